@@ -1,0 +1,44 @@
+// newsan/analysis.h — everything found in one document, and the Analyzer
+// that runs the pipeline: tokenizer → dates → figures, entities.
+//
+//   newsan::Analyzer analyzer(newsan::DataDir::locate(std::nullopt, argv[0]));
+//   newsan::Analysis a = analyzer.analyze(newsan::read_text_file("a.txt", {}));
+//
+// Contract: an Analyzer loads every resource once in its constructor and is
+// then immutable; analyze() is const and may run on many threads at once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "newsan/dates.h"
+#include "newsan/document.h"
+#include "newsan/entities.h"
+#include "newsan/figures.h"
+#include "newsan/tokenizer.h"
+
+namespace newsan {
+
+inline constexpr const char* kSchemaVersion = "1.0";
+
+struct Analysis {
+  Document document;
+  Tokenized tokens;
+  std::vector<Entity> entities;
+  FigureResult figures;
+  DateResult dates;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const DataDir& data);
+  Analysis analyze(Document doc) const;
+  std::string model_version() const { return entities_.model_version(); }
+
+ private:
+  DateExtractor dates_;
+  FigureExtractor figures_;
+  EntityExtractor entities_;
+};
+
+}  // namespace newsan

@@ -1,0 +1,73 @@
+// newsan/document.h — a Document is what a reader makes: the text that every
+// span indexes, plus what is known about the article.
+//
+//   newsan::Document doc = newsan::read_text_file("article.txt", {});
+//   std::string_view lede = newsan::Span{0, 80}.in(doc.text);
+//
+// Contract: `text` is never modified after reading. For plain-text input it is
+// exactly the input bytes (after BOM removal the BOM is still counted: see
+// `text_offset`), so offsets reported against `text` index the input file.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsan {
+
+// A half-open [start, end) range of UTF-8 byte offsets into Document::text.
+struct Span {
+  std::size_t start = 0;
+  std::size_t end = 0;
+
+  std::size_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool contains(const Span& o) const { return start <= o.start && o.end <= end; }
+  bool overlaps(const Span& o) const { return start < o.end && o.start < end; }
+  // The bytes this span covers. Precondition: end <= text.size().
+  std::string_view in(std::string_view text) const { return text.substr(start, end - start); }
+  friend bool operator==(const Span&, const Span&) = default;
+  friend auto operator<=>(const Span&, const Span&) = default;
+};
+
+// Where a piece of metadata came from.
+enum class Origin { none, option, dateline, metadata, text, input };
+
+struct Document {
+  // The text all spans index: UTF-8, valid (the reader guarantees it).
+  std::string text;
+  // Identity of the input: a path, "-" for stdin, or a JSONL record id.
+  std::string id;
+  // Optional URL of the article (HTML canonical URL, JSONL "url").
+  std::optional<std::string> url;
+
+  // Headline: from a first line that reads as one, or from HTML/JSONL metadata.
+  std::optional<std::string> title;
+  std::optional<Span> title_span;  // set when the title is a span of `text`
+  // Source line such as "Original Source: www.nytimes.com" (the value part).
+  std::optional<std::string> source;
+  std::optional<Span> source_span;
+  std::vector<std::string> authors;
+  std::optional<std::string> site_name;
+  std::optional<std::string> language;
+
+  // Publication date, ISO "YYYY-MM-DD" (or a longer ISO date-time), and where it came from.
+  std::optional<std::string> date;
+  Origin date_origin = Origin::none;
+
+  // The article body: `text` minus title and source lines (still a span of `text`).
+  Span body;
+  // Number of bytes of the original input dropped before `text` (a UTF-8 BOM: 3).
+  // Offsets in output are offsets into `text`; this lets tools map back.
+  std::size_t text_offset = 0;
+  // Input bytes replaced by U+FFFD under --lossy (0 when the input was valid).
+  std::size_t replaced_sequences = 0;
+  // Input format that produced this document: "text", "html", "jsonl".
+  std::string format = "text";
+};
+
+const char* to_string(Origin o);
+
+}  // namespace newsan

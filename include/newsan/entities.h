@@ -1,0 +1,55 @@
+// newsan/entities.h — named entities: mentions merged into one entity per
+// real-world thing.
+//
+// Contract: EntityExtractor is built once from the data directory (model and
+// gazetteers, validated on load) and is then immutable; extract() is const
+// and thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsan/document.h"
+#include "newsan/resources.h"
+#include "newsan/tokenizer.h"
+
+namespace newsan {
+
+enum class EntityType { person, organization, location, facility, group, event, work, other };
+const char* to_string(EntityType t);
+
+struct Mention {
+  Span span;
+  std::size_t sentence = 0;
+};
+
+struct Entity {
+  std::string name;                   // fullest form, as written
+  EntityType type = EntityType::other;
+  std::string subtype;                // location: country, region, city; empty when unknown
+  std::vector<Mention> mentions;      // sorted by span
+  std::vector<std::string> roles;     // persons: "President", "Minister" …
+  std::optional<std::string> related; // derived names: "Trump administration" -> "Trump"
+  double salience = 0;                // higher = more central to the article
+};
+
+class EntityExtractor {
+ public:
+  explicit EntityExtractor(const DataDir& data);
+  ~EntityExtractor();
+  EntityExtractor(EntityExtractor&&) noexcept;
+  EntityExtractor& operator=(EntityExtractor&&) noexcept;
+
+  // Entities sorted by salience (highest first), ties by first mention.
+  std::vector<Entity> extract(const Document& doc, const Tokenized& tokens) const;
+  // Version string of the model in use ("rules" when none).
+  std::string model_version() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsan

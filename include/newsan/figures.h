@@ -1,0 +1,79 @@
+// newsan/figures.h — figures: numbers with qualifier, unit, what they count
+// and what happened to them; grouped when they are the same quantity.
+//
+// Contract: FigureExtractor is built once from the data directory and is then
+// immutable; extract() is const and thread-safe. Numbers that are part of a
+// date or time (given in `dates`) are never reported as figures.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsan/dates.h"
+#include "newsan/document.h"
+#include "newsan/resources.h"
+#include "newsan/tokenizer.h"
+
+namespace newsan {
+
+enum class Qualifier { exact, approximately, more_than, at_least, less_than, at_most, range };
+enum class Direction { none, up, down };
+// Event classes in the style of GDELT's counts.
+enum class EventClass { none, release, arrest, detain, kill, wound, affect, protest, seize, kidnap, other };
+
+const char* to_string(Qualifier q);
+const char* to_string(Direction d);   // "up", "down"; none -> ""
+const char* to_string(EventClass c);  // "RELEASE" …; none -> ""
+
+struct Figure {
+  Span span;                          // the whole figure phrase ("over 130", "$3bn", "10 to 20")
+  std::optional<double> value;        // null when out of range or a range
+  std::optional<double> low, high;    // for ranges
+  Qualifier qualifier = Qualifier::exact;
+  Direction direction = Direction::none;
+  std::string unit;                   // normalized: "percent", "USD", "km"; a count noun for counts
+  std::string counted;                // noun phrase counted ("political prisoners")
+  std::optional<Span> counted_span;
+  std::string event;                  // lemma: "released", "arrested", "held" …
+  EventClass event_class = EventClass::none;
+  std::size_t sentence = 0;
+  std::size_t group = 0;              // index into FigureResult::groups
+};
+
+// Figures that are the same quantity: indexes into FigureResult::figures.
+struct FigureGroup {
+  std::vector<std::size_t> members;
+  std::size_t representative = 0;     // the most precise member
+};
+
+// A consistency note between groups: agreement, contradiction, arithmetic relation.
+struct FigureNote {
+  std::string kind;                   // "agrees", "contradicts", "sum"
+  std::vector<std::size_t> groups;
+  std::string text;                   // a sentence a person reads
+};
+
+struct FigureResult {
+  std::vector<Figure> figures;        // sorted by span
+  std::vector<FigureGroup> groups;
+  std::vector<FigureNote> notes;
+};
+
+class FigureExtractor {
+ public:
+  explicit FigureExtractor(const DataDir& data);
+  ~FigureExtractor();
+  FigureExtractor(FigureExtractor&&) noexcept;
+  FigureExtractor& operator=(FigureExtractor&&) noexcept;
+
+  FigureResult extract(const Document& doc, const Tokenized& tokens,
+                       const std::vector<TimeExpression>& dates) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsan
