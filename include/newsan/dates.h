@@ -5,6 +5,7 @@
 // immutable: extract() is const and safe to call from many threads.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
