@@ -13,7 +13,8 @@
 // by scoring blocks (text length, commas, link density, class/id hints and
 // schema.org articleBody markup), never by per-site rules.
 //
-// Input bytes are UTF-8, or declare windows-1252 / ISO-8859-1 / ISO-8859-15 /
+// Input bytes are UTF-8 (a page declaring no charset is read as UTF-8),
+// UTF-16 with a byte order mark, or declare windows-1252 / ISO-8859-1 /
 // US-ASCII in a <meta> charset (converted by table). Any other declared
 // charset throws InputError naming it. Invalid UTF-8 is replaced by U+FFFD
 // and counted. A page with no recognizable article gives empty `text`.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "cli/output.h"
 #include "newsan/analysis.h"
 #include "newsan/error.h"
@@ -26,6 +27,7 @@ struct AnalyzeOptions {
   std::size_t max_bytes = 64u << 20;
   std::string encoding = "utf-8";
   bool emit_text = false;
+  std::string input_format = "auto";
 };
 
 bool use_color(const std::string& mode, const Output& out) {
@@ -51,7 +53,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   ro.encoding = o.encoding;
   convert_to_utf8("", ro.encoding, "-");  // validates the encoding name before any work
 
-  Analyzer analyzer(DataDir::locate(g.data_dir, g.argv0));
+  DataDir data = DataDir::locate(g.data_dir, g.argv0);
+  Analyzer analyzer(data);
+  InputReader reader(data, o.input_format, ro);
   Output out(o.output);
   ReportOptions rep;
   rep.color = use_color(o.color, out);
@@ -65,7 +69,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   for (const std::string& file : files) {
     std::ostringstream buf;
     try {
-      Document doc = read_text_file(file, ro);
+      Document doc = reader.read(file);
       if (o.date) {
         doc.date = *o.date;
         doc.date_origin = Origin::option;
@@ -87,7 +91,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
 void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
   auto o = std::make_shared<AnalyzeOptions>();
   CLI::App* sub = app.add_subcommand("analyze", "Analyze articles (the default: `newsan FILE…` is `newsan analyze FILE…`)");
-  sub->add_option("files", o->files, "Article files (UTF-8 text); '-' or none = stdin");
+  sub->add_option("files", o->files, "Article files (UTF-8 text or HTML pages); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl", "markdown"}))
       ->capture_default_str();
@@ -102,6 +106,10 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
                   "Input encoding: utf-8, latin-1, windows-1252, utf-16, utf-16le, utf-16be")
       ->capture_default_str();
   sub->add_flag("--emit-text", o->emit_text, "Include the document text in JSON output");
+  sub->add_option("--input-format", o->input_format,
+                  "Input format: auto (HTML by extension or content), text, html")
+      ->check(CLI::IsMember({"auto", "text", "html"}))
+      ->capture_default_str();
   sub->add_option("--data-dir", g.data_dir, "Directory of newsan's data files (default: installed or build tree; env NEWSAN_DATA)");
   sub->callback([o, &g, &action] { action = [o, &g] { return run_analyze(*o, g); }; });
 }

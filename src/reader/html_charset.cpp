@@ -1,28 +1,24 @@
 // reader/html_charset.cpp — decoding a page's bytes to UTF-8.
 //
-// Why only these charsets: windows-1252, ISO-8859-1 and ISO-8859-15 cover
-// the legacy Western pages a news reader meets and convert by table; any
+// Why only these charsets: windows-1252 and ISO-8859-1 (which browsers read
+// as windows-1252) cover the legacy Western pages a news reader meets and
+// convert by table (the text reader's convert_to_utf8); a UTF-16 page is
+// recognized by its byte order mark; any
 // other declared charset is refused with a message naming it, so no text is
 // ever silently misread. A page declaring a legacy charset whose bytes are
 // nevertheless valid, non-ASCII UTF-8 is read as UTF-8 (servers often
 // mislabel).
-#include <cstdint>
 #include <string>
 
 #include "newsan/error.h"
+#include "newsan/reader.h"
 #include "reader/html_internal.h"
 #include "util/utf8.h"
 
 namespace newsan::html {
 namespace {
 
-// windows-1252 0x80..0x9F; 0 = undefined (decoded as U+FFFD).
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-enum class Table { utf8, cp1252, latin1, latin9, unsupported };
+enum class Table { utf8, cp1252, unsupported };
 
 Table table_for(std::string_view cs) {
   std::string c = lower(cs);
@@ -34,24 +30,7 @@ Table table_for(std::string_view cs) {
       c == "iso8859-1" || c == "latin1" || c == "l1" || c == "iso_8859-1" || c == "cp819" ||
       c == "ibm819")
     return Table::cp1252;
-  if (c == "iso-8859-15" || c == "iso8859-15" || c == "latin9" || c == "latin-9" ||
-      c == "iso_8859-15")
-    return Table::latin9;
   return Table::unsupported;
-}
-
-char32_t latin9(unsigned char b) {
-  switch (b) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return b;
-  }
 }
 
 std::size_t skip_space(std::string_view s, std::size_t i) {
@@ -116,10 +95,10 @@ std::string decode_page(std::string_view bytes, std::string_view name, std::stri
     charset = "utf-8";
     return utf8::replace_invalid(bytes.substr(3), replaced);
   }
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-    throw InputError(std::string(name) +
-                     ": page is UTF-16 (byte order mark); convert it to UTF-8 first "
-                     "(e.g. iconv -f utf-16 -t utf-8)");
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    charset = "utf-16";
+    return utf8::replace_invalid(convert_to_utf8(bytes, "utf-16", std::string(name)), replaced);
+  }
   std::string declared = declared_charset(bytes);
   Table t = table_for(declared);
   if (t == Table::unsupported)
@@ -132,23 +111,8 @@ std::string decode_page(std::string_view bytes, std::string_view name, std::stri
     if (valid_utf8) return std::string(bytes);
     return utf8::replace_invalid(bytes, replaced);
   }
-  charset = t == Table::latin9 ? "iso-8859-15" : "windows-1252";
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 8);
-  for (unsigned char b : bytes) {
-    char32_t cp = b;
-    if (t == Table::latin9) {
-      cp = latin9(b);
-    } else if (b >= 0x80 && b < 0xA0) {
-      cp = kCp1252High[b - 0x80];
-      if (cp == 0) {
-        cp = 0xFFFD;
-        ++replaced;
-      }
-    }
-    utf8::append(out, cp);
-  }
-  return out;
+  charset = "windows-1252";
+  return convert_to_utf8(bytes, charset, std::string(name));
 }
 
 }  // namespace newsan::html

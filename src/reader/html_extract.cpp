@@ -24,6 +24,7 @@
 #endif
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -50,10 +51,12 @@ enum Role : unsigned {
   kByline,
   kHidden,
   kByPrefix,
+  kDateLabel,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
-                                                "body",     "byline", "hidden", "byprefix"};
+                                                "body",     "byline", "hidden", "byprefix",
+                                                "datelabel"};
 
 enum class Match { substr, token, exact };
 
@@ -74,7 +77,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix) continue;
+      if (r == kByPrefix || r == kDateLabel) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -192,6 +195,7 @@ struct El {
 };
 
 constexpr int kMaxDepth = 300;
+constexpr double kMaxBlockLinkDensity = 0.6;
 
 class Page {
  public:
@@ -218,7 +222,9 @@ class Page {
     }
   }
 
-  std::string extract() {
+  // `title`: the page's headline, dropped where it repeats as a heading.
+  std::string extract(std::string_view title) {
+    title_ = title;
     int root = choose();
     if (root < 0) return {};
 #ifdef HTML_DEBUG
@@ -440,6 +446,9 @@ class Page {
               [&](int a, int b) { return els_[a].score > els_[b].score; });
     if (!ranked.empty()) top = ranked[0];
 
+#ifdef NO_MARKED
+    marked = -1;
+#endif
     if (marked >= 0) {
       // Trust the markup unless scoring found far more prose elsewhere.
       if (top < 0 || els_[marked].chars * 3 >= els_[top].chars || contains(marked, top))
@@ -612,6 +621,14 @@ class Page {
     if (depth > 0 && flags_.clean_conditionally && looks_like_boilerplate(e)) return;
     GumboTag t = e.tag;
     if (t == GUMBO_TAG_H1) return;  // the headline is the title, not body text
+    // A paragraph, heading or list item that is mostly a link points elsewhere
+    // ("READ MORE: …", related headlines).
+    if ((t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD) &&
+        link_density(e) > kMaxBlockLinkDensity && e.link_chars >= 25)
+      return;
+    if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
+        e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
+      return;
     if (t == GUMBO_TAG_BR) {
       o.brk(2);
       return;
@@ -640,6 +657,7 @@ class Page {
   std::vector<El> els_;
   std::unordered_map<const GumboNode*, int> index_;
   int body_ = -1;
+  std::string_view title_;
 };
 
 std::size_t text_chars(std::string_view s) {
@@ -647,6 +665,58 @@ std::size_t text_chars(std::string_view s) {
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
+}
+
+// Nesting deeper than this is refused before parsing: gumbo's tree
+// construction slows quadratically with the depth of open elements
+// (100,000 nested <div>s take most of a minute), and no real page nests
+// more than a few hundred deep.
+constexpr std::size_t kMaxNesting = 4000;
+
+bool void_or_self_closing(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype"};
+  for (std::string_view t : kTags)
+    if (tag == t) return true;
+  return false;
+}
+
+// A quick upper estimate of element nesting: start tags minus end tags,
+// skipping comments, void elements and the contents of script and style.
+std::size_t nesting_estimate(std::string_view s) {
+  std::size_t depth = 0, max_depth = 0, i = 0;
+  std::string tag;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t e = s.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    bool closing = i + 1 < s.size() && s[i + 1] == '/';
+    std::size_t k = i + (closing ? 2 : 1);
+    tag.clear();
+    while (k < s.size() && tag.size() < 16 &&
+           (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '!' || s[k] == '-'))
+      tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
+    i = k;
+    if (tag.empty() || void_or_self_closing(tag)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    std::size_t gt = s.find('>', k);
+    if (gt == std::string_view::npos) break;
+    if (s[gt - 1] == '/') continue;
+    if (tag == "script" || tag == "style") {
+      std::size_t e = html::ifind(s, tag == "script" ? "</script" : "</style", gt);
+      i = e == std::string_view::npos ? s.size() : e;
+      continue;
+    }
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
 }
 
 struct GumboDeleter {
@@ -675,6 +745,7 @@ HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
     impl_->hints.roles[role].push_back({lower(f[2]), m});
     if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
     if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
+    if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
   }
 }
 
@@ -689,6 +760,10 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   HtmlPage page;
   std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
 
+  if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
+    throw InputError(options.name + ": page nests elements about " + std::to_string(depth) +
+                     " deep (more than " + std::to_string(kMaxNesting) +
+                     "); refusing it as broken or hostile HTML");
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;
   std::unique_ptr<GumboOutput, GumboDeleter> out(
@@ -710,7 +785,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::string best;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
-    std::string text = p.extract();
+    std::string text = p.extract(page.title.value_or(""));
     if (text_chars(text) > text_chars(best)) best = std::move(text);
     if (text_chars(best) >= 250) break;
   }

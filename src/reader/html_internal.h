@@ -21,6 +21,8 @@ bool has_attr(const GumboNode* n, const char* name);
 std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view hay, std::string_view needle);
+// Position of the first case-insensitive occurrence of `needle` at or after `from`, or npos.
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0);
 
 // Appends `s` to `out` with every run of whitespace (ASCII, NBSP) collapsed to
 // one space; no leading space when `out` is empty or already ends in one.
@@ -46,6 +48,7 @@ struct PageMeta {
 struct MetaHints {
   std::vector<std::string> byline;     // class/id words of author elements (html-hints `byline`)
   std::vector<std::string> by_prefix;  // "by", "von" … stripped from bylines (`byprefix`)
+  std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
 

@@ -44,11 +44,18 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(hay[i])) ==
+            std::tolower(static_cast<unsigned char>(needle[0])) &&
+        iequals(hay.substr(i, needle.size()), needle))
+      return i;
+  return std::string_view::npos;
+}
+
 bool icontains(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
-    if (iequals(hay.substr(i, needle.size()), needle)) return true;
-  return false;
+  return ifind(hay, needle) != std::string_view::npos;
 }
 
 void append_collapsed(std::string& out, std::string_view s) {
@@ -116,7 +123,7 @@ std::string iso_day(std::string_view s) {
   if (t.size() < 10) return {};
   std::string d = t.substr(0, 10);
   int y = 0, m = 0, day = 0;
-  if (!parse_iso_date(d, y, m, day)) return {};
+  if (!parse_iso_date(d, y, m, day) || y < 1900) return {};  // "0001-01-01": a placeholder
   if (t.size() > 10 && t[10] != 'T' && t[10] != ' ' && t[10] != 't') return {};
   return d;
 }
@@ -202,6 +209,18 @@ struct Collected {
   std::vector<std::string> ld_blocks;
 };
 
+// `word` is one of the space-separated words of `list`.
+bool has_word(std::string_view list, std::string_view word) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    std::size_t e = list.find(' ', i);
+    if (e == std::string_view::npos) e = list.size();
+    if (list.substr(i, e - i) == word) return true;
+    i = e + 1;
+  }
+  return false;
+}
+
 bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   std::string ci = lower(attr(n, "class"));
   ci += ' ';
@@ -265,7 +284,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
       default:
         break;
     }
-    if (c.itemprop_date.empty() && attr(n, "itemprop") == "datePublished") {
+    if (c.itemprop_date.empty() && has_word(attr(n, "itemprop"), "datePublished")) {
       c.itemprop_date = iso_day(attr(n, "datetime"));
       if (c.itemprop_date.empty()) c.itemprop_date = iso_day(attr(n, "content"));
     }
@@ -330,9 +349,19 @@ std::string clean_title(std::string t, const std::string& site) {
   return t;
 }
 
-std::string strip_byline(std::string b, const std::vector<std::string>& prefixes) {
+// "By Jane Doe Published 10:02 AM" -> "Jane Doe".
+std::string strip_byline(std::string b, const MetaHints& hints) {
   b = trim(b);
-  for (const auto& p : prefixes) {
+  for (const auto& label : hints.date_labels) {
+    for (std::size_t k = 0; k + label.size() <= b.size(); ++k) {
+      if ((k == 0 || b[k - 1] == ' ') && iequals(std::string_view(b).substr(k, label.size()), label) &&
+          (k + label.size() == b.size() || b[k + label.size()] == ' ' || b[k + label.size()] == ':')) {
+        b = trim(std::string_view(b).substr(0, k));
+        break;
+      }
+    }
+  }
+  for (const auto& p : hints.by_prefix) {
     if (b.size() > p.size() + 1 && iequals(std::string_view(b).substr(0, p.size()), p) &&
         (b[p.size()] == ' ' || b[p.size()] == ':')) {
       b = trim(std::string_view(b).substr(p.size() + 1));
@@ -396,14 +425,14 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (m.title && m.title->empty()) m.title.reset();
 
   if (!ld.authors.empty()) {
-    m.authors = ld.authors;
+    for (const auto& a : ld.authors) add_author(m.authors, strip_byline(a, hints));
   } else if (const auto* v = meta(c, {"author", "article:author", "byl", "dc.creator",
                                      "sailthru.author", "parsely-author"})) {
-    if (!is_url(*v)) split_authors(strip_byline(*v, hints.by_prefix), m.authors);
+    if (!is_url(*v)) split_authors(strip_byline(*v, hints), m.authors);
   }
   if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
   if (m.authors.empty() && !c.byline.empty())
-    split_authors(strip_byline(c.byline, hints.by_prefix), m.authors);
+    split_authors(strip_byline(c.byline, hints), m.authors);
 
   auto set_date = [&](const std::string& d, const char* src) {
     if (!m.date && !d.empty()) {
@@ -412,7 +441,7 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
     }
   };
   set_date(ld.date, "json-ld");
-  if (const auto* v = meta(c, {"article:published_time", "og:published_time", "datepublished",
+  if (const auto* v = meta(c, {"article:published_time", "article:published", "og:published_time", "datepublished",
                                "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
                                "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
                                "parsely-pub-date", "citation_publication_date"}))
@@ -420,14 +449,14 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   set_date(c.itemprop_date, "meta");
   set_date(c.time_date, "time");
 
-  if (!c.canonical.empty() && !is_url(c.canonical.substr(0, 1)))
-    m.url = c.canonical;
-  else if (!c.canonical.empty() && c.canonical.substr(0, 4) == "http")
+  if (c.canonical.substr(0, 4) == "http")
     m.url = c.canonical;
   else if (const auto* v = meta(c, {"og:url"}))
     m.url = *v;
   else if (!ld.url.empty())
     m.url = ld.url;
+  else if (!c.canonical.empty())
+    m.url = c.canonical;
 
   std::string lang = c.lang;
   if (lang.empty())
