@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "newsan/document.h"
+#include "newsan/reader.h"
 #include "newsan/resources.h"
 
 namespace newsan {
@@ -68,6 +69,11 @@ class HtmlReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Reads `bytes` (named `id`) with opt.html, or with a reader loaded once from
+// DataDir::locate(nullopt, nullptr) when opt.html is unset; opt.max_bytes
+// applies. The entry point read_document_file (reader.h) uses for HTML.
+Document read_html_document(std::string_view bytes, const std::string& id, const ReadOptions& opt);
 
 // True when `path` ends in .html/.htm/.xhtml (any case), or `head` (the first
 // bytes of the input) starts, after a BOM, whitespace and comments, with

@@ -4,9 +4,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/input.h"
 #include "cli/output.h"
 #include "newsan/error.h"
+#include "newsan/html.h"
+#include "newsan/reader.h"
 #include "newsan/report.h"
 
 namespace newsan::cli {
@@ -44,14 +45,14 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
   ReadOptions ro;
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
-  DataDir data = DataDir::locate(g.data_dir, g.argv0);
-  InputReader reader(data, o.input_format, ro);
+  ro.input_format = o.input_format;
+  ro.html = std::make_shared<const HtmlReader>(DataDir::locate(g.data_dir, g.argv0));
   Output out(o.output);
   std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
   int status = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     try {
-      Document doc = reader.read(files[i]);
+      Document doc = read_document_file(files[i], ro);
       if (o.format == "json") {
         nlohmann::json j;
         j["schema_version"] = kSchemaVersion;

@@ -816,6 +816,15 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   return doc;
 }
 
+Document read_html_document(std::string_view bytes, const std::string& id, const ReadOptions& opt) {
+  HtmlOptions ho;
+  ho.name = id;
+  ho.max_bytes = opt.max_bytes;
+  if (opt.html) return opt.html->read_document(bytes, ho);
+  static const HtmlReader fallback(DataDir::locate(std::nullopt, nullptr));
+  return fallback.read_document(bytes, ho);
+}
+
 bool looks_like_html(std::string_view head, std::string_view path) {
   std::string p = lower(path);
   for (const char* ext : {".html", ".htm", ".xhtml", ".shtml"}) {
