@@ -19,9 +19,6 @@
 // When that leaves almost no text, the page is read again with fewer
 // removals, as Readability does.
 #include <gumbo.h>
-#ifdef HTML_DEBUG
-#include <cstdio>
-#endif
 
 #include <algorithm>
 #include <cctype>
@@ -227,12 +224,6 @@ class Page {
     title_ = title;
     int root = choose();
     if (root < 0) return {};
-#ifdef HTML_DEBUG
-    for (int a = root; a >= 0; a = els_[a].parent)
-      fprintf(stderr, "  %s class=%s id=%s chars=%u score=%.1f marked=%d\n", gumbo_normalized_tagname(els_[a].tag),
-              std::string(attr(els_[a].node, "class")).c_str(), std::string(attr(els_[a].node, "id")).c_str(),
-              els_[a].chars, els_[a].score, (int)els_[a].body_marked);
-#endif
     Out o;
     if (els_[root].body_marked) {
       for (int part : marked_parts(root)) emit(els_[part].node, o, false, part);
@@ -351,9 +342,6 @@ class Page {
       e.embeds = 1;
     e.removed = removed(e, n);
     if (parent >= 0 && is_block(e.tag)) els_[parent].has_block_child = true;
-#ifdef HTML_DEBUG
-    if (e.removed && !always_dropped(e.tag)) fprintf(stderr, "removed %s class=%s id=%s\n", gumbo_normalized_tagname(e.tag), std::string(attr(n, "class")).c_str(), std::string(attr(n, "id")).c_str());
-#endif
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
     bool link = in_link || e.tag == GUMBO_TAG_A;
@@ -446,9 +434,6 @@ class Page {
               [&](int a, int b) { return els_[a].score > els_[b].score; });
     if (!ranked.empty()) top = ranked[0];
 
-#ifdef NO_MARKED
-    marked = -1;
-#endif
     if (marked >= 0) {
       // Trust the markup unless scoring found far more prose elsewhere.
       if (top < 0 || els_[marked].chars * 3 >= els_[top].chars || contains(marked, top))
