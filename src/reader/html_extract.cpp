@@ -652,6 +652,45 @@ std::size_t text_chars(std::string_view s) {
   return n;
 }
 
+// Copy of the page without comments and without the contents of <script>
+// (except JSON-LD) and <style> elements: they are never text, they are often
+// half a news page's bytes, and gumbo tokenizes every byte of them. The
+// elements themselves stay, so the parse is otherwise unchanged.
+std::string drop_raw_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0, copied = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t e = s.find("-->", i + 4);
+      out.append(s.substr(copied, i - copied));
+      copied = i = e == std::string_view::npos ? s.size() : e + 3;
+      continue;
+    }
+    std::string_view rest = s.substr(i + 1, 6);
+    bool script = rest.size() == 6 && html::iequals(rest, "script");
+    bool style = !script && rest.size() >= 5 && html::iequals(rest.substr(0, 5), "style");
+    std::size_t after = i + 1 + (script ? 6 : 5);
+    if ((!script && !style) || after >= s.size() ||
+        !(s[after] == '>' || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r')) {
+      ++i;
+      continue;
+    }
+    std::size_t gt = s.find('>', after);
+    if (gt == std::string_view::npos) break;
+    if (script && html::icontains(s.substr(after, gt - after), "ld+json")) {
+      i = gt + 1;
+      continue;
+    }
+    std::size_t end = html::ifind(s, script ? "</script" : "</style", gt + 1);
+    if (end == std::string_view::npos) break;
+    out.append(s.substr(copied, gt + 1 - copied));
+    copied = i = end;
+  }
+  out.append(s.substr(copied));
+  return out;
+}
+
 // Nesting deeper than this is refused before parsing: gumbo's tree
 // construction slows quadratically with the depth of open elements
 // (100,000 nested <div>s take most of a minute), and no real page nests
@@ -745,6 +784,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   HtmlPage page;
   std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
 
+  utf8 = drop_raw_text(utf8);
   if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
     throw InputError(options.name + ": page nests elements about " + std::to_string(depth) +
                      " deep (more than " + std::to_string(kMaxNesting) +

@@ -194,6 +194,21 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   CHECK_THROWS_WITH(reader().read(page, opt), Contains("deep.html") && Contains("limit of 100"));
 }
 
+TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[html]") {
+  std::string html =
+      "<html><head><STYLE type=text/css>p { color: red }</STYLE>"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Kept Headline\"}</script>"
+      "</head><body><article><p>Before the script, the mayor spoke to reporters, at length, about the plan.</p>"
+      "<script>document.write('<p>Injected paragraph</p>'); var s = \"</div>\";</script>"
+      "<!-- <p>Commented-out paragraph</p> -->"
+      "<p>After the script, the council voted, by a wide margin, to approve the plan.</p></article></body></html>";
+  auto page = read(html);
+  CHECK(page.title == "Kept Headline");
+  CHECK(page.text ==
+        "Before the script, the mayor spoke to reporters, at length, about the plan.\n\n"
+        "After the script, the council voted, by a wide margin, to approve the plan.");
+}
+
 TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {
   fs::path dir = fs::temp_directory_path() / "newsan-html-badlex";
   fs::create_directories(dir / "lexicon");
