@@ -614,6 +614,13 @@ class Page {
     if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
         e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
       return;
+    // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
+    // <time> inside a sentence stays.
+    if (t == GUMBO_TAG_TIME) {
+      int b = e.parent;
+      while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
+      if (b >= 0 && els_[b].chars <= e.chars + 3) return;
+    }
     if (t == GUMBO_TAG_BR) {
       o.brk(2);
       return;

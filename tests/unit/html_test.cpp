@@ -209,6 +209,16 @@ TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[h
         "After the script, the council voted, by a wide margin, to approve the plan.");
 }
 
+TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]") {
+  std::string html =
+      "<html><body><article><div><time datetime=\"2019-11-19T08:41\">Nov. 19, 2019, 8:41 AM UTC</time></div>"
+      "<p>The hearing, which began on <time datetime=\"2019-11-18\">Monday</time>, was adjourned, "
+      "the court said, until the witnesses could be found.</p></article></body></html>";
+  auto page = read(html);
+  CHECK(page.text == "The hearing, which began on Monday, was adjourned, the court said, until the witnesses could be found.");
+  CHECK(page.date == "2019-11-19");
+}
+
 TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {
   fs::path dir = fs::temp_directory_path() / "newsan-html-badlex";
   fs::create_directories(dir / "lexicon");
