@@ -31,6 +31,7 @@
 #include "newsan/error.h"
 #include "newsan/html.h"
 #include "reader/html_internal.h"
+#include "util/utf8.h"
 
 namespace newsan {
 namespace {
@@ -49,11 +50,12 @@ enum Role : unsigned {
   kHidden,
   kByPrefix,
   kDateLabel,
+  kLine,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel"};
+                                                "datelabel", "line"};
 
 enum class Match { substr, token, exact };
 
@@ -74,7 +76,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix || r == kDateLabel) continue;
+      if (r == kByPrefix || r == kDateLabel || r == kLine) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -652,6 +654,48 @@ class Page {
   std::string_view title_;
 };
 
+// Drops the lines of `text` that are page furniture: a whole line equal
+// (case-insensitively, trailing ':' ignored) to a `line` hint.
+std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines) {
+  if (lines.empty()) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t e = text.find('\n', i);
+    if (e == std::string::npos) e = text.size();
+    std::string_view line(text.data() + i, e - i);
+    std::string_view core = line;
+    while (!core.empty() && (core.back() == ':' || core.back() == ' ')) core.remove_suffix(1);
+    bool furniture = false;
+    if (!core.empty() && core.size() <= 48) {
+      std::string folded = utf8::fold(core);
+      for (const Hint& h : lines)
+        if (folded == h.word) furniture = true;
+    }
+    if (!furniture) {
+      out.append(line);
+      if (e < text.size()) out.push_back('\n');
+    }
+    i = e + 1;
+  }
+  // Removing lines can leave runs of blank lines and trailing breaks.
+  std::string tidy;
+  tidy.reserve(out.size());
+  std::size_t newlines = 0;
+  for (char c : out) {
+    if (c == '\n') {
+      if (++newlines > 2) continue;
+    } else {
+      newlines = 0;
+    }
+    tidy.push_back(c);
+  }
+  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
+  std::size_t lead = tidy.find_first_not_of('\n');
+  return lead == std::string::npos ? std::string() : tidy.substr(lead);
+}
+
 std::size_t text_chars(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s)
@@ -773,7 +817,7 @@ HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
         f[2].empty())
       throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    impl_->hints.roles[role].push_back({lower(f[2]), m});
+    impl_->hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
     if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
     if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
     if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
@@ -817,7 +861,8 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::string best;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
-    std::string text = p.extract(page.title.value_or(""));
+    std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
+                                            impl_->hints.roles[kLine]);
     if (text_chars(text) > text_chars(best)) best = std::move(text);
     if (text_chars(best) >= 250) break;
   }

@@ -219,6 +219,20 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
   CHECK(page.date == "2019-11-19");
 }
 
+TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
+  std::string html =
+      "<html><body><article><p>The bridge will reopen in May, the transport ministry said on Friday.</p>"
+      "<div>ADVERTISEMENT</div><p>Read more:</p><p>\u0420\u0435\u043a\u043b\u0430\u043c\u0430</p>"
+      "<p>Engineers found cracks in two of its pillars, and repairs have taken longer than planned.</p>"
+      "<p>Read more about the bridge in our archive, which has covered it since it opened.</p>"
+      "</article></body></html>";
+  auto page = read(html);
+  CHECK(page.text ==
+        "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
+        "Engineers found cracks in two of its pillars, and repairs have taken longer than planned.\n\n"
+        "Read more about the bridge in our archive, which has covered it since it opened.");
+}
+
 TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {
   fs::path dir = fs::temp_directory_path() / "newsan-html-badlex";
   fs::create_directories(dir / "lexicon");
