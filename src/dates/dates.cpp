@@ -476,8 +476,11 @@ struct Scan {
   // A future cue ("will", "next") between the sentence start and token i, or
   // right after it.
   bool future_context(std::size_t i) const {
-    for (std::size_t k = sent_first; k < i; ++k)
+    for (std::size_t k = sent_first; k < i; ++k) {
       if (w(k) && w(k)->future_cue) return true;
+      std::string_view t = tx(k);
+      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return true;
+    }
     return false;
   }
 
@@ -497,11 +500,12 @@ struct Scan {
       if (d ? a < ref : m < ref.m) return ref.y + 1;
       return ref.y;
     }
-    // Nearest occurrence, within half a year.
+    // News reads toward the past, but dates a few weeks ahead (a meeting, a
+    // deadline) are common: the window is two months ahead, ten months back.
     long diff = d ? cal::to_days(Ymd{ref.y, m, std::min(d, cal::days_in_month(ref.y, m))}) - cal::to_days(ref)
-                  : (m - ref.m) * 30L;
-    if (diff > 183) return ref.y - 1;
-    if (diff < -183) return ref.y + 1;
+                  : (m - ref.m) * 31L;
+    if (diff > (d ? 62 : 124)) return ref.y - 1;
+    if (diff < -305) return ref.y + 1;
     return ref.y;
   }
 
@@ -757,8 +761,8 @@ bool Scan::absolute(std::size_t i, Match& m) const {
 // of 1984", "the latest quarter", "the first half", "Q3", "the year-earlier quarter".
 bool Scan::quarter(std::size_t i, Match& m) const {
   std::size_t j = the(i) ? i + 1 : i;
-  int q = 0, shift = kNone, yshift = 0;
-  bool half = false, fiscal = false;
+  int q = 0, shift = kNone, yshift = 0, pre_year = 0;
+  bool half = false, latest = false;
   if (j < size() && T[j].kind == TokenKind::word && tx(j).size() == 2 && (tx(j)[0] == 'Q' || tx(j)[0] == 'H') &&
       tx(j)[1] >= '1' && tx(j)[1] <= '4') {
     q = tx(j)[1] - '0';
@@ -767,39 +771,45 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     ++j;
   } else {
     std::size_t start = j;
-    if (w(j) && w(j)->fiscal) { fiscal = true; ++j; }
-    // Hyphenated lead-ins: "year-earlier", "year-ago" → last year's quarter.
+    if (w(j) && w(j)->fiscal) ++j;
+    // "year-earlier", "year-ago": the same quarter a year before
     std::string_view s = j < size() ? tx(j) : std::string_view();
     if (s.size() > 5 && (s.ends_with("-earlier") || s.ends_with("-ago")) && (s.starts_with("year") || s.starts_with("Year"))) {
       yshift = -1;
       ++j;
     }
+    if (is(j, "latest") || is(j, "most")) {
+      latest = true;
+      j += is(j, "most") && is(j + 1, "recent") ? 2 : 1;
+    }
+    if (int y = year_number(j)) { pre_year = y; ++j; }  // "the 1988 quarter"
     if (w(j) && w(j)->ordinal >= 1 && w(j)->ordinal <= 4) { q = w(j)->ordinal; ++j; }
-    else if (w(j) && w(j)->shift != kNone) { shift = w(j)->shift; ++j; }
-    if (w(j) && w(j)->fiscal) { fiscal = true; ++j; }
-    if (int y = year_number(j); y && !q) {  // "the 1988 quarter"
-      (void)y;
-    }
-    if (!(w(j) && (w(j)->unit == Unit::quarter || w(j)->half) && !w(j)->plural)) return false;
-    half = w(j)->half;
-    if (j == start && j == i) {
-      // bare "quarter": only "the quarter" is a date
-      return false;
-    }
+    else if (!latest && w(j) && w(j)->shift != kNone) { shift = w(j)->shift; ++j; }
+    if (w(j) && w(j)->fiscal) ++j;
+    bool noun = w(j) && (w(j)->unit == Unit::quarter || w(j)->half) && !w(j)->plural;
+    // "the latest period", "the year-earlier period": the reported quarter
+    bool period = is(j, "period") && (latest || yshift || pre_year) && last_quarter;
+    if (!noun && !period) return false;
+    half = noun && w(j)->half;
+    if (j == start && !the(i)) return false;  // a bare "quarter" is no date
     ++j;
     if (half && q > 2) return false;
   }
-  (void)fiscal;
   // "of 1984", "1984"
   std::size_t k = j;
   if (is(k, "of") || is(k, ",")) ++k;
   if (is(k, "fiscal")) ++k;
   int year = year_number(k);
   if (year) j = k + 1;
+  else year = pre_year;
   m.last = j;
   const char tag = half ? 'H' : 'Q';
+  const int per_year = half ? 2 : 4;
+  if (year && !q && !half && last_quarter) q = last_quarter;
   if (year && q) {
     m.value = fmt::format("{:04}-{}{}", year, tag, q);
+  } else if (year) {
+    m.value = cal::format_year(year);
   } else if (!has_ref) {
     m.value = q ? fmt::format("XXXX-{}{}", tag, q) : "";
     m.relative = true;
@@ -809,22 +819,22 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     int y = ref.y;
     if (q) {
       if (q > rq) --y;
-    } else if (shift != kNone && !(shift == 0 && w(j - 1) && w(j - 2) && is(j - 2, "latest"))) {
+    } else if (shift != kNone) {
       q = rq + shift;
-      if (q < 1) { q += half ? 2 : 4; --y; }
-      if (q > (half ? 2 : 4)) { q -= half ? 2 : 4; ++y; }
+      if (q < 1) { q += per_year; --y; }
+      if (q > per_year) { q -= per_year; ++y; }
     } else if (!half && last_quarter) {  // "the quarter", "the latest quarter": the one in the news
       q = last_quarter;
       y = last_quarter_year;
-    } else {
+    } else {  // the last completed one: reports come after the quarter ends
       q = rq - 1;
-      if (q < 1) { q += half ? 2 : 4; --y; }
+      if (q < 1) { q += per_year; --y; }
     }
     m.value = fmt::format("{:04}-{}{}", y + yshift, tag, q);
   }
-  if (!half && q) {
+  if (!half && q && !yshift) {
     m.quarter = q;
-    m.quarter_year = year ? year : std::atoi(m.value.c_str());
+    m.quarter_year = std::atoi(m.value.c_str());
   }
   return true;
 }
@@ -957,26 +967,9 @@ bool Scan::counted(std::size_t i, Match& m) const {
     u = w(k);
     hyphen_unit = true;
   }
-  if (!u || u->unit == Unit::none) {
-    // "30-year-old" style tokens after a number: "8-month-old" split as 8 - month-old
-    if (is(k, "-") && adjacent(k) && adjacent(k + 1) && k + 1 < size()) {
-      std::string_view s = tx(k + 1);
-      std::size_t h = s.find('-');
-      if (h != std::string_view::npos) {
-        char buf[32];
-        std::string spill;
-        const Word* x = lex.lookup(fold_token(s.substr(0, h), buf, spill));
-        if (x && x->unit != Unit::none && n >= 0) {
-          m.last = k + 2;
-          m.type = TimexType::duration;
-          m.value = duration_value(n, x->unit);
-          m.mod = mod;
-          return true;
-        }
-      }
-    }
-    return false;
-  }
+  // Ages ("a 6-year-old", "50 years old") are not temporal expressions in TimeML.
+  if (!u || u->unit == Unit::none) return false;
+  if (is(k + 1, "old") || (is(k + 1, "-") && is(k + 2, "old"))) return false;
   if (u->article) return false;
   // "a year" needs the singular; "two year" (adjectival) is fine, "a years" is not.
   if (n == 1 && u->plural && is(j, "a")) return false;
@@ -991,8 +984,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
-    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && last_quarter_tok + 60 > i &&
-        (is(e, "ago") || is(e, "earlier")))
+    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")))
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     if (n == kVague && u->unit == Unit::year && has_ref && w(j) && is(j, "few") == false && is(j - 1, "a") && false) {}
     m.mod = mod;
@@ -1017,8 +1009,6 @@ bool Scan::counted(std::size_t i, Match& m) const {
   } else {
     m.value = duration_value(n == kVague ? -1 : n, u->unit);
   }
-  // "five years old", "decades-long" kept with the duration: "-old" tokens
-  if (is(e, "old") && !the_) m.last = e + 1;
   m.mod = mod;
   return true;
 }
@@ -1098,6 +1088,7 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     return false;
   }
   if (R->unit != Unit::none && !R->plural) {
+    if (h2 != std::string_view::npos) return false;  // "six-year-old": an age
     m.last = i + 1;
     m.type = TimexType::duration;
     m.value = duration_value(n, R->unit);
