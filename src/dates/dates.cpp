@@ -168,7 +168,7 @@ struct Word {
   int deictic = kNone;
   std::string deictic_part;
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
-  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, half = false;
+  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };
 
 struct Phrase {
@@ -290,6 +290,7 @@ struct Lexicon {
       else if (role == "clock") w.clock = arg;
       else if (role == "zone") w.zone = true;
       else if (role == "future_cue") w.future_cue = true;
+      else if (role == "past_cue") w.past_cue = true;
       else if (role == "half") w.half = true;
       else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
     }
@@ -473,13 +474,17 @@ struct Scan {
     return i;
   }
 
-  // A future cue ("will", "next") between the sentence start and token i, or
-  // right after it.
+  // Whether the clause before token i points ahead: the nearest tense cue
+  // before it in the sentence ("will", "would", "scheduled" versus "said",
+  // "was", any -ed word) decides.
   bool future_context(std::size_t i) const {
-    for (std::size_t k = sent_first; k < i; ++k) {
-      if (w(k) && w(k)->future_cue) return true;
+    for (std::size_t k = i; k-- > sent_first;) {
+      const Word* c = w(k);
+      if (c && c->future_cue) return true;
+      if (c && c->past_cue) return false;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return true;
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return false;
     }
     return false;
   }
@@ -495,10 +500,11 @@ struct Scan {
   }
   // The year for month m (and day d, 0 = whole month) relative to the reference.
   int resolve_year(int m, int d, bool future) const {
-    Ymd a{ref.y, m, d ? d : 1};
     if (future) {
-      if (d ? a < ref : m < ref.m) return ref.y + 1;
-      return ref.y;
+      // Ahead, but a month back still reads as this year ("would be … on Oct. 3").
+      long back = d ? cal::to_days(Ymd{ref.y, m, std::min(d, cal::days_in_month(ref.y, m))}) - cal::to_days(ref)
+                    : (m - ref.m) * 31L;
+      return back < -62 ? ref.y + 1 : ref.y;
     }
     // News reads toward the past, but dates a few weeks ahead (a meeting, a
     // deadline) are common: the window is two months ahead, ten months back.
