@@ -168,6 +168,7 @@ struct Word {
   int deictic = kNone;
   std::string deictic_part;
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
+  bool approx_outside = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };
 
@@ -281,7 +282,7 @@ struct Lexicon {
       else if (role == "post") w.post = need_int(-1, 1);
       else if (role == "premod") w.premod = arg;
       else if (role == "edge") w.edge = arg;
-      else if (role == "approx") w.approx = arg;
+      else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
       else if (role == "set") w.set = arg;
       else if (role == "setq") w.setq = true;
       else if (role == "fiscal") w.fiscal = true;
@@ -950,13 +951,18 @@ bool Scan::counted(std::size_t i, Match& m) const {
   std::size_t j = i;
   std::string mod;
   const Word* ph = nullptr;
-  if (std::size_t e = phrase(j, ph); e > j && ph && !ph->approx.empty()) { mod = ph->approx; j = e; }
-  else if (w(j) && !w(j)->approx.empty() && !(w(j)->number == kVague && !(w(j + 1) && (w(j + 1)->number >= 0 || w(j + 1)->article)) && !(N[j + 1 < size() ? j + 1 : j] >= 0 && j + 1 < size()))) {
+  if (std::size_t e = phrase(j, ph); e > j && ph && !ph->approx.empty()) {
+    if (ph->approx_outside) return false;
+    mod = ph->approx;
+    j = e;
+  } else if (i > 0 && w(i - 1) && w(i - 1)->approx_outside) {
+    mod = w(i - 1)->approx;  // "about [three years]": the modifier stays outside the span
+  } else if (w(j) && !w(j)->approx_outside && !w(j)->approx.empty() && !(w(j)->number == kVague && !(w(j + 1) && (w(j + 1)->number >= 0 || w(j + 1)->article)) && !(N[j + 1 < size() ? j + 1 : j] >= 0 && j + 1 < size()))) {
     mod = w(j)->approx;
     ++j;
   }
   bool the_ = false;
-  if (the(j)) { the_ = true; ++j; }
+  if (the(j) && j == i) { the_ = true; ++j; }
   // "the first nine months", "the last three years"
   bool first = false;
   if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) { first = true; ++j; }
@@ -977,6 +983,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
   if (!u || u->unit == Unit::none) return false;
   if (is(k + 1, "old") || (is(k + 1, "-") && is(k + 2, "old"))) return false;
   if (u->article) return false;
+  if (is(j, "a") && is(k, "second")) return false;  // "a second time"
   // "a year" needs the singular; "two year" (adjectival) is fine, "a years" is not.
   if (n == 1 && u->plural && is(j, "a")) return false;
   if (n == kVague && !u->plural && !hyphen_unit) return false;
@@ -1286,6 +1293,9 @@ Match Scan::best(std::size_t i, int depth) const {
     std::size_t j = i + 1;
     if (is(j, "-") && adjacent(j)) ++j;
     Match inner = best(j, depth + 1);
+    // "earlier this year" is one expression, "earlier Friday" is not
+    bool shifted = w(j) && w(j)->shift != kNone;
+    if ((is(i, "earlier") || is(i, "later")) && !shifted) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
         inner.value.size() >= 4 && inner.last > out.last) {
       out = inner;
