@@ -343,6 +343,7 @@ std::string duration_value(long n, Unit u) {
   if (u == Unit::fortnight) { if (n >= 0) n *= 2; u = Unit::week; }
   if (u == Unit::decade && n >= 0) { n *= 10; u = Unit::year; }
   if (u == Unit::century && n >= 0) { n *= 100; u = Unit::year; }
+  if (u == Unit::quarter && n >= 0) { n *= 3; u = Unit::month; }
   if (u == Unit::weekend) return n >= 0 ? fmt::format("P{}D", 2 * n) : "PXWE";
   std::string count = n >= 0 ? std::to_string(n) : "X";
   return fmt::format("{}{}{}", is_time_unit(u) ? "PT" : "P", count, unit_code(u));
@@ -500,19 +501,18 @@ struct Scan {
     return cal::add_days(ref, diff);
   }
   // The year for month m (and day d, 0 = whole month) relative to the reference.
+  // News reads toward the past, but dates a few weeks ahead (a meeting, a
+  // deadline) are common: of the three candidate years the one whose date
+  // falls in [reference - (365 - ahead), reference + ahead] wins, where
+  // `ahead` is two months for a day, three for a month, ten after a future cue.
   int resolve_year(int m, int d, bool future) const {
-    if (future) {
-      // Ahead, but a month back still reads as this year ("would be … on Oct. 3").
-      long back = d ? cal::to_days(Ymd{ref.y, m, std::min(d, cal::days_in_month(ref.y, m))}) - cal::to_days(ref)
-                    : (m - ref.m) * 31L;
-      return back < -62 ? ref.y + 1 : ref.y;
+    long ahead = future ? 300 : d ? 62 : 92;
+    for (int y = ref.y - 1; y <= ref.y + 1; ++y) {
+      Ymd c{y, m, d ? std::min(d, cal::days_in_month(y, m)) : 1};
+      long diff = cal::to_days(c) - cal::to_days(ref);
+      if (!d && y == ref.y && m == ref.m) return y;
+      if (diff <= ahead && diff > ahead - 365) return y;
     }
-    // News reads toward the past, but dates a few weeks ahead (a meeting, a
-    // deadline) are common: the window is two months ahead, ten months back.
-    long diff = d ? cal::to_days(Ymd{ref.y, m, std::min(d, cal::days_in_month(ref.y, m))}) - cal::to_days(ref)
-                  : (m - ref.m) * 31L;
-    if (diff > (d ? 62 : 124)) return ref.y - 1;
-    if (diff < -305) return ref.y + 1;
     return ref.y;
   }
 
@@ -652,6 +652,13 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.value = cal::format_month(y, mo);
       return true;
     }
+    // "January this year", "June last year"
+    if (has_ref && w(j) && w(j)->shift != kNone && is(j + 1, "year")) {
+      m.last = j + 2;
+      m.relative = true;
+      m.value = cal::format_month(ref.y + w(j)->shift, mo);
+      return true;
+    }
     // A bare month name; "May" and "March" are also verbs: require a cue.
     if (mo == 5 || mo == 3) {
       bool cue = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "of") ||
@@ -778,6 +785,13 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     ++j;
   } else {
     std::size_t start = j;
+    // "this year's third quarter", "next year's first half"
+    if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
+      yshift = w(j)->shift;
+      j += 3;
+      start = j;
+      if (!(w(j) && (w(j)->ordinal || w(j)->unit == Unit::quarter || w(j)->half))) return false;
+    }
     if (w(j) && w(j)->fiscal) ++j;
     // "year-earlier", "year-ago": the same quarter a year before
     std::string_view s = j < size() ? tx(j) : std::string_view();
@@ -825,12 +839,12 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     int rq = half ? (ref.m - 1) / 6 + 1 : (ref.m - 1) / 3 + 1;
     int y = ref.y;
     if (q) {
-      if (q > rq) --y;
+      if (q > rq && yshift == 0 && !is(i, "this")) --y;
     } else if (shift != kNone) {
       q = rq + shift;
       if (q < 1) { q += per_year; --y; }
       if (q > per_year) { q -= per_year; ++y; }
-    } else if (!half && last_quarter) {  // "the quarter", "the latest quarter": the one in the news
+    } else if (!half && last_quarter && !latest) {  // "the quarter": the one in the news
       q = last_quarter;
       y = last_quarter_year;
     } else {  // the last completed one: reports come after the quarter ends
@@ -839,7 +853,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     }
     m.value = fmt::format("{:04}-{}{}", y + yshift, tag, q);
   }
-  if (!half && q && !yshift) {
+  if (!half && q && yshift >= 0 && !is(i, "next")) {
     m.quarter = q;
     m.quarter_year = std::atoi(m.value.c_str());
   }
@@ -852,6 +866,18 @@ bool Scan::relative(std::size_t i, Match& m) const {
   std::size_t j = i;
   bool the_ = the(j);
   if (the_) ++j;
+  {
+    // "the fiscal year", "the current fiscal year", "next fiscal year"
+    std::size_t k = j;
+    int sh = 0;
+    if (w(k) && w(k)->shift != kNone) sh = w(k++)->shift;
+    if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
+      m.last = k + 2;
+      if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
+      unit_date(Unit::year, sh, m);
+      return true;
+    }
+  }
   const Word* s = w(j);
   if (!s || s->shift == kNone) return false;
   int shift = s->shift;
