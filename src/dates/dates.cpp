@@ -359,8 +359,9 @@ struct Scan {
   bool has_ref = false;
   Ymd ref;
   std::size_t sent_first = 0;   // first token of the current sentence
-  int last_quarter = 0, last_quarter_year = 0;  // most recent quarter mentioned
-  std::size_t last_quarter_tok = 0;
+  // The first quarter the document names: in earnings news the quarter being
+  // reported, which "the quarter" and "a year ago" refer to.
+  int last_quarter = 0, last_quarter_year = 0;
 
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
       : lex(l), text(t), T(toks), W(toks.size(), nullptr), N(toks.size(), -1) {
@@ -532,6 +533,7 @@ struct Scan {
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
+  bool find_reference(Ymd& out, Origin& origin) const;
   void unit_date(Unit u, int shift, Match& m) const;
   void relative_count(long n, Unit u, int dir, Match& m) const;
 };
@@ -1295,6 +1297,41 @@ bool Scan::vague(std::size_t i, Match& m) const {
   return true;
 }
 
+// The publication date written in the document itself, looked for near the
+// top: a "Published:" / "Updated" / "Posted" line with a full date (origin
+// metadata), or a dateline that opens a line: "CARACAS, Jan. 8, 2025 (Reuters) -"
+// or a full date alone at the start of a line (origin dateline). Only full
+// dates count: a dateline without a year says nothing certain.
+bool Scan::find_reference(Ymd& out, Origin& origin) const {
+  const std::size_t limit = std::min<std::size_t>(size(), 160);
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (i == 0 || T[i].newline_before) line_start = i;
+    Match m;
+    bool month_start = w(i) && w(i)->month;
+    bool iso_start = year_number(i) && is(i + 1, "-");
+    if (!(month_start || iso_start || day_number(i)) || !absolute(i, m) || m.relative) continue;
+    int y = 0, mo = 0, d = 0;
+    if (m.value.size() != 10 || !parse_iso_date(m.value, y, mo, d)) continue;
+    bool meta = false;
+    for (std::size_t k = line_start; k < i; ++k)
+      if (is(k, "published") || is(k, "updated") || is(k, "posted") || is(k, "date") || is(k, "dated")) meta = true;
+    bool dateline = i == line_start;
+    if (!meta && !dateline && i > line_start) {
+      // "CARACAS, Jan. 8, 2025": capitalized place words and a comma before the date
+      dateline = is(i - 1, ",") || is(i - 1, "-") || is(i - 1, "\u2014");
+      for (std::size_t k = line_start; k + 1 < i && dateline; ++k)
+        if (!T[k].capitalized && T[k].kind != TokenKind::punct) dateline = false;
+    }
+    if (meta || dateline) {
+      out = {y, mo, d};
+      origin = meta ? Origin::metadata : Origin::dateline;
+      return true;
+    }
+  }
+  return false;
+}
+
 Match Scan::best(std::size_t i, int depth) const {
   Match out;
   out.last = i;
@@ -1357,6 +1394,16 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       sc.ref = {y, m, d};
     }
   }
+  if (!sc.has_ref) {
+    Ymd found;
+    Origin origin = Origin::none;
+    if (sc.find_reference(found, origin)) {
+      sc.has_ref = true;
+      sc.ref = found;
+      r.reference = cal::format_day(found);
+      r.reference_origin = origin;
+    }
+  }
   std::size_t s = 0;
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
@@ -1375,10 +1422,9 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       e.begin = std::move(b);
       e.end = std::move(en);
     }
-    if (m.quarter) {
+    if (m.quarter && !sc.last_quarter) {
       sc.last_quarter = m.quarter;
       sc.last_quarter_year = m.quarter_year;
-      sc.last_quarter_tok = i;
     }
     r.dates.push_back(std::move(e));
     i = m.last;
