@@ -108,7 +108,7 @@ bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
     }
     return false;
   }
-  if (rest[0] == 'W') {
+  if (rest[0] == 'W' && rest != "WI") {
     int w = digits(rest, 1, 2);
     if (w < 1 || w > 53) return false;
     Ymd mon = cal::iso_week_monday(y, w);
