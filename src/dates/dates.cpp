@@ -28,6 +28,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -343,7 +344,6 @@ std::string duration_value(long n, Unit u) {
   if (u == Unit::fortnight) { if (n >= 0) n *= 2; u = Unit::week; }
   if (u == Unit::decade && n >= 0) { n *= 10; u = Unit::year; }
   if (u == Unit::century && n >= 0) { n *= 100; u = Unit::year; }
-  if (u == Unit::quarter && n >= 0) { n *= 3; u = Unit::month; }
   if (u == Unit::weekend) return n >= 0 ? fmt::format("P{}D", 2 * n) : "PXWE";
   std::string count = n >= 0 ? std::to_string(n) : "X";
   return fmt::format("{}{}{}", is_time_unit(u) ? "PT" : "P", count, unit_code(u));
@@ -530,6 +530,7 @@ struct Scan {
   bool clock(std::size_t i, Match& m) const;
   bool setexpr(std::size_t i, Match& m) const;
   bool vague(std::size_t i, Match& m) const;
+  bool bare(std::size_t i, Match& m) const;
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
@@ -1332,6 +1333,48 @@ bool Scan::find_reference(Ymd& out, Origin& origin) const {
   return false;
 }
 
+// Unit words without a count, after a preposition: "for years", "within
+// weeks", "over the weekend", "for the year", "the year 1990".
+bool Scan::bare(std::size_t i, Match& m) const {
+  if (i == 0) return false;
+  bool prep = is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "over") || is(i - 1, "within") ||
+              is(i - 1, "during") || is(i - 1, "throughout");
+  std::size_t j = the(i) ? i + 1 : i;
+  const Word* u = w(j);
+  if (!u || u->unit == Unit::none) return false;
+  if (j == i) {  // "for years": a duration of unknown length
+    if (!u->plural || !prep || u->unit == Unit::quarter) return false;
+    m.last = j + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, u->unit);
+    return true;
+  }
+  if (u->plural) return false;
+  if (u->unit == Unit::year) {
+    if (int y = year_number(j + 1)) {  // "the year 1990"
+      m.last = j + 2;
+      m.value = cal::format_year(y);
+      return true;
+    }
+    if (!(is(i - 1, "for") || is(i - 1, "in")) || (w(j + 1) && (w(j + 1)->unit != Unit::none || is(j + 1, "before") || is(j + 1, "after") || is(j + 1, "earlier")))) return false;
+    m.last = j + 1;
+    m.type = TimexType::duration;
+    m.value = "P1Y";
+    return true;
+  }
+  if (u->unit == Unit::weekend && prep) {  // the most recent weekend, or the coming one
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = "XXXX-WXX-WE"; return true; }
+    int wd = cal::weekday(ref);
+    Ymd d = ref;
+    if (wd < 6) d = future_context(i) ? ref : cal::add_days(ref, -7);
+    m.value = cal::format_week(d) + "-WE";
+    return true;
+  }
+  return false;
+}
+
 Match Scan::best(std::size_t i, int depth) const {
   Match out;
   out.last = i;
@@ -1349,6 +1392,7 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(clock(i, m));
   attempt(setexpr(i, m));
   attempt(vague(i, m));
+  attempt(bare(i, m));
   if (depth > 1) return out;
   const Word* a = w(i);
   // "early next year", "late November", "mid 1990", "earlier this month"
@@ -1422,7 +1466,8 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       e.begin = std::move(b);
       e.end = std::move(en);
     }
-    if (m.quarter && !sc.last_quarter) {
+    // Only a quarter near the reference date anchors the reported one.
+    if (m.quarter && !sc.last_quarter && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
       sc.last_quarter = m.quarter;
       sc.last_quarter_year = m.quarter_year;
     }
