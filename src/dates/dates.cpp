@@ -166,6 +166,7 @@ struct Word {
   int ordinal = 0;
   int shift = kNone;  // last -1, this 0, next 1
   int post = 0;       // ago -1, later 1
+  bool post_outside = false;
   int deictic = kNone;
   std::string deictic_part;
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
@@ -280,7 +281,7 @@ struct Lexicon {
       else if (role == "deictic") { w.deictic = need_int(-7, 7); w.deictic_part = flag; }
       else if (role == "vague") w.vague = arg;
       else if (role == "shift") w.shift = need_int(-1, 1);
-      else if (role == "post") w.post = need_int(-1, 1);
+      else if (role == "post") { w.post = need_int(-1, 1); w.post_outside = flag == "outside"; }
       else if (role == "premod") w.premod = arg;
       else if (role == "edge") w.edge = arg;
       else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
@@ -900,12 +901,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     else if (shift > 0) { d = resolve_weekday(x->weekday, 1); if (d == ref) d = cal::add_days(d, 7); }
     else d = resolve_weekday(x->weekday, future_context(i) ? 1 : -1);
     m.value = cal::format_day(d);
-    // "last Friday night"
-    if (w(j + 1) && !w(j + 1)->daypart.empty()) {
-      m.value += "T" + w(j + 1)->daypart;
-      m.type = TimexType::time;
-      m.last = j + 2;
-    }
+    if (w(j + 1) && !w(j + 1)->daypart.empty()) m.last = j + 2;  // "last Friday night"
     return true;
   }
   if (x->month) {
@@ -1022,7 +1018,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
   bool and_half = false;
   if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
   // Relative: "two years ago", "a year earlier", "three days later"
-  if (w(e) && w(e)->post && !hyphen_unit && !the_) {
+  if (w(e) && w(e)->post && !w(e)->post_outside && !hyphen_unit && !the_) {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
@@ -1175,11 +1171,8 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       m = inner;
       return true;
     }
-    if (w(i + 1) && !w(i + 1)->daypart.empty()) {
-      if (has_ref) m.value += "T" + w(i + 1)->daypart;
-      m.type = TimexType::time;
-      m.last = i + 2;
-    }
+    // "Wednesday night": TimeBank mostly values the day alone
+    if (w(i + 1) && !w(i + 1)->daypart.empty()) m.last = i + 2;
     return true;
   }
   return false;
@@ -1279,11 +1272,11 @@ bool Scan::vague(std::size_t i, Match& m) const {
   }
   const Word* a = w(i);
   if (!a || a->vague.empty()) return false;
-  // "recent years", "recent weeks"
+  // "recent years", "recent weeks": a stretch of unknown length
   if (w(i + 1) && w(i + 1)->unit != Unit::none && w(i + 1)->plural) {
     m.last = i + 2;
-    m.value = a->vague;
-    m.relative = true;
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, w(i + 1)->unit);
     return true;
   }
   // "current" and "recent" as adjectives of anything else are not dates
