@@ -169,6 +169,7 @@ struct Word {
   bool post_outside = false;
   int deictic = kNone;
   std::string deictic_part;
+  std::string holiday;
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
   bool approx_outside = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
@@ -295,6 +296,7 @@ struct Lexicon {
       else if (role == "future_cue") w.future_cue = true;
       else if (role == "past_cue") w.past_cue = true;
       else if (role == "half") w.half = true;
+      else if (role == "holiday") w.holiday = arg;
       else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
     }
   }
@@ -532,6 +534,8 @@ struct Scan {
   bool setexpr(std::size_t i, Match& m) const;
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
+  bool holiday(std::size_t i, Match& m) const;
+  bool spelled_year(std::size_t i, Match& m) const;
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
@@ -1326,6 +1330,95 @@ bool Scan::find_reference(Ymd& out, Origin& origin) const {
   return false;
 }
 
+// The day a holiday rule gives in year y: "12-25", "4/4/11" (4th Thursday of
+// November), "L/1/5" (last Monday of May), "E" (US Election Day).
+bool holiday_day(std::string_view rule, int y, Ymd& out) {
+  if (rule == "E") {  // the Tuesday after the first Monday of November
+    Ymd first{y, 11, 1};
+    int wd = cal::weekday(first);
+    out = cal::add_days(first, (8 - wd) % 7 + 1);
+    return true;
+  }
+  if (rule.size() == 5 && rule[2] == '-') {
+    out = {y, digits(rule, 0, 2), digits(rule, 3, 2)};
+    return cal::valid(out.y, out.m, out.d);
+  }
+  std::size_t a = rule.find('/'), b = rule.rfind('/');
+  if (a == std::string_view::npos || a == b) return false;
+  int wd = to_int(rule.substr(a + 1, b - a - 1), 0), mo = to_int(rule.substr(b + 1), 0);
+  if (wd < 1 || wd > 7 || mo < 1 || mo > 12) return false;
+  if (rule.substr(0, a) == "L") {
+    Ymd last{y, mo, cal::days_in_month(y, mo)};
+    out = cal::add_days(last, -((cal::weekday(last) - wd + 7) % 7));
+    return true;
+  }
+  int n = to_int(rule.substr(0, a), 0);
+  if (n < 1 || n > 5) return false;
+  Ymd first{y, mo, 1};
+  out = cal::add_days(first, (wd - cal::weekday(first) + 7) % 7 + 7L * (n - 1));
+  return out.m == mo;
+}
+
+// "Thanksgiving", "last Christmas", "Christmas Day 1998"
+bool Scan::holiday(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  int shift = kNone;
+  if (w(j) && w(j)->shift != kNone && (w(j)->shift != 0 || is(j, "this"))) shift = w(j++)->shift;
+  if (j >= size() || !T[j].capitalized) return false;
+  const Word* h = nullptr;
+  std::size_t e = phrase(j, h);
+  if (e == j || !h || h->holiday.empty()) {
+    h = w(j);
+    e = j + 1;
+  }
+  if (!h || h->holiday.empty()) return false;
+  Ymd probe;
+  if (int y = year_number(e)) {
+    if (!holiday_day(h->holiday, y, probe)) return false;
+    m.last = e + 1;
+    m.value = cal::format_day(probe);
+    return true;
+  }
+  m.last = e;
+  m.relative = true;
+  if (!has_ref) { m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "XXXX-XX-XX"; return true; }
+  // The nearest one, reading toward the past unless told otherwise.
+  bool future = shift > 0 || (shift == kNone && future_context(i));
+  int y = ref.y;
+  if (!holiday_day(h->holiday, y, probe)) return false;
+  long diff = cal::to_days(probe) - cal::to_days(ref);
+  if (shift < 0 || (!future && shift != 0)) { if (diff >= (shift < 0 ? 0 : 31)) --y; }
+  else if (future && diff < 0) ++y;
+  if (!holiday_day(h->holiday, y, probe)) return false;
+  m.value = cal::format_day(probe);
+  return true;
+}
+
+// Years in words, as broadcast transcripts write them: "nineteen ninety-six",
+// "nineteen seventy nine", "the year two thousand".
+bool Scan::spelled_year(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  if (the(j) && is(j + 1, "year")) j += 2;
+  const Word* a = w(j);
+  if (!a) return false;
+  if (j > i && a->number == 2 && is(j + 1, "thousand")) {
+    long n = 2000;
+    std::size_t k = j + 2;
+    if (is(k, "and")) ++k;
+    if (w(k) && w(k)->number >= 1 && w(k)->number <= 99 && !w(k)->article) n += w(k++)->number;
+    m.last = k;
+    m.value = cal::format_year(static_cast<int>(n));
+    return true;
+  }
+  if (a->number < 11 || a->number > 20 || a->article) return false;
+  long rest = -1;
+  std::size_t k = count(j + 1, rest, false);
+  if (k == j + 1 || rest < 10 || rest > 99) return false;
+  m.last = k;
+  m.value = cal::format_year(static_cast<int>(a->number * 100 + rest));
+  return true;
+}
+
 // Unit words without a count, after a preposition: "for years", "within
 // weeks", "over the weekend", "for the year", "the year 1990".
 bool Scan::bare(std::size_t i, Match& m) const {
@@ -1386,6 +1479,8 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(setexpr(i, m));
   attempt(vague(i, m));
   attempt(bare(i, m));
+  attempt(holiday(i, m));
+  attempt(spelled_year(i, m));
   if (depth > 1) return out;
   const Word* a = w(i);
   // "early next year", "late November", "mid 1990", "earlier this month"
@@ -1407,6 +1502,13 @@ Match Scan::best(std::size_t i, int depth) const {
     std::size_t j = the(i) ? i + 1 : i;
     if (w(j) && !w(j)->edge.empty() && is(j + 1, "of")) {
       Match inner = best(j + 2, depth + 1);
+      // "the end of the year", "the end of the month": this one
+      if (inner.last <= j + 2 && the(j + 2) && w(j + 3) && !w(j + 3)->plural &&
+          (w(j + 3)->unit == Unit::year || w(j + 3)->unit == Unit::month || w(j + 3)->unit == Unit::week)) {
+        inner = Match{};
+        inner.last = j + 4;
+        unit_date(w(j + 3)->unit, 0, inner);
+      }
       if (inner.last > j + 2 && inner.type == TimexType::date && inner.last > out.last) {
         std::string mod = w(j)->edge;
         out = inner;
