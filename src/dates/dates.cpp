@@ -535,6 +535,7 @@ struct Scan {
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
   bool holiday(std::size_t i, Match& m) const;
+  bool season(std::size_t i, Match& m) const;
   bool spelled_year(std::size_t i, Match& m) const;
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
@@ -1394,6 +1395,33 @@ bool Scan::holiday(std::size_t i, Match& m) const {
   return true;
 }
 
+// "the summer", "summer 1998", "the winter of 1994", "in the spring": the
+// season named, the current or the last one before the reference date.
+bool Scan::season(std::size_t i, Match& m) const {
+  std::size_t j = the(i) ? i + 1 : i;
+  const Word* a = w(j);
+  if (!a || a->season.empty()) return false;
+  std::size_t k = j + 1;
+  if (is(k, "of") || is(k, ",")) ++k;
+  if (int y = year_number(k)) {
+    m.last = k + 1;
+    m.value = fmt::format("{:04}-{}", y, a->season);
+    return true;
+  }
+  // "fall" is mostly a verb, "spring" a noun of its own: need "the"
+  if (j == i) return false;
+  if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !is(j + 1, "and")) return false;
+  m.last = j + 1;
+  m.relative = true;
+  if (!has_ref) { m.value = "XXXX-" + a->season; return true; }
+  int start = a->season == "SP" ? 3 : a->season == "SU" ? 6 : a->season == "FA" ? 9 : 12;
+  int y = ref.m >= start ? ref.y : ref.y - 1;
+  if (start == 12 && ref.m <= 2) y = ref.y - 1;
+  if (future_context(i) && ref.m < start) y = ref.y;
+  m.value = fmt::format("{:04}-{}", y, a->season);
+  return true;
+}
+
 // Years in words, as broadcast transcripts write them: "nineteen ninety-six",
 // "nineteen seventy nine", "the year two thousand".
 bool Scan::spelled_year(std::size_t i, Match& m) const {
@@ -1480,6 +1508,7 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(vague(i, m));
   attempt(bare(i, m));
   attempt(holiday(i, m));
+  attempt(season(i, m));
   attempt(spelled_year(i, m));
   if (depth > 1) return out;
   const Word* a = w(i);
