@@ -389,6 +389,21 @@ struct Scan {
   }
 
   std::size_t size() const { return T.size(); }
+  // A cheap test of whether any pattern can start at token i.
+  bool may_start(std::size_t i) const {
+    if (T[i].kind == TokenKind::number) return true;
+    if (T[i].kind != TokenKind::word) return is(i, "'");
+    if (const Word* a = W[i]) return !(a->future_cue || a->past_cue) || a->shift != kNone || a->post || a->month ||
+                                      a->weekday || a->unit != Unit::none || a->number >= 0 || !a->vague.empty() ||
+                                      !a->set.empty() || !a->premod.empty() || !a->approx.empty() || a->deictic != kNone;
+    std::string_view t = tx(i);
+    if (t.find('-') != std::string_view::npos) return true;
+    if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
+    // phrase heads that are not words of their own ("new year's day", "these days")
+    char buf[32];
+    std::string spill;
+    return T[i].capitalized || lex.phrases.count(fold_token(t, buf, spill)) > 0;
+  }
   std::string_view tx(std::size_t i) const { return T[i].text(text); }
   const Word* w(std::size_t i) const { return i < T.size() ? W[i] : nullptr; }
   bool is(std::size_t i, std::string_view s) const {
@@ -1576,6 +1591,8 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
     sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
+    // Most tokens cannot start an expression: skip them before trying patterns.
+    if (!sc.may_start(i)) { ++i; continue; }
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
     TimeExpression e;
