@@ -1055,8 +1055,16 @@ bool Scan::counted(std::size_t i, Match& m) const {
     relative_count(n == kVague ? -1 : n, u->unit, p->post, m);
     return true;
   }
+  // "the 14-day strike": the article belongs to the noun, not the duration
+  if (the_ && hyphen_unit) return false;
   m.last = e;
   m.type = TimexType::duration;
+  // "twice a year", "three times a week": a frequency
+  if (n == 1 && is(j, "a") && i > 0 && (is(i - 1, "once") || is(i - 1, "twice") || is(i - 1, "times"))) {
+    m.type = TimexType::set;
+    m.value = duration_value(1, u->unit);
+    return true;
+  }
   if (and_half && n >= 0) {
     // "two and a half years" → P2.5Y is not TIMEX3; use the next smaller unit.
     if (u->unit == Unit::year) m.value = fmt::format("P{}M", n * 12 + 6);

@@ -156,6 +156,11 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  auto tw = one("They meet twice a year .");
+  CHECK((tw.type == "set" && tw.text == "a year" && tw.value == "P1Y"));
+  CHECK(one("the 14-day strike").text == "14-day");
+  auto later = one("It ended three days later .");
+  CHECK((later.text == "three days" && later.type == "duration"));
   auto t = one("It opened at 8:30 a.m. Tuesday .");
   CHECK((t.type == "time" && t.value == "2025-03-11T08:30"));
   CHECK(one("It opened at noon .").value == "2025-03-12T12:00");
