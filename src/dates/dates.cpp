@@ -1515,6 +1515,7 @@ bool Scan::bare(std::size_t i, Match& m) const {
 Match Scan::best(std::size_t i, int depth) const {
   Match out;
   out.last = i;
+  if (i >= size()) return out;  // "the end of" at the end of the text
   Match m;
   auto attempt = [&](bool ok) {
     if (ok && m.last > out.last && !m.value.empty()) out = m;

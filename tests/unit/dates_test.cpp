@@ -218,3 +218,11 @@ TEST_CASE("spans are exact slices and sorted", "[dates]") {
     if (i) CHECK(r.dates[i - 1].span.end <= r.dates[i].span.start);
   }
 }
+
+TEST_CASE("patterns cut off by the end of the text", "[dates][regression]") {
+  // Used to read past the token array (found with AddressSanitizer).
+  for (const char* t : {"the end of", "mid-", "early", "the beginning of the", "more than", "every", "8:", "Jan.",
+                        "1990-01-", "01/05/", "the year two", "twice a", "this year's"})
+    CHECK_NOTHROW(run(t, "2020-02-29"));
+  CHECK(run("mid-", "2020-02-29").empty());
+}
