@@ -2,8 +2,8 @@
 //
 //   build/bench/html_bench [--repeat N] [PAGE.html | DIR]…
 //
-// Default input: ../shared/corpora/article-extraction/html (run from the
-// project root). Every page is read N times (default 5) after one warm-up
+// Default input: the shared benchmark's pages
+// (<source>/../shared/corpora/article-extraction/html). Every page is read N times (default 5) after one warm-up
 // read; the figures are the time of HtmlReader::read (parse, metadata, main
 // text), file I/O excluded, as thread CPU time (steady on a busy shared
 // machine) and as wall-clock time. Prints pages/s, MB/s, mean ms per page,
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
       inputs.emplace_back(a);
     }
   }
-  if (inputs.empty()) inputs.emplace_back("../shared/corpora/article-extraction/html");
+  if (inputs.empty()) inputs.emplace_back(NEWSAN_BENCH_SHARED_DIR "/corpora/article-extraction/html");
 
   std::vector<std::pair<std::string, std::string>> pages;  // name, bytes
   for (const auto& in : inputs) {
