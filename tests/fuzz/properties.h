@@ -22,13 +22,13 @@ namespace newsan::props {
 inline std::string check_json_spans(const nlohmann::json& j, std::string_view text, std::string path = "$") {
   if (j.is_object()) {
     auto s = j.find("start"), e = j.find("end");
-    if (s != j.end() && e != j.end() && s->is_number_unsigned() && e->is_number_unsigned()) {
-      auto a = s->get<std::size_t>(), b = e->get<std::size_t>();
+    if (s != j.end() && e != j.end() && s->is_number_integer() && e->is_number_integer()) {
+      auto a = s->get<long long>(), b = e->get<long long>();
       auto t = j.find("text");
       bool finding = t != j.end();
-      if (b > text.size() || a > b || (finding && a == b))
+      if (a < 0 || b > static_cast<long long>(text.size()) || a > b || (finding && a == b))
         return fmt::format("{}: span [{}, {}) out of range (text has {} bytes)", path, a, b, text.size());
-      if (finding && (!t->is_string() || t->get<std::string>() != text.substr(a, b - a)))
+      if (finding && (!t->is_string() || t->get<std::string>() != text.substr(static_cast<std::size_t>(a), static_cast<std::size_t>(b - a))))
         return fmt::format("{}: text {} differs from the slice [{}, {})", path, t->dump(), a, b);
     }
     for (auto it = j.begin(); it != j.end(); ++it)
