@@ -134,7 +134,7 @@ Document document_from_jsonl(std::string_view line, const std::string& stream, s
     throw InputError(fmt::format("{}: the record has no string field \"text\"", where));
   std::string id = where;
   if (auto it = j.find("id"); it != j.end()) {
-    if (it->is_string()) id = it->get<std::string>();
+    if (it->is_string() && !it->get_ref<const std::string&>().empty()) id = it->get<std::string>();  // "" names nothing
     else if (it->is_number()) id = it->dump();
   }
   const std::string& body = text->get_ref<const std::string&>();
