@@ -1,0 +1,148 @@
+// Internal pieces of the figure extractor: the word tables it reads from
+// data/lexicon/, the scanner over one sentence, and the grouping pass.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsan/figures.h"
+#include "newsan/resources.h"
+#include "newsan/tokenizer.h"
+
+namespace newsan::figures {
+
+// A word of a sentence as the scanner sees it: a token, or a part of a
+// hyphenated word token ("65-year-old" -> "65" "-" "year" "-" "old"), so that
+// "8-inch" and "8 inch" read the same.
+struct Piece {
+  Span span;
+  std::string lower;   // ASCII-lowercased text
+  TokenKind kind = TokenKind::word;
+  bool space_before = false;
+  bool cap = false;    // starts with an uppercase letter
+  std::size_t token = 0;
+};
+
+// Splits a lexicon phrase the way sentences are split into pieces: at spaces,
+// and around ASCII punctuation ("km/h" -> "km" "/" "h").
+std::vector<std::string> split_phrase(std::string_view phrase);
+std::string ascii_lower(std::string_view s);
+
+// Phrases (sequences of lowercase pieces) mapped to a value; longest match wins.
+template <class T>
+class PhraseTable {
+ public:
+  void add(const std::vector<std::string>& words, T value) {
+    if (words.empty()) return;
+    auto& v = by_first_[words.front()];
+    v.push_back(Entry{words, std::move(value)});
+    // Longest first, so the first full match is the longest one.
+    for (std::size_t k = v.size() - 1; k > 0 && v[k].words.size() > v[k - 1].words.size(); --k)
+      std::swap(v[k], v[k - 1]);
+  }
+  // Match starting with `first` (a word already read, e.g. a suffix glued to a
+  // numeral) and continuing with pieces[from...]; returns the number of pieces
+  // consumed after `first`, or -1.
+  int match_after(std::string_view first, const std::vector<Piece>& pieces, std::size_t from,
+                  const T** out) const {
+    auto it = by_first_.find(std::string(first));
+    if (it == by_first_.end()) return -1;
+    for (const Entry& e : it->second) {
+      std::size_t k = 1;
+      for (; k < e.words.size(); ++k) {
+        std::size_t at = from + k - 1;
+        if (at >= pieces.size() || pieces[at].lower != e.words[k]) break;
+      }
+      if (k == e.words.size()) {
+        *out = &e.value;
+        return static_cast<int>(e.words.size() - 1);
+      }
+    }
+    return -1;
+  }
+  // Match starting at pieces[from]; returns pieces consumed, or 0.
+  std::size_t match(const std::vector<Piece>& pieces, std::size_t from, const T** out) const {
+    if (from >= pieces.size()) return 0;
+    int n = match_after(pieces[from].lower, pieces, from + 1, out);
+    return n < 0 ? 0 : static_cast<std::size_t>(n) + 1;
+  }
+  // Match ending at pieces[last] (inclusive); returns pieces consumed, or 0.
+  std::size_t match_ending(const std::vector<Piece>& pieces, std::size_t last, const T** out) const {
+    std::size_t best = 0;
+    for (std::size_t len = 1; len <= max_len_ && len <= last + 1; ++len) {
+      std::size_t from = last + 1 - len;
+      const T* v = nullptr;
+      if (match(pieces, from, &v) == len) {
+        best = len;
+        *out = v;
+      }
+    }
+    return best;
+  }
+  bool contains_word(const std::string& w) const { return by_first_.count(w) > 0; }
+  void finish() {
+    for (auto& [k, v] : by_first_)
+      for (auto& e : v) max_len_ = std::max(max_len_, e.words.size());
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    T value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::size_t max_len_ = 0;
+};
+
+enum class NumClass { digit, teen, tens, hundred, scale, suffix, dozen, fraction, vague };
+struct NumberWord {
+  double value = 0;
+  NumClass cls = NumClass::digit;
+};
+
+struct UnitInfo {
+  std::string norm;
+  std::string kind;  // percent, percent-point, measure, duration, age, multiple
+};
+
+struct QualifierInfo {
+  Qualifier q = Qualifier::exact;
+};
+
+struct EventWord {
+  std::string lemma;  // empty: direction only
+  EventClass cls = EventClass::none;
+  Direction dir = Direction::none;
+};
+
+struct CurrencyPrefix {
+  std::string surface;  // exact bytes, matched case-sensitively
+  std::string code;
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, NumberWord> numbers;
+  PhraseTable<QualifierInfo> qual_before, qual_after;
+  PhraseTable<UnitInfo> units;
+  std::vector<CurrencyPrefix> currency_prefixes;  // longest first
+  PhraseTable<std::string> currency_words;        // -> ISO code
+  std::unordered_map<std::string, EventWord> events;
+  std::unordered_map<std::string, std::vector<std::string>> roles;  // word -> roles
+
+  static Lexicon load(const DataDir& data);
+  bool has_role(const std::string& word, std::string_view role) const;
+  const NumberWord* number(const std::string& word) const;
+};
+
+// Figures of sentence `sentence` of `tokens`, skipping numbers inside `blocked`
+// (dates and times). Figures come out in text order.
+void scan_sentence(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                   std::size_t sentence, const std::vector<Span>& blocked,
+                   std::vector<Figure>& out);
+
+// Fills result.groups (every figure in exactly one group) and result.notes.
+void group_figures(std::string_view text, FigureResult& result);
+
+}  // namespace newsan::figures
