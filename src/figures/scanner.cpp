@@ -190,8 +190,9 @@ class Scanner {
       const NumberWord* nw = lx_.number(suf);
       const UnitInfo* u = nullptr;
       int more = lx_.units.match_after(suf, P, c.next, &u);
+      bool money = currency_before(pos, nullptr) != nullptr;
       if (nw && (nw->cls == NumClass::suffix || nw->cls == NumClass::scale) &&
-          !(suf == "m" && metre_context(c.next))) {
+          !(suf == "m" && !money && metre_context(c.next))) {
         c.scale = nw->value;
         c.scaled = true;
         if (c.value) *c.value *= nw->value;
@@ -230,7 +231,26 @@ class Scanner {
     }
     c.ok = true;
     scale_words(c);
+    scientific(c);
     return c;
+  }
+
+  // "1.99×10−30", "2.998 x 10^8": a mantissa times a power of ten.
+  void scientific(Core& c) const {
+    std::size_t j = c.next;
+    if (!c.value || !(word(j, "\xC3\x97") || word(j, "x")) || !word(j + 1, "10")) return;
+    std::size_t k = P[j + 1].span.end;
+    if (k < sent_end_ && text_[k] == '^') ++k;
+    bool neg = false;
+    if (text_.substr(k, 3) == "\xE2\x88\x92") neg = true, k += 3;
+    else if (k < sent_end_ && (text_[k] == '-' || text_[k] == '+')) neg = text_[k] == '-', ++k;
+    std::size_t e = k;
+    int exp = 0;
+    while (e < sent_end_ && is_digit(text_[e]) && e - k < 4) exp = exp * 10 + (text_[e++] - '0');
+    if (e == k) return;
+    c.value = *c.value * std::pow(10.0, neg ? -exp : exp);
+    c.span.end = e;
+    c.next = piece_from(e);
   }
 
   // "m" glued to a number is a metre, not a million, before these.
@@ -442,6 +462,18 @@ class Scanner {
   Part part_at(std::size_t i) const {
     Part pt;
     pt.c = core_at(i);
+    if (!pt.c.ok && !pt.c.skip && i < P.size() && P[i].kind != TokenKind::number) {
+      // A currency symbol piece before the numeral: "$" "10", "HK" "$" "5.4m".
+      for (std::size_t k = i + 1; k <= i + 2 && k < P.size(); ++k) {
+        Core c = core_at(k, false);
+        std::size_t at = 0;
+        if (c.ok && c.digits_at != std::string_view::npos && !c.sign &&
+            currency_before(c.digits_at, &at) && at <= P[i].span.start) {
+          pt.c = c;
+          break;
+        }
+      }
+    }
     if (!pt.c.ok) return pt;
     Core& c = pt.c;
     pt.span = c.span;
@@ -548,15 +580,17 @@ class Scanner {
                     (before >= 2 && role(before - 2, "month") && is_punct(before - 1))))
       return true;
     // Names and identifiers: "Model 3", "S&P 500", "Game 2", "No. 5", "COVID-19".
-    if (pt.currency.empty() && !c.sign && before > 0) {
+    if (bare && !c.sign && before > 0) {
       const Piece& b = P[before - 1];
       if (role(before - 1, "id-before")) return true;
-      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(b.lower) &&
-          !is_punct(before - 2))
-        return true;
-      if (b.lower == "-" && glued(before - 1, before) && before >= 2 && glued(before - 2, before - 1) &&
-          P[before - 2].kind == TokenKind::word && !lx_.qual_before.contains_word(P[before - 2].lower))
-        return true;
+      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(b.lower)) return true;
+      if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
+          glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
+          !lx_.qual_before.contains_word(P[before - 2].lower))
+        return true;  // "COVID-19", "V-6", "ID.3"
+      // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
+      for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
+        if (role(k, "street")) return true;
       if ((b.lower == "-" || b.lower == "/" || b.lower == ".") && glued(before - 1, before) &&
           before >= 2 && glued(before - 2, before - 1) && starts_digit(before - 2))
         return true;  // the tail of "555-123-4567", "9/11", "1.2.3"
@@ -610,8 +644,13 @@ class Scanner {
         // After a plural noun, a word is its verb: "1,800 families echo".
         const std::string& prev = P[k - 1].lower;
         if (ends_with(prev, "s") && !ends_with(prev, "ss") && !P[k - 1].cap) break;
-      } else if (ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap)) {
-        break;
+      } else {
+        auto ev = lx_.events.find(w);
+        bool verb = ev != lx_.events.end() && !ends_with(w, "s");
+        bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
+        bool noun_follows = k + 1 < P.size() && P[k + 1].kind == TokenKind::word && !P[k + 1].cap &&
+                            !role(k + 1, "np-stop") && !role(k + 1, "aux");
+        if (verb || (participle && !noun_follows)) break;
       }
       // A hyphenated word is one word: "coal-fired", "year-old".
       std::size_t e = k;
@@ -633,6 +672,7 @@ class Scanner {
       const Piece& p = P[k];
       if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
       if (is_punct(k) && p.lower != "-") break;
+      if (word(k, "to") || role(k, "range-from") || role(k, "of")) block_dir = true;
       auto it = lx_.events.find(p.lower);
       if (it == lx_.events.end()) continue;
       const EventWord& ev = it->second;
@@ -712,11 +752,11 @@ class Scanner {
           std::string bu = !b.currency.empty() ? b.currency : b.unit;
           bool bare_pair = unit.empty() && bu.empty();
           bool compatible = unit == bu || (unit.empty() && !bu.empty()) ||
-                            (!unit.empty() && bu.empty() && (from || between || dash));
+                            (!unit.empty() && bu.empty() && (from || between || dash || aged));
           if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value)
             return b.next;  // a score or an identifier: "2-2", "7-1", "555-1234"
           std::size_t skip_b = 0;
-          if (compatible && !not_a_figure(b, &skip_b) && !(dash && year_like(a, false))) {
+          if (compatible && !not_a_figure(b, &skip_b) && !(dash && bare_pair && year_like(a, false))) {
             double lo = *a.c.value, hi = *b.c.value;
             if (!a.c.scaled && b.c.scaled && lo * b.c.scale <= hi * (1 + 1e-9)) lo *= b.c.scale;
             if (unit.empty()) {
