@@ -544,7 +544,7 @@ class Scanner {
 
   // ---- non-figures ------------------------------------------------------------
   // True when the numeral of `pt` is a year, day, time, phone number or name part.
-  bool not_a_figure(const Part& pt, std::size_t* skip_to) const {
+  bool not_a_figure(const Part& pt, std::size_t* skip_to, bool range_end = false) const {
     const Core& c = pt.c;
     *skip_to = c.next;
     if (c.words) return false;
@@ -591,7 +591,7 @@ class Scanner {
       // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
       for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
         if (role(k, "street")) return true;
-      if ((b.lower == "-" || b.lower == "/" || b.lower == ".") && glued(before - 1, before) &&
+      if (!range_end && (b.lower == "-" || b.lower == "/" || b.lower == ".") && glued(before - 1, before) &&
           before >= 2 && glued(before - 2, before - 1) && starts_digit(before - 2))
         return true;  // the tail of "555-123-4567", "9/11", "1.2.3"
     }
@@ -756,7 +756,7 @@ class Scanner {
           if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value)
             return b.next;  // a score or an identifier: "2-2", "7-1", "555-1234"
           std::size_t skip_b = 0;
-          if (compatible && !not_a_figure(b, &skip_b) && !(dash && bare_pair && year_like(a, false))) {
+          if (compatible && !not_a_figure(b, &skip_b, true) && !(dash && bare_pair && year_like(a, false))) {
             double lo = *a.c.value, hi = *b.c.value;
             if (!a.c.scaled && b.c.scaled && lo * b.c.scale <= hi * (1 + 1e-9)) lo *= b.c.scale;
             if (unit.empty()) {
