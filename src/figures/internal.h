@@ -2,6 +2,7 @@
 // data/lexicon/, the scanner over one sentence, and the grouping pass.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,8 @@ struct Piece {
   bool space_before = false;
   bool cap = false;    // starts with an uppercase letter
   std::size_t token = 0;
+  std::uint32_t roles = 0;              // role bits of `lower` (Lexicon::roles_of)
+  const struct NumberWord* num = nullptr;  // `lower` as a number word, if it is one
 };
 
 // Splits a lexicon phrase the way sentences are split into pieces: at spaces,
@@ -122,6 +125,31 @@ struct CurrencyPrefix {
   std::string code;
 };
 
+// Roles of function words (figures-context-en.tsv), as bits.
+namespace role {
+inline constexpr std::uint32_t month = 1u << 0;
+inline constexpr std::uint32_t time = 1u << 1;
+inline constexpr std::uint32_t range_to = 1u << 2;
+inline constexpr std::uint32_t range_and = 1u << 3;
+inline constexpr std::uint32_t range_between = 1u << 4;
+inline constexpr std::uint32_t range_from = 1u << 5;
+inline constexpr std::uint32_t or_ = 1u << 6;
+inline constexpr std::uint32_t of = 1u << 7;
+inline constexpr std::uint32_t out_ = 1u << 8;
+inline constexpr std::uint32_t a = 1u << 9;
+inline constexpr std::uint32_t half_and = 1u << 10;
+inline constexpr std::uint32_t rate = 1u << 11;
+inline constexpr std::uint32_t age = 1u << 12;
+inline constexpr std::uint32_t id_before = 1u << 13;
+inline constexpr std::uint32_t np_skip = 1u << 14;
+inline constexpr std::uint32_t np_stop = 1u << 15;
+inline constexpr std::uint32_t aux = 1u << 16;
+inline constexpr std::uint32_t det = 1u << 17;
+inline constexpr std::uint32_t street = 1u << 18;
+}  // namespace role
+// The role names in file order of the bits above.
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
+
 struct Lexicon {
   std::unordered_map<std::string, NumberWord> numbers;
   PhraseTable<QualifierInfo> qual_before, qual_after;
@@ -129,10 +157,10 @@ struct Lexicon {
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first
   PhraseTable<std::string> currency_words;        // -> ISO code
   std::unordered_map<std::string, EventWord> events;
-  std::unordered_map<std::string, std::vector<std::string>> roles;  // word -> roles
+  std::unordered_map<std::string, std::uint32_t> roles;  // word -> role bits
 
   static Lexicon load(const DataDir& data);
-  bool has_role(const std::string& word, std::string_view role) const;
+  std::uint32_t roles_of(const std::string& word) const;
   const NumberWord* number(const std::string& word) const;
 };
 

@@ -84,10 +84,9 @@ std::vector<std::string> split_phrase(std::string_view phrase) {
   return words;
 }
 
-bool Lexicon::has_role(const std::string& word, std::string_view role) const {
+std::uint32_t Lexicon::roles_of(const std::string& word) const {
   auto it = roles.find(word);
-  if (it == roles.end()) return false;
-  return std::find(it->second.begin(), it->second.end(), role) != it->second.end();
+  return it == roles.end() ? 0 : it->second;
 }
 
 const NumberWord* Lexicon::number(const std::string& word) const {
@@ -164,8 +163,13 @@ Lexicon Lexicon::load(const DataDir& data) {
   }
   {
     auto path = data.file("lexicon/figures-context-en.tsv");
-    for (const auto& row : load_lexicon(path, "figure-context", 2))
-      lx.roles[ascii_lower(row.fields[0])].push_back(row.fields[1]);
+    for (const auto& row : load_lexicon(path, "figure-context", 2)) {
+      std::uint32_t bit = 0;
+      for (std::size_t k = 0; k < std::size(kRoleNames); ++k)
+        if (row.fields[1] == kRoleNames[k]) bit = 1u << k;
+      if (!bit) bad_field(row, 1, path, "a role named in the file's header");
+      lx.roles[ascii_lower(row.fields[0])] |= bit;
+    }
   }
   lx.qual_before.finish();
   lx.qual_after.finish();

@@ -94,6 +94,8 @@ class Scanner {
       p.space_before = space;
       p.cap = text_[a] >= 'A' && text_[a] <= 'Z';
       p.token = index;
+      p.roles = lx_.roles_of(p.lower);
+      p.num = lx_.number(p.lower);
       P.push_back(std::move(p));
     };
     if (tok.kind == TokenKind::word && tx.find('-') != std::string_view::npos && tx.size() > 1) {
@@ -121,7 +123,7 @@ class Scanner {
   bool starts_digit(std::size_t i) const {
     return i < P.size() && is_digit(text_[P[i].span.start]);
   }
-  bool role(std::size_t i, std::string_view r) const { return i < P.size() && lx_.has_role(P[i].lower, r); }
+  bool role(std::size_t i, std::uint32_t r) const { return i < P.size() && (P[i].roles & r); }
   bool word(std::size_t i, std::string_view w) const { return i < P.size() && P[i].lower == w; }
   bool is_punct(std::size_t i) const {
     return P[i].kind == TokenKind::punct || (P[i].kind == TokenKind::symbol && P[i].lower != "%");
@@ -183,7 +185,7 @@ class Scanner {
       std::string suf = ascii_lower(text_.substr(end, e - end));
       bool alnum_after = e < sent_end_ && is_alnum(text_[e]);
       if (alnum_after || suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s" ||
-          lx_.has_role(suf, "time")) {
+          (lx_.roles_of(suf) & role::time)) {
         c.skip = true;  // "9AB8", "3rd", "1990s", "5am"
         return c;
       }
@@ -258,7 +260,7 @@ class Scanner {
     if (j >= P.size()) return true;
     const std::string& w = P[j].lower;
     if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
-    if (w == "-" && j + 1 < P.size()) return !lx_.number(P[j + 1].lower);
+    if (w == "-" && j + 1 < P.size()) return !P[j + 1].num;
     return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
            w == "square" || w == "above" || w == "below";
   }
@@ -266,7 +268,7 @@ class Scanner {
   void scale_words(Core& c) const {
     while (c.next < P.size()) {
       const Piece& p = P[c.next];
-      const NumberWord* nw = lx_.number(p.lower);
+      const NumberWord* nw = p.num;
       if (!nw) break;
       bool ok = nw->cls == NumClass::scale || nw->cls == NumClass::hundred ||
                 (nw->cls == NumClass::suffix && p.lower != "m" && (p.lower != "b" || p.cap));
@@ -278,7 +280,7 @@ class Scanner {
       ++c.next;
     }
     // "two and a half": + 0.5
-    if (!c.scaled && word(c.next, "and") && role(c.next + 1, "a") && word(c.next + 2, "half") && c.value) {
+    if (!c.scaled && word(c.next, "and") && role(c.next + 1, role::a) && word(c.next + 2, "half") && c.value) {
       *c.value += 0.5;
       c.span.end = P[c.next + 2].span.end;
       c.next += 3;
@@ -290,21 +292,21 @@ class Scanner {
     c.first = i;
     c.words = true;
     const Piece& p = P[i];
-    const NumberWord* nw = lx_.number(p.lower);
-    bool a_start = role(i, "a") && i + 1 < P.size() && lx_.number(P[i + 1].lower) &&
-                   (lx_.number(P[i + 1].lower)->cls == NumClass::hundred ||
-                    lx_.number(P[i + 1].lower)->cls == NumClass::scale ||
-                    lx_.number(P[i + 1].lower)->cls == NumClass::dozen);
+    const NumberWord* nw = p.num;
+    bool a_start = role(i, role::a) && i + 1 < P.size() && P[i + 1].num &&
+                   (P[i + 1].num->cls == NumClass::hundred ||
+                    P[i + 1].num->cls == NumClass::scale ||
+                    P[i + 1].num->cls == NumClass::dozen);
     if (!nw && !a_start) return c;
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
     if (p.cap && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
       return c;
     if (nw && nw->cls == NumClass::vague) {
       // "thousands of", "tens of thousands of", "hundreds of millions of"
-      if (!role(i + 1, "of")) return c;
+      if (!role(i + 1, role::of)) return c;
       double low = nw->value, high = nw->value * (nw->value == 12 ? 12 : 10);
       std::size_t j = i + 1;
-      const NumberWord* nw2 = j + 1 < P.size() ? lx_.number(P[j + 1].lower) : nullptr;
+      const NumberWord* nw2 = j + 1 < P.size() ? P[j + 1].num : nullptr;
       if (nw2 && nw2->cls == NumClass::vague && nw2->value > nw->value) {
         low = nw->value * nw2->value;
         high = low * 10;
@@ -321,7 +323,7 @@ class Scanner {
       // A lone "half" counts only as "half the …", "half of …".
       if (p.lower != "half" || (i > 0 && glued(i - 1, i) && P[i - 1].lower == "-")) return c;
       if (i + 1 >= P.size() || glued(i, i + 1)) return c;
-      if (!role(i + 1, "of") && !role(i + 1, "det") && !role(i + 1, "a")) return c;
+      if (!role(i + 1, role::of) && !role(i + 1, role::det) && !role(i + 1, role::a)) return c;
       c.ok = true;
       c.fraction = true;
       c.value = 0.5;
@@ -342,17 +344,17 @@ class Scanner {
     std::size_t end_piece = i;
     while (j < P.size()) {
       const std::string& w = P[j].lower;
-      if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && lx_.number(P[j + 1].lower)) {
+      if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && P[j + 1].num) {
         ++j;
         continue;
       }
-      if (role(j, "half-and") && any && (last == NumClass::hundred || last == NumClass::scale) &&
-          j + 1 < P.size() && lx_.number(P[j + 1].lower) &&
-          lx_.number(P[j + 1].lower)->cls <= NumClass::tens) {
+      if (role(j, role::half_and) && any && (last == NumClass::hundred || last == NumClass::scale) &&
+          j + 1 < P.size() && P[j + 1].num &&
+          P[j + 1].num->cls <= NumClass::tens) {
         ++j;
         continue;
       }
-      const NumberWord* n = lx_.number(w);
+      const NumberWord* n = P[j].num;
       if (!n) break;
       bool took = true;
       switch (n->cls) {
@@ -417,13 +419,13 @@ class Scanner {
     c.span = {P[i].span.start, P[end_piece].span.end};
     c.next = end_piece + 1;
     // "two and a half"
-    if (!c.fraction && word(c.next, "and") && role(c.next + 1, "a") && word(c.next + 2, "half")) {
+    if (!c.fraction && word(c.next, "and") && role(c.next + 1, role::a) && word(c.next + 2, "half")) {
       *c.value += 0.5;
       c.span.end = P[c.next + 2].span.end;
       c.next += 3;
     }
     // "one out of three"
-    if (word(c.next, "out") && role(c.next + 1, "of")) {
+    if (word(c.next, "out") && role(c.next + 1, role::of)) {
       Core d = core_at(c.next + 2);
       if (d.ok && d.value && *d.value != 0 && !d.low) {
         c.value = *c.value / *d.value;
@@ -495,7 +497,7 @@ class Scanner {
         if (n) n += 1;
       } else {
         n = lx_.units.match(P, j, &u);
-        // Spaced one-letter units are too often something else ("5 s", "a").
+        // Spaced one-letter units are too often something else ("5 s", role::a).
         if (n == 1 && P[j].lower.size() == 1 && P[j].lower != "%" && P[j].lower != "m" &&
             P[j].lower != "g" && P[j].lower != "x")
           n = 0;
@@ -516,7 +518,7 @@ class Scanner {
     {
       std::size_t k = j;
       while (word(k, "-")) ++k;
-      if (role(k, "rate") && k + 1 < P.size()) {
+      if (role(k, role::rate) && k + 1 < P.size()) {
         std::size_t m = k + 1;
         while (word(m, "-")) ++m;
         const UnitInfo* u = nullptr;
@@ -525,7 +527,7 @@ class Scanner {
         if (n && u->kind == "duration") {
           per = u->norm;
         } else if ((P[k].lower == "per" || P[k].lower == "each") && m < P.size() &&
-                   P[m].kind == TokenKind::word && !role(m, "np-stop") && !P[m].cap) {
+                   P[m].kind == TokenKind::word && !role(m, role::np_stop) && !P[m].cap) {
           per = P[m].lower;
           n = 1;
         }
@@ -572,17 +574,17 @@ class Scanner {
           return true;
         }
       }
-      if (role(c.next, "time")) return true;
+      if (role(c.next, role::time)) return true;
     }
     if (n.leading_zero && !n.fractional) return true;
     // Days and years next to a month: "February 11", "9 May", "Mar 9 2018".
-    if (integer && (role(before - 1, "month") || role(c.next, "month") ||
-                    (before >= 2 && role(before - 2, "month") && is_punct(before - 1))))
+    if (integer && (role(before - 1, role::month) || role(c.next, role::month) ||
+                    (before >= 2 && role(before - 2, role::month) && is_punct(before - 1))))
       return true;
     // Names and identifiers: "Model 3", "S&P 500", "Game 2", "No. 5", "COVID-19".
     if (bare && !c.sign && before > 0) {
       const Piece& b = P[before - 1];
-      if (role(before - 1, "id-before")) return true;
+      if (role(before - 1, role::id_before)) return true;
       if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(b.lower)) return true;
       if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
@@ -590,7 +592,7 @@ class Scanner {
         return true;  // "COVID-19", "V-6", "ID.3"
       // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
       for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
-        if (role(k, "street")) return true;
+        if (role(k, role::street)) return true;
       if (!range_end && (b.lower == "-" || b.lower == "/" || b.lower == ".") && glued(before - 1, before) &&
           before >= 2 && glued(before - 2, before - 1) && starts_digit(before - 2))
         return true;  // the tail of "555-123-4567", "9/11", "1.2.3"
@@ -624,18 +626,18 @@ class Scanner {
   NP counted_at(std::size_t j, bool after_of) const {
     NP np;
     if (after_of) {
-      if (!role(j, "of")) return np;
+      if (!role(j, role::of)) return np;
       ++j;
-      while (role(j, "det")) ++j;
+      while (role(j, role::det)) ++j;
     }
-    while (role(j, "np-skip") && j + 1 < P.size() && P[j + 1].kind == TokenKind::word) ++j;
+    while (role(j, role::np_skip) && j + 1 < P.size() && P[j + 1].kind == TokenKind::word) ++j;
     std::size_t words = 0;
     std::size_t k = j;
     while (k < P.size() && words < 4) {
       const Piece& p = P[k];
       if (p.kind != TokenKind::word) break;
       const std::string& w = p.lower;
-      if (role(k, "np-stop") || role(k, "aux") || std::any_of(w.begin(), w.end(), is_digit)) break;
+      if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
         auto ev = lx_.events.find(w);
@@ -649,7 +651,7 @@ class Scanner {
         bool verb = ev != lx_.events.end() && !ends_with(w, "s");
         bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
         bool noun_follows = k + 1 < P.size() && P[k + 1].kind == TokenKind::word && !P[k + 1].cap &&
-                            !role(k + 1, "np-stop") && !role(k + 1, "aux");
+                            !role(k + 1, role::np_stop) && !role(k + 1, role::aux);
         if (verb || (participle && !noun_follows)) break;
       }
       // A hyphenated word is one word: "coal-fired", "year-old".
@@ -666,13 +668,13 @@ class Scanner {
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const {
-    bool block_dir = start_piece > 0 && (role(start_piece - 1, "range-from") || word(start_piece - 1, "to"));
+    bool block_dir = start_piece > 0 && (role(start_piece - 1, role::range_from) || word(start_piece - 1, "to"));
     for (std::size_t steps = 0, k = start_piece; k > 0 && steps < 6; ++steps) {
       --k;
       const Piece& p = P[k];
       if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
       if (is_punct(k) && p.lower != "-") break;
-      if (word(k, "to") || role(k, "range-from") || role(k, "of")) block_dir = true;
+      if (word(k, "to") || role(k, role::range_from) || role(k, role::of)) block_dir = true;
       auto it = lx_.events.find(p.lower);
       if (it == lx_.events.end()) continue;
       const EventWord& ev = it->second;
@@ -699,12 +701,22 @@ class Scanner {
         f.event_span = p.span;
         return;
       }
-      if (!role(k, "aux") && !ends_with(p.lower, "ly")) break;
+      if (!role(k, role::aux) && !ends_with(p.lower, "ly")) break;
     }
   }
 
   // ---- the figure ----------------------------------------------------------------
+  // Cheap test before the full parse: can a figure start at piece i?
+  bool may_start(std::size_t i) const {
+    const Piece& p = P[i];
+    char c = text_[p.span.start];
+    if (is_digit(c) || p.num || (p.roles & role::a)) return true;
+    if (p.kind == TokenKind::word) return P[i].span.size() > 1 && std::any_of(text_.begin() + p.span.start, text_.begin() + p.span.end, is_digit);
+    return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
+  }
+
   std::size_t figure_at(std::size_t i) {
+    if (!may_start(i)) return i + 1;
     Part a = part_at(i);
     if (a.c.skip) return a.c.next;
     if (!a.c.ok) return i + 1;
@@ -734,9 +746,9 @@ class Scanner {
         start_piece = qs;
       }
     }
-    bool between = start_piece > 0 && role(start_piece - 1, "range-between");
-    bool from = start_piece > 0 && role(start_piece - 1, "range-from");
-    bool aged = start_piece > 0 && role(start_piece - 1, "age");
+    bool between = start_piece > 0 && role(start_piece - 1, role::range_between);
+    bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
+    bool aged = start_piece > 0 && role(start_piece - 1, role::age);
     if (aged && unit.empty()) unit = "years of age", kind = "age";
 
     std::size_t j = a.next;
@@ -744,7 +756,7 @@ class Scanner {
     if (j < P.size() && !a.c.low) {
       const std::string& w = P[j].lower;
       bool dash = is_dash(w) && (glued(j - 1, j) == glued(j, j + 1));
-      bool conn = dash || role(j, "range-to") || (between && role(j, "range-and"));
+      bool conn = dash || role(j, role::range_to) || (between && role(j, role::range_and));
       if (conn && !dash && is_dash(w)) conn = false;
       if (conn) {
         Part b = part_at(j + 1);
@@ -777,7 +789,7 @@ class Scanner {
     if (unit.empty() && !f.low) {
       std::size_t k = j;
       if (word(k, "-") && glued(k - 1, k)) ++k;
-      if (role(k, "or")) {
+      if (role(k, role::or_)) {
         Part b = part_at(k + 1);
         if (b.c.ok && (!b.currency.empty() || !b.unit.empty())) {
           unit = !b.currency.empty() ? b.currency : b.unit;
