@@ -64,8 +64,7 @@ FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& toke
     if (!merged.empty() && s.start < merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
     else merged.push_back(s);
   }
-  for (std::size_t s = 0; s < tokens.sentences.size(); ++s)
-    figures::scan_sentence(impl_->lexicon, doc.text, tokens, s, merged, r.figures);
+  figures::scan_document(impl_->lexicon, doc.text, tokens, merged, r.figures);
   std::stable_sort(r.figures.begin(), r.figures.end(),
                    [](const Figure& a, const Figure& b) { return a.span < b.span; });
   figures::group_figures(doc.text, r);

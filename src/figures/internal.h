@@ -19,7 +19,7 @@ namespace newsan::figures {
 // "8-inch" and "8 inch" read the same.
 struct Piece {
   Span span;
-  std::string lower;   // ASCII-lowercased text
+  std::string_view lower;  // ASCII-lowercased text (in the scanner's buffer)
   TokenKind kind = TokenKind::word;
   bool space_before = false;
   bool cap = false;    // starts with an uppercase letter
@@ -32,6 +32,14 @@ struct Piece {
 // and around ASCII punctuation ("km/h" -> "km" "/" "h").
 std::vector<std::string> split_phrase(std::string_view phrase);
 std::string ascii_lower(std::string_view s);
+
+// Hash maps keyed by std::string that are searched with a string_view.
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 
 // Phrases (sequences of lowercase pieces) mapped to a value; longest match wins.
 template <class T>
@@ -50,7 +58,7 @@ class PhraseTable {
   // consumed after `first`, or -1.
   int match_after(std::string_view first, const std::vector<Piece>& pieces, std::size_t from,
                   const T** out) const {
-    auto it = by_first_.find(std::string(first));
+    auto it = by_first_.find(first);
     if (it == by_first_.end()) return -1;
     for (const Entry& e : it->second) {
       std::size_t k = 1;
@@ -84,7 +92,7 @@ class PhraseTable {
     }
     return best;
   }
-  bool contains_word(const std::string& w) const { return by_first_.count(w) > 0; }
+  bool contains_word(std::string_view w) const { return by_first_.find(w) != by_first_.end(); }
   void finish() {
     for (auto& [k, v] : by_first_)
       for (auto& e : v) max_len_ = std::max(max_len_, e.words.size());
@@ -95,7 +103,7 @@ class PhraseTable {
     std::vector<std::string> words;
     T value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  SvMap<std::vector<Entry>> by_first_;
   std::size_t max_len_ = 0;
 };
 
@@ -150,25 +158,32 @@ inline constexpr std::uint32_t street = 1u << 18;
 // The role names in file order of the bits above.
 inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
 
+// What the scanner needs to know about a word, in one lookup.
+struct WordInfo {
+  std::uint32_t roles = 0;
+  const NumberWord* num = nullptr;
+};
+
 struct Lexicon {
-  std::unordered_map<std::string, NumberWord> numbers;
+  SvMap<NumberWord> numbers;
+  SvMap<WordInfo> words;  // number words and function words
   PhraseTable<QualifierInfo> qual_before, qual_after;
   PhraseTable<UnitInfo> units;
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first
   PhraseTable<std::string> currency_words;        // -> ISO code
-  std::unordered_map<std::string, EventWord> events;
-  std::unordered_map<std::string, std::uint32_t> roles;  // word -> role bits
+  SvMap<EventWord> events;
+  SvMap<std::uint32_t> roles;  // word -> role bits
 
   static Lexicon load(const DataDir& data);
-  std::uint32_t roles_of(const std::string& word) const;
-  const NumberWord* number(const std::string& word) const;
+  std::uint32_t roles_of(std::string_view word) const;
+  const NumberWord* number(std::string_view word) const;
+  const WordInfo* info(std::string_view word) const;
 };
 
-// Figures of sentence `sentence` of `tokens`, skipping numbers inside `blocked`
-// (dates and times). Figures come out in text order.
-void scan_sentence(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
-                   std::size_t sentence, const std::vector<Span>& blocked,
-                   std::vector<Figure>& out);
+// Figures of every sentence of `tokens`, skipping numbers inside `blocked`
+// (dates and times: sorted, disjoint). Figures come out in text order.
+void scan_document(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                   const std::vector<Span>& blocked, std::vector<Figure>& out);
 
 // Fills result.groups (every figure in exactly one group) and result.notes.
 void group_figures(std::string_view text, FigureResult& result);

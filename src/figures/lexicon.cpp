@@ -84,14 +84,19 @@ std::vector<std::string> split_phrase(std::string_view phrase) {
   return words;
 }
 
-std::uint32_t Lexicon::roles_of(const std::string& word) const {
+std::uint32_t Lexicon::roles_of(std::string_view word) const {
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
 
-const NumberWord* Lexicon::number(const std::string& word) const {
+const NumberWord* Lexicon::number(std::string_view word) const {
   auto it = numbers.find(word);
   return it == numbers.end() ? nullptr : &it->second;
+}
+
+const WordInfo* Lexicon::info(std::string_view word) const {
+  auto it = words.find(word);
+  return it == words.end() ? nullptr : &it->second;
 }
 
 Lexicon Lexicon::load(const DataDir& data) {
@@ -171,6 +176,8 @@ Lexicon Lexicon::load(const DataDir& data) {
       lx.roles[ascii_lower(row.fields[0])] |= bit;
     }
   }
+  for (const auto& [w, n] : lx.numbers) lx.words[w].num = &n;
+  for (const auto& [w, bits] : lx.roles) lx.words[w].roles |= bits;
   lx.qual_before.finish();
   lx.qual_after.finish();
   lx.units.finish();

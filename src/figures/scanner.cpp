@@ -25,7 +25,7 @@ bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 bool ends_with(std::string_view s, std::string_view x) {
   return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
 }
-bool is_dash(const std::string& w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
 
 struct Core {
   bool ok = false;    // a figure core
@@ -56,16 +56,26 @@ struct Part {
 
 class Scanner {
  public:
-  Scanner(const Lexicon& lx, std::string_view text, const Tokenized& tk, std::size_t sentence,
+  Scanner(const Lexicon& lx, std::string_view text, const Tokenized& tk,
           const std::vector<Span>& blocked, std::vector<Figure>& out)
-      : lx_(lx), text_(text), blocked_(blocked), out_(out), sentence_(sentence) {
-    const Sentence& s = tk.sentences[sentence];
-    sent_start_ = s.span.start;
-    sent_end_ = s.span.end;
-    for (std::size_t t = s.first; t < s.last; ++t) add_token(tk.tokens[t], t);
+      : lx_(lx), text_(text), tk_(tk), blocked_(blocked), out_(out) {
+    for (const auto& [w, n] : lx.numbers) {
+      if (w.empty() || w.size() >= kMaxLen) continue;
+      first_[w.size()] |= letter_bit(w.front());
+      last_[w.size()] |= letter_bit(w.back());
+    }
   }
 
-  void run() {
+  void scan(std::size_t sentence) {
+    const Sentence& s = tk_.sentences[sentence];
+    if (!worth_scanning(s)) return;
+    sentence_ = sentence;
+    sent_start_ = s.span.start;
+    sent_end_ = s.span.end;
+    P.clear();
+    lower_.clear();
+    lower_.reserve(s.span.size());  // pieces view into it: it must never reallocate
+    for (std::size_t t = s.first; t < s.last; ++t) add_token(tk_.tokens[t], t);
     std::size_t i = 0;
     while (i < P.size()) {
       std::size_t next = figure_at(i);
@@ -74,14 +84,52 @@ class Scanner {
   }
 
  private:
+  static constexpr std::size_t kMaxLen = 16;
   const Lexicon& lx_;
   std::string_view text_;
+  const Tokenized& tk_;
   const std::vector<Span>& blocked_;
   std::vector<Figure>& out_;
-  std::size_t sentence_;
+  std::size_t sentence_ = 0;
   std::size_t sent_start_ = 0, sent_end_ = 0;
   std::size_t last_end_ = 0;  // end of the last figure emitted
   std::vector<Piece> P;
+  std::string lower_;         // lowercased piece texts of the sentence
+  // First and last letters of number words by length: a cheap filter that
+  // skips the sentences with no digit and no number word.
+  std::uint32_t first_[kMaxLen] = {}, last_[kMaxLen] = {};
+
+  static std::uint32_t letter_bit(char c) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+  }
+  bool worth_scanning(const Sentence& s) const {
+    for (std::size_t t = s.first; t < s.last; ++t) {
+      const Token& tok = tk_.tokens[t];
+      if (tok.has_digit) return true;
+      std::string_view w = tok.text(text_);
+      std::size_t n = w.size();
+      if (tok.kind == TokenKind::word && n < kMaxLen && (first_[n] & letter_bit(w.front())) &&
+          (last_[n] & letter_bit(w.back()))) {
+        char buf[kMaxLen];
+        for (std::size_t k = 0; k < n; ++k)
+          buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+        if (lx_.number(std::string_view(buf, n))) return true;
+      }
+      // Hyphenated number words ("thirty-one", "two-thirds") pass through the parts.
+      if (tok.kind == TokenKind::word && w.find('-') != std::string_view::npos) {
+        std::string low = ascii_lower(w);
+        std::size_t a = 0;
+        for (std::size_t k = 0; k <= low.size(); ++k) {
+          if (k == low.size() || low[k] == '-') {
+            if (k > a && lx_.number(std::string_view(low).substr(a, k - a))) return true;
+            a = k + 1;
+          }
+        }
+      }
+    }
+    return false;
+  }
 
   // ---- pieces -------------------------------------------------------------
   void add_token(const Token& tok, std::size_t index) {
@@ -89,14 +137,23 @@ class Scanner {
     auto push = [&](std::size_t a, std::size_t b, bool space) {
       Piece p;
       p.span = {a, b};
-      p.lower = ascii_lower(text_.substr(a, b - a));
+      std::size_t at = lower_.size();
+      for (std::size_t k = a; k < b; ++k) {
+        char c = text_[k];
+        lower_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      p.lower = std::string_view(lower_).substr(at, b - a);
       p.kind = tok.kind;
       p.space_before = space;
       p.cap = text_[a] >= 'A' && text_[a] <= 'Z';
       p.token = index;
-      p.roles = lx_.roles_of(p.lower);
-      p.num = lx_.number(p.lower);
-      P.push_back(std::move(p));
+      if (p.lower.size() < 24 && tok.kind != TokenKind::number) {
+        if (const WordInfo* wi = lx_.info(p.lower)) {
+          p.roles = wi->roles;
+          p.num = wi->num;
+        }
+      }
+      P.push_back(p);
     };
     if (tok.kind == TokenKind::word && tx.find('-') != std::string_view::npos && tx.size() > 1) {
       std::size_t a = 0;
@@ -134,9 +191,9 @@ class Scanner {
     return it != blocked_.end() && it->overlaps(s);
   }
   // A word that is part of the figure vocabulary, hence not a name before a number.
-  bool known_word(const std::string& w) const {
-    return lx_.qual_before.contains_word(w) || lx_.units.contains_word(w) || lx_.number(w) ||
-           lx_.events.count(w) || lx_.currency_words.contains_word(w) || lx_.roles.count(w);
+  bool known_word(std::string_view w) const {
+    return lx_.qual_before.contains_word(w) || lx_.units.contains_word(w) || lx_.info(w) ||
+           lx_.events.find(w) != lx_.events.end() || lx_.currency_words.contains_word(w);
   }
 
   // ---- core ---------------------------------------------------------------
@@ -258,7 +315,7 @@ class Scanner {
   // "m" glued to a number is a metre, not a million, before these.
   bool metre_context(std::size_t j) const {
     if (j >= P.size()) return true;
-    const std::string& w = P[j].lower;
+    std::string_view w = P[j].lower;
     if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
     if (w == "-" && j + 1 < P.size()) return !P[j + 1].num;
     return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
@@ -343,7 +400,7 @@ class Scanner {
     }
     std::size_t end_piece = i;
     while (j < P.size()) {
-      const std::string& w = P[j].lower;
+      std::string_view w = P[j].lower;
       if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && P[j + 1].num) {
         ++j;
         continue;
@@ -636,7 +693,7 @@ class Scanner {
     while (k < P.size() && words < 4) {
       const Piece& p = P[k];
       if (p.kind != TokenKind::word) break;
-      const std::string& w = p.lower;
+      std::string_view w = p.lower;
       if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
@@ -644,7 +701,7 @@ class Scanner {
         if (ev != lx_.events.end() && !ends_with(w, "s")) break;
         if (p.cap && !P[k - 1].cap) break;
         // After a plural noun, a word is its verb: "1,800 families echo".
-        const std::string& prev = P[k - 1].lower;
+        std::string_view prev = P[k - 1].lower;
         if (ends_with(prev, "s") && !ends_with(prev, "ss") && !P[k - 1].cap) break;
       } else {
         auto ev = lx_.events.find(w);
@@ -754,7 +811,7 @@ class Scanner {
     std::size_t j = a.next;
     // Range: "10 to 20", "between 10 and 20", "10-20", "$10 to $15 billion".
     if (j < P.size() && !a.c.low) {
-      const std::string& w = P[j].lower;
+      std::string_view w = P[j].lower;
       bool dash = is_dash(w) && (glued(j - 1, j) == glued(j, j + 1));
       bool conn = dash || role(j, role::range_to) || (between && role(j, role::range_and));
       if (conn && !dash && is_dash(w)) conn = false;
@@ -824,7 +881,7 @@ class Scanner {
     if (np.found) {
       f.counted_span = Span{P[np.first].span.start, P[np.last].span.end};
       f.counted = std::string(f.counted_span->in(text_));
-      const std::string& head = P[np.last].lower;
+      std::string head(P[np.last].lower);
       plural = ends_with(head, "s") && !ends_with(head, "ss") && !P[np.first].cap;
       if (count) {
         unit = head;
@@ -846,11 +903,10 @@ class Scanner {
 
 }  // namespace
 
-void scan_sentence(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
-                   std::size_t sentence, const std::vector<Span>& blocked,
-                   std::vector<Figure>& out) {
-  Scanner s(lx, text, tokens, sentence, blocked, out);
-  s.run();
+void scan_document(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                   const std::vector<Span>& blocked, std::vector<Figure>& out) {
+  Scanner s(lx, text, tokens, blocked, out);
+  for (std::size_t i = 0; i < tokens.sentences.size(); ++i) s.scan(i);
 }
 
 }  // namespace newsan::figures
