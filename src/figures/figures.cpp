@@ -65,8 +65,9 @@ FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& toke
     else merged.push_back(s);
   }
   figures::scan_document(impl_->lexicon, doc.text, tokens, merged, r.figures);
-  std::stable_sort(r.figures.begin(), r.figures.end(),
-                   [](const Figure& a, const Figure& b) { return a.span < b.span; });
+  auto by_span = [](const Figure& a, const Figure& b) { return a.span < b.span; };
+  if (!std::is_sorted(r.figures.begin(), r.figures.end(), by_span))
+    std::stable_sort(r.figures.begin(), r.figures.end(), by_span);
   figures::group_figures(doc.text, r);
   return r;
 }

@@ -54,8 +54,8 @@ std::string thing(const Figure& f) {
   return f.kind + "/" + (f.kind == "count" ? singular(ascii_lower(f.unit)) : f.unit);
 }
 
-bool same_quantity(const Figure& a, const Figure& b) {
-  if (thing(a) != thing(b) || a.kind == "number") return false;
+bool same_quantity(const Figure& a, const Figure& b, const std::string& ta, const std::string& tb) {
+  if (ta != tb || a.kind == "number") return false;
   if (a.event_class != EventClass::none && b.event_class != EventClass::none && a.event != b.event)
     return false;
   if (a.direction != b.direction) return false;
@@ -122,9 +122,11 @@ void group_figures(std::string_view text, FigureResult& r) {
   // hostile input stays linear (figures past the cap keep groups of their own).
   constexpr std::size_t kMaxPairs = 400;
   std::size_t n = std::min(F.size(), kMaxPairs);
+  std::vector<std::string> things(n);
+  for (std::size_t i = 0; i < n; ++i) things[i] = thing(F[i]);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j)
-      if (find(i) != find(j) && same_quantity(F[i], F[j])) parent[find(j)] = find(i);
+      if (find(i) != find(j) && same_quantity(F[i], F[j], things[i], things[j])) parent[find(j)] = find(i);
 
   r.groups.clear();
   std::vector<std::size_t> group_of_root(F.size(), SIZE_MAX);

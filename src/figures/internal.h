@@ -24,8 +24,9 @@ struct Piece {
   bool space_before = false;
   bool cap = false;    // starts with an uppercase letter
   std::size_t token = 0;
-  std::uint32_t roles = 0;              // role bits of `lower` (Lexicon::roles_of)
-  const struct NumberWord* num = nullptr;  // `lower` as a number word, if it is one
+  bool digit = false;                   // its token has a digit
+  bool looked = false;                  // `info` was looked up
+  const struct WordInfo* info = nullptr;  // `lower` in Lexicon::words, if there
 };
 
 // Splits a lexicon phrase the way sentences are split into pieces: at spaces,
@@ -93,6 +94,11 @@ class PhraseTable {
     return best;
   }
   bool contains_word(std::string_view w) const { return by_first_.find(w) != by_first_.end(); }
+  template <class F>
+  void for_each_phrase(F f) const {
+    for (const auto& [k, v] : by_first_)
+      for (const auto& e : v) f(e.words);
+  }
   void finish() {
     for (auto& [k, v] : by_first_)
       for (auto& e : v) max_len_ = std::max(max_len_, e.words.size());
@@ -159,17 +165,51 @@ inline constexpr std::uint32_t street = 1u << 18;
 inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
 
 // What the scanner needs to know about a word, in one lookup.
+struct EventWord;
 struct WordInfo {
   std::uint32_t roles = 0;
   const NumberWord* num = nullptr;
+  const EventWord* event = nullptr;
+  bool unit_first = false;        // first word of a unit phrase
+  bool currency_first = false;    // first word of a currency word phrase
+  bool qual_before_last = false;  // last word of a "before" qualifier phrase
+  bool qual_before_any = false;   // any word of one
+  bool qual_after_first = false;  // first word of an "after" qualifier phrase
+};
+
+// A cheap test that a word cannot be a number word: by length, first two
+// letters and last letter (case-insensitive). False positives only.
+class WordFilter {
+ public:
+  static constexpr std::size_t kMaxLen = 16;
+  void add(std::string_view w) {
+    if (w.size() < 2 || w.size() >= kMaxLen) return;
+    pair_[w.size()][index(w[0]) * 27 + index(w[1])] = true;
+    last_[w.size()] |= 1u << index(w.back());
+  }
+  bool maybe(std::string_view w) const {
+    if (w.size() < 2 || w.size() >= kMaxLen) return false;
+    return pair_[w.size()][index(w[0]) * 27 + index(w[1])] && (last_[w.size()] & (1u << index(w.back())));
+  }
+
+ private:
+  static unsigned index(char c) {
+    if (c >= 'A' && c <= 'Z') return static_cast<unsigned>(c - 'A');
+    if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
+    return 26;
+  }
+  bool pair_[kMaxLen][27 * 27] = {};
+  std::uint32_t last_[kMaxLen] = {};
 };
 
 struct Lexicon {
   SvMap<NumberWord> numbers;
-  SvMap<WordInfo> words;  // number words and function words
+  WordFilter number_filter;  // over `numbers`
+  SvMap<WordInfo> words;     // every word of the tables below, with what it is
   PhraseTable<QualifierInfo> qual_before, qual_after;
   PhraseTable<UnitInfo> units;
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first
+  bool currency_last_byte[256] = {};              // last bytes of the prefixes: a quick reject
   PhraseTable<std::string> currency_words;        // -> ISO code
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits

@@ -147,6 +147,8 @@ Lexicon Lexicon::load(const DataDir& data) {
         bad_field(row, 2, path, "prefix, word");
       }
     }
+    for (const auto& cp : lx.currency_prefixes)
+      if (!cp.surface.empty()) lx.currency_last_byte[static_cast<unsigned char>(cp.surface.back())] = true;
     std::stable_sort(lx.currency_prefixes.begin(), lx.currency_prefixes.end(),
                      [](const auto& a, const auto& b) { return a.surface.size() > b.surface.size(); });
   }
@@ -176,8 +178,19 @@ Lexicon Lexicon::load(const DataDir& data) {
       lx.roles[ascii_lower(row.fields[0])] |= bit;
     }
   }
-  for (const auto& [w, n] : lx.numbers) lx.words[w].num = &n;
+  for (const auto& [w, n] : lx.numbers) {
+    lx.words[w].num = &n;
+    lx.number_filter.add(w);
+  }
   for (const auto& [w, bits] : lx.roles) lx.words[w].roles |= bits;
+  for (const auto& [w, e] : lx.events) lx.words[w].event = &e;
+  lx.units.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].unit_first = true; });
+  lx.currency_words.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].currency_first = true; });
+  lx.qual_after.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].qual_after_first = true; });
+  lx.qual_before.for_each_phrase([&](const auto& ws) {
+    lx.words[ws.back()].qual_before_last = true;
+    for (const auto& w : ws) lx.words[w].qual_before_any = true;
+  });
   lx.qual_before.finish();
   lx.qual_after.finish();
   lx.units.finish();

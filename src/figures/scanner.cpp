@@ -58,13 +58,7 @@ class Scanner {
  public:
   Scanner(const Lexicon& lx, std::string_view text, const Tokenized& tk,
           const std::vector<Span>& blocked, std::vector<Figure>& out)
-      : lx_(lx), text_(text), tk_(tk), blocked_(blocked), out_(out) {
-    for (const auto& [w, n] : lx.numbers) {
-      if (w.empty() || w.size() >= kMaxLen) continue;
-      first_[w.size()] |= letter_bit(w.front());
-      last_[w.size()] |= letter_bit(w.back());
-    }
-  }
+      : lx_(lx), text_(text), tk_(tk), blocked_(blocked), out_(out) {}
 
   void scan(std::size_t sentence) {
     const Sentence& s = tk_.sentences[sentence];
@@ -84,7 +78,6 @@ class Scanner {
   }
 
  private:
-  static constexpr std::size_t kMaxLen = 16;
   const Lexicon& lx_;
   std::string_view text_;
   const Tokenized& tk_;
@@ -93,25 +86,16 @@ class Scanner {
   std::size_t sentence_ = 0;
   std::size_t sent_start_ = 0, sent_end_ = 0;
   std::size_t last_end_ = 0;  // end of the last figure emitted
-  std::vector<Piece> P;
+  mutable std::vector<Piece> P;  // mutable: word information is filled in lazily
   std::string lower_;         // lowercased piece texts of the sentence
-  // First and last letters of number words by length: a cheap filter that
-  // skips the sentences with no digit and no number word.
-  std::uint32_t first_[kMaxLen] = {}, last_[kMaxLen] = {};
-
-  static std::uint32_t letter_bit(char c) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
-  }
   bool worth_scanning(const Sentence& s) const {
     for (std::size_t t = s.first; t < s.last; ++t) {
       const Token& tok = tk_.tokens[t];
       if (tok.has_digit) return true;
       std::string_view w = tok.text(text_);
       std::size_t n = w.size();
-      if (tok.kind == TokenKind::word && n < kMaxLen && (first_[n] & letter_bit(w.front())) &&
-          (last_[n] & letter_bit(w.back()))) {
-        char buf[kMaxLen];
+      if (tok.kind == TokenKind::word && lx_.number_filter.maybe(w)) {
+        char buf[WordFilter::kMaxLen];
         for (std::size_t k = 0; k < n; ++k)
           buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
         if (lx_.number(std::string_view(buf, n))) return true;
@@ -138,21 +122,15 @@ class Scanner {
       Piece p;
       p.span = {a, b};
       std::size_t at = lower_.size();
-      for (std::size_t k = a; k < b; ++k) {
-        char c = text_[k];
-        lower_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-      }
+      lower_.append(text_.substr(a, b - a));
+      for (std::size_t k = at; k < lower_.size(); ++k)
+        if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
       p.lower = std::string_view(lower_).substr(at, b - a);
       p.kind = tok.kind;
       p.space_before = space;
       p.cap = text_[a] >= 'A' && text_[a] <= 'Z';
       p.token = index;
-      if (p.lower.size() < 24 && tok.kind != TokenKind::number) {
-        if (const WordInfo* wi = lx_.info(p.lower)) {
-          p.roles = wi->roles;
-          p.num = wi->num;
-        }
-      }
+      p.digit = tok.has_digit;
       P.push_back(p);
     };
     if (tok.kind == TokenKind::word && tx.find('-') != std::string_view::npos && tx.size() > 1) {
@@ -180,7 +158,19 @@ class Scanner {
   bool starts_digit(std::size_t i) const {
     return i < P.size() && is_digit(text_[P[i].span.start]);
   }
-  bool role(std::size_t i, std::uint32_t r) const { return i < P.size() && (P[i].roles & r); }
+  // Word information is looked up on first use: most pieces are never asked.
+  const WordInfo& info(std::size_t i) const {
+    static const WordInfo kNone;
+    Piece& p = P[i];
+    if (!p.looked) {
+      p.looked = true;
+      if (p.lower.size() < 24 && p.kind != TokenKind::number)
+        if (const WordInfo* wi = lx_.info(p.lower)) p.info = wi;
+    }
+    return p.info ? *p.info : kNone;
+  }
+  bool role(std::size_t i, std::uint32_t r) const { return i < P.size() && (info(i).roles & r); }
+  const NumberWord* num(std::size_t i) const { return i < P.size() ? info(i).num : nullptr; }
   bool word(std::size_t i, std::string_view w) const { return i < P.size() && P[i].lower == w; }
   bool is_punct(std::size_t i) const {
     return P[i].kind == TokenKind::punct || (P[i].kind == TokenKind::symbol && P[i].lower != "%");
@@ -191,9 +181,10 @@ class Scanner {
     return it != blocked_.end() && it->overlaps(s);
   }
   // A word that is part of the figure vocabulary, hence not a name before a number.
-  bool known_word(std::string_view w) const {
-    return lx_.qual_before.contains_word(w) || lx_.units.contains_word(w) || lx_.info(w) ||
-           lx_.events.find(w) != lx_.events.end() || lx_.currency_words.contains_word(w);
+  bool known_word(std::size_t i) const { info(i); return P[i].info != nullptr; }
+  // Phrase matches, skipped without a hash lookup when the word cannot start one.
+  std::size_t unit_at(std::size_t j, const UnitInfo** u) const {
+    return j < P.size() && info(j).unit_first ? lx_.units.match(P, j, u) : 0;
   }
 
   // ---- core ---------------------------------------------------------------
@@ -317,7 +308,7 @@ class Scanner {
     if (j >= P.size()) return true;
     std::string_view w = P[j].lower;
     if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
-    if (w == "-" && j + 1 < P.size()) return !P[j + 1].num;
+    if (w == "-" && j + 1 < P.size()) return !num(j + 1);
     return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
            w == "square" || w == "above" || w == "below";
   }
@@ -325,7 +316,7 @@ class Scanner {
   void scale_words(Core& c) const {
     while (c.next < P.size()) {
       const Piece& p = P[c.next];
-      const NumberWord* nw = p.num;
+      const NumberWord* nw = num(c.next);
       if (!nw) break;
       bool ok = nw->cls == NumClass::scale || nw->cls == NumClass::hundred ||
                 (nw->cls == NumClass::suffix && p.lower != "m" && (p.lower != "b" || p.cap));
@@ -349,11 +340,11 @@ class Scanner {
     c.first = i;
     c.words = true;
     const Piece& p = P[i];
-    const NumberWord* nw = p.num;
-    bool a_start = role(i, role::a) && i + 1 < P.size() && P[i + 1].num &&
-                   (P[i + 1].num->cls == NumClass::hundred ||
-                    P[i + 1].num->cls == NumClass::scale ||
-                    P[i + 1].num->cls == NumClass::dozen);
+    const NumberWord* nw = num(i);
+    bool a_start = role(i, role::a) && i + 1 < P.size() && num(i + 1) &&
+                   (num(i + 1)->cls == NumClass::hundred ||
+                    num(i + 1)->cls == NumClass::scale ||
+                    num(i + 1)->cls == NumClass::dozen);
     if (!nw && !a_start) return c;
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
     if (p.cap && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
@@ -363,7 +354,7 @@ class Scanner {
       if (!role(i + 1, role::of)) return c;
       double low = nw->value, high = nw->value * (nw->value == 12 ? 12 : 10);
       std::size_t j = i + 1;
-      const NumberWord* nw2 = j + 1 < P.size() ? P[j + 1].num : nullptr;
+      const NumberWord* nw2 = j + 1 < P.size() ? num(j + 1) : nullptr;
       if (nw2 && nw2->cls == NumClass::vague && nw2->value > nw->value) {
         low = nw->value * nw2->value;
         high = low * 10;
@@ -401,17 +392,17 @@ class Scanner {
     std::size_t end_piece = i;
     while (j < P.size()) {
       std::string_view w = P[j].lower;
-      if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && P[j + 1].num) {
+      if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && num(j + 1)) {
         ++j;
         continue;
       }
       if (role(j, role::half_and) && any && (last == NumClass::hundred || last == NumClass::scale) &&
-          j + 1 < P.size() && P[j + 1].num &&
-          P[j + 1].num->cls <= NumClass::tens) {
+          j + 1 < P.size() && num(j + 1) &&
+          num(j + 1)->cls <= NumClass::tens) {
         ++j;
         continue;
       }
-      const NumberWord* n = P[j].num;
+      const NumberWord* n = num(j);
       if (!n) break;
       bool took = true;
       switch (n->cls) {
@@ -465,7 +456,7 @@ class Scanner {
     // "six-speed", "one-time": a hyphenated compound, unless a unit follows ("three-year").
     if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {
       const UnitInfo* u = nullptr;
-      if (!lx_.units.match(P, j + 1, &u)) {
+      if (!unit_at(j + 1, &u)) {
         c.skip = true;
         c.next = j + 2;
         return c;
@@ -498,6 +489,10 @@ class Scanner {
   // Currency prefix ending right before byte `pos` (a space between allowed for
   // symbols and codes of three letters); sets `start` to where it begins.
   const CurrencyPrefix* currency_before(std::size_t pos, std::size_t* start) const {
+    if (pos <= sent_start_) return nullptr;
+    unsigned char last = static_cast<unsigned char>(text_[pos - 1]);
+    if (last == ' ' && pos - 1 > sent_start_) last = static_cast<unsigned char>(text_[pos - 2]);
+    if (!lx_.currency_last_byte[last]) return nullptr;
     for (const CurrencyPrefix& cp : lx_.currency_prefixes) {
       const std::string& s = cp.surface;
       std::size_t L = s.size();
@@ -550,10 +545,10 @@ class Scanner {
       const UnitInfo* u = nullptr;
       std::size_t n = 0;
       if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {
-        n = lx_.units.match(P, j + 1, &u);
+        n = unit_at(j + 1, &u);
         if (n) n += 1;
       } else {
-        n = lx_.units.match(P, j, &u);
+        n = unit_at(j, &u);
         // Spaced one-letter units are too often something else ("5 s", role::a).
         if (n == 1 && P[j].lower.size() == 1 && P[j].lower != "%" && P[j].lower != "m" &&
             P[j].lower != "g" && P[j].lower != "x")
@@ -565,7 +560,7 @@ class Scanner {
         j += n;
       } else if (pt.currency.empty()) {
         const std::string* code = nullptr;
-        if (std::size_t m = lx_.currency_words.match(P, j, &code)) {
+        if (std::size_t m = j < P.size() && info(j).currency_first ? lx_.currency_words.match(P, j, &code) : 0) {
           pt.currency = *code;
           j += m;
         }
@@ -579,7 +574,7 @@ class Scanner {
         std::size_t m = k + 1;
         while (word(m, "-")) ++m;
         const UnitInfo* u = nullptr;
-        std::size_t n = lx_.units.match(P, m, &u);
+        std::size_t n = unit_at(m, &u);
         std::string per;
         if (n && u->kind == "duration") {
           per = u->norm;
@@ -642,10 +637,10 @@ class Scanner {
     if (bare && !c.sign && before > 0) {
       const Piece& b = P[before - 1];
       if (role(before - 1, role::id_before)) return true;
-      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(b.lower)) return true;
+      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(before - 1)) return true;
       if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
-          !lx_.qual_before.contains_word(P[before - 2].lower))
+          !info(before - 2).qual_before_any)
         return true;  // "COVID-19", "V-6", "ID.3"
       // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
       for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
@@ -697,15 +692,13 @@ class Scanner {
       if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
-        auto ev = lx_.events.find(w);
-        if (ev != lx_.events.end() && !ends_with(w, "s")) break;
+        if (info(k).event && !ends_with(w, "s")) break;
         if (p.cap && !P[k - 1].cap) break;
         // After a plural noun, a word is its verb: "1,800 families echo".
         std::string_view prev = P[k - 1].lower;
         if (ends_with(prev, "s") && !ends_with(prev, "ss") && !P[k - 1].cap) break;
       } else {
-        auto ev = lx_.events.find(w);
-        bool verb = ev != lx_.events.end() && !ends_with(w, "s");
+        bool verb = info(k).event && !ends_with(w, "s");
         bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
         bool noun_follows = k + 1 < P.size() && P[k + 1].kind == TokenKind::word && !P[k + 1].cap &&
                             !role(k + 1, role::np_stop) && !role(k + 1, role::aux);
@@ -732,9 +725,8 @@ class Scanner {
       if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
       if (is_punct(k) && p.lower != "-") break;
       if (word(k, "to") || role(k, role::range_from) || role(k, role::of)) block_dir = true;
-      auto it = lx_.events.find(p.lower);
-      if (it == lx_.events.end()) continue;
-      const EventWord& ev = it->second;
+      if (!info(k).event) continue;
+      const EventWord& ev = *info(k).event;
       if (ev.lemma.empty()) {
         if (steps == 0 && f.direction == Direction::none && !block_dir) f.direction = ev.dir;
         continue;
@@ -751,10 +743,10 @@ class Scanner {
     for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
       const Piece& p = P[k];
       if (p.kind != TokenKind::word) break;
-      auto it = lx_.events.find(p.lower);
-      if (it != lx_.events.end() && !it->second.lemma.empty() && it->second.dir == Direction::none) {
-        f.event = it->second.lemma;
-        f.event_class = it->second.cls;
+      const EventWord* ev = info(k).event;
+      if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
+        f.event = ev->lemma;
+        f.event_class = ev->cls;
         f.event_span = p.span;
         return;
       }
@@ -767,8 +759,13 @@ class Scanner {
   bool may_start(std::size_t i) const {
     const Piece& p = P[i];
     char c = text_[p.span.start];
-    if (is_digit(c) || p.num || (p.roles & role::a)) return true;
-    if (p.kind == TokenKind::word) return P[i].span.size() > 1 && std::any_of(text_.begin() + p.span.start, text_.begin() + p.span.end, is_digit);
+    if (is_digit(c)) return true;
+    if (p.kind == TokenKind::word) {
+      std::size_t n = p.lower.size();
+      if (p.digit && n > 1) return true;
+      bool maybe = n == 1 || (n == 2 && p.lower == "an") || lx_.number_filter.maybe(p.lower);
+      return maybe && (num(i) || role(i, role::a));
+    }
     return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
   }
 
@@ -795,7 +792,7 @@ class Scanner {
     std::size_t start_piece = piece_from(f.span.start);
     if (start_piece > 0) {
       const QualifierInfo* q = nullptr;
-      if (std::size_t n = lx_.qual_before.match_ending(P, start_piece - 1, &q)) {
+      if (std::size_t n = info(start_piece - 1).qual_before_last ? lx_.qual_before.match_ending(P, start_piece - 1, &q) : 0) {
         std::size_t qs = start_piece - n;
         // "over" and "under" as prepositions of place stay out: they need the number right after.
         f.qualifier = q->q;
@@ -858,7 +855,7 @@ class Scanner {
     // Qualifier after: "or more", "or so", "100+".
     {
       const QualifierInfo* q = nullptr;
-      if (std::size_t n = lx_.qual_after.match(P, j, &q)) {
+      if (std::size_t n = j < P.size() && info(j).qual_after_first ? lx_.qual_after.match(P, j, &q) : 0) {
         bool symbol = P[j].kind == TokenKind::symbol;
         if (!symbol || glued(j - 1, j)) {
           if (f.qualifier == Qualifier::exact) f.qualifier = q->q;
