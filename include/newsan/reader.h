@@ -1,0 +1,47 @@
+// newsan/reader.h — turn input bytes into a Document.
+//
+//   newsan::ReadOptions opt;           // strict UTF-8, 64 MiB limit
+//   newsan::Document d = newsan::read_text_file("article.txt", opt);
+//
+// Contract: every function here either returns a Document whose text is
+// valid UTF-8 or throws InputError with a message that names the input and
+// the problem ("article.txt: invalid UTF-8 at byte offset 120 …"). Nothing is
+// printed. Empty or whitespace-only input is a valid, empty Document.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "newsan/document.h"
+
+namespace newsan {
+
+struct ReadOptions {
+  bool lossy = false;                        // replace invalid UTF-8 with U+FFFD instead of failing
+  std::size_t max_bytes = 64u << 20;         // larger inputs are refused
+  // Input encoding: "utf-8" (default), "latin-1" (ISO-8859-1), "windows-1252",
+  // "utf-16" (BOM decides, else little-endian), "utf-16le", "utf-16be".
+  std::string encoding = "utf-8";
+};
+
+// Reads the whole file (or stdin when path is "-"), bounded by max_bytes.
+// Throws InputError: missing file, a directory, unreadable, too large.
+std::string read_input_bytes(const std::string& path, std::size_t max_bytes);
+
+// Decodes bytes into a text Document (BOM skipped, encoding converted, UTF-8
+// validated, NUL refused) and finds its title, source line and body.
+Document make_text_document(std::string bytes, std::string id, const ReadOptions& opt);
+
+// read_input_bytes + make_text_document.
+Document read_text_file(const std::string& path, const ReadOptions& opt);
+
+// Finds title, source and body in doc.text (already set); used by every reader
+// whose text may carry such lines.
+void find_text_metadata(Document& doc);
+
+// Converts `bytes` in the named encoding to UTF-8; throws UsageError for an
+// unknown encoding name and InputError (naming `id`) for undecodable input.
+std::string convert_to_utf8(std::string_view bytes, std::string_view encoding, const std::string& id);
+
+}  // namespace newsan

@@ -1,0 +1,52 @@
+// newsan/report.h — reporters: one Analysis in, text | json | jsonl | markdown out.
+//
+//   auto rep = newsan::make_reporter(newsan::Format::json, {});
+//   rep->write(std::cout, analysis);
+//
+// Contract: reporters never analyze and never fail on content; they only
+// throw when the stream fails (OutputError). JSON is built in one place
+// (to_json) and documented in docs/json-output.md; its JSON Schema is
+// data/schema/newsan-output.schema.json.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "newsan/analysis.h"
+
+namespace newsan {
+
+enum class Format { text, json, jsonl, markdown };
+std::optional<Format> parse_format(std::string_view name);
+
+struct ReportOptions {
+  bool color = false;        // ANSI colour in the text report
+  bool emit_text = false;    // include document.text in JSON
+  std::string model_version; // written into JSON "versions"
+};
+
+// The JSON object for one analysis (schema_version, document, counts, sentences,
+// entities, figures, figure_groups, figure_notes, dates).
+nlohmann::json to_json(const Analysis& a, const ReportOptions& opt);
+
+// An error record for a failed input in JSON Lines output.
+nlohmann::json error_json(const std::string& id, std::string_view kind, std::string_view message);
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  // Writes the report of one document. `index` counts documents in this run
+  // (0 for the first), so multi-document formats can separate them.
+  virtual void write(std::ostream& out, const Analysis& a, std::size_t index) = 0;
+};
+
+std::unique_ptr<Reporter> make_reporter(Format f, const ReportOptions& opt);
+
+std::string newsan_version();
+
+}  // namespace newsan

@@ -1,0 +1,27 @@
+// cli/commands.h — one subcommand per file. Each setup function adds its
+// subcommand to the app and returns the action to run when it was chosen.
+// Actions return the exit code (0 ok, 2 error) and never call exit().
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace newsan::cli {
+
+using Action = std::function<int()>;
+
+// Shared by every subcommand: where the data files are.
+struct GlobalOptions {
+  std::optional<std::string> data_dir;
+  const char* argv0 = nullptr;
+};
+
+void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_schema(CLI::App& app, GlobalOptions& g, Action& action);
+
+// Prints "newsan: <message>" to stderr.
+void error_message(std::string_view message);
+
+}  // namespace newsan::cli

@@ -1,0 +1,255 @@
+// Plain-text reader: bytes → validated UTF-8 Document with title/source/body.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+
+#include "newsan/error.h"
+#include "newsan/reader.h"
+#include "util/utf8.h"
+
+namespace newsan {
+
+const char* to_string(Origin o) {
+  switch (o) {
+    case Origin::none: return "none";
+    case Origin::option: return "option";
+    case Origin::dateline: return "dateline";
+    case Origin::metadata: return "metadata";
+    case Origin::text: return "text";
+    case Origin::input: return "input";
+  }
+  return "none";
+}
+
+namespace {
+
+std::string display(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
+
+std::string read_fd(int fd, const std::string& path, std::size_t max_bytes) {
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw InputError(fmt::format("{}: read failed: {}", display(path), std::strerror(errno)));
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > max_bytes)
+      throw InputError(fmt::format("{}: input is larger than the limit of {} bytes (--max-bytes)",
+                                   display(path), max_bytes));
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+// A hint for undecodable text: what encoding it probably is.
+std::string guess_encoding(std::string_view b) {
+  if (b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF')))
+    return "UTF-16 (it starts with a UTF-16 byte-order mark); use --encoding utf-16";
+  std::size_t zeros = 0, n = std::min<std::size_t>(b.size(), 4096);
+  for (std::size_t i = 0; i < n; ++i) zeros += b[i] == 0;
+  if (n >= 4 && zeros * 4 >= n) return "UTF-16 without a byte-order mark; use --encoding utf-16le or utf-16be";
+  bool c1 = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(b[i]);
+    if (c >= 0x80 && c < 0xA0) c1 = true;
+  }
+  return c1 ? "Windows-1252; use --encoding windows-1252" : "Latin-1 (ISO-8859-1); use --encoding latin-1";
+}
+
+bool is_space_line(std::string_view line) {
+  for (char c : line) if (!(c == ' ' || c == '\t' || c == '\r')) return false;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+constexpr char32_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+}  // namespace
+
+std::string convert_to_utf8(std::string_view b, std::string_view enc, const std::string& id) {
+  std::string e;
+  for (char c : enc) e += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (e == "utf-8" || e == "utf8") return std::string(b);
+  std::string out;
+  if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "windows-1252" || e == "cp1252") {
+    bool w = e == "windows-1252" || e == "cp1252";
+    out.reserve(b.size() + b.size() / 8);
+    for (unsigned char c : b) {
+      char32_t cp = c;
+      if (w && c >= 0x80 && c < 0xA0) cp = kCp1252[c - 0x80];
+      utf8::append(out, cp);
+    }
+    return out;
+  }
+  if (e == "utf-16" || e == "utf-16le" || e == "utf-16be" || e == "utf16") {
+    bool be = e == "utf-16be";
+    std::size_t i = 0;
+    if (b.size() >= 2 && e != "utf-16le" && e != "utf-16be") {
+      if (b[0] == '\xFE' && b[1] == '\xFF') { be = true; i = 2; }
+      else if (b[0] == '\xFF' && b[1] == '\xFE') { be = false; i = 2; }
+    }
+    if ((b.size() - i) % 2 != 0)
+      throw InputError(fmt::format("{}: UTF-16 input has an odd number of bytes ({})", display(id), b.size()));
+    auto unit = [&](std::size_t k) {
+      unsigned char x = static_cast<unsigned char>(b[k]), y = static_cast<unsigned char>(b[k + 1]);
+      return be ? static_cast<char32_t>((x << 8) | y) : static_cast<char32_t>((y << 8) | x);
+    };
+    for (; i + 1 < b.size(); i += 2) {
+      char32_t u = unit(i);
+      if (u >= 0xD800 && u < 0xDC00 && i + 3 < b.size()) {
+        char32_t v = unit(i + 2);
+        if (v >= 0xDC00 && v < 0xE000) {
+          utf8::append(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+          i += 2;
+          continue;
+        }
+      }
+      if (u >= 0xD800 && u < 0xE000)
+        throw InputError(fmt::format("{}: invalid UTF-16 (unpaired surrogate) at byte offset {}", display(id), i));
+      utf8::append(out, u);
+    }
+    return out;
+  }
+  throw UsageError(fmt::format("unknown encoding '{}' (known: utf-8, latin-1, windows-1252, utf-16, utf-16le, utf-16be)", enc));
+}
+
+std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return read_fd(STDIN_FILENO, path, max_bytes);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) throw InputError(fmt::format("{}: no such file", path));
+    if (err == EACCES) throw InputError(fmt::format("{}: permission denied", path));
+    throw InputError(fmt::format("{}: cannot open: {}", path, std::strerror(err)));
+  }
+  struct FdCloser { int fd; ~FdCloser() { ::close(fd); } } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw InputError(fmt::format("{}: is a directory, not a file", path));
+    if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes)
+      throw InputError(fmt::format("{}: input is {} bytes, larger than the limit of {} bytes (--max-bytes)",
+                                   path, st.st_size, max_bytes));
+  }
+  return read_fd(fd, path, max_bytes);
+}
+
+Document make_text_document(std::string bytes, std::string id, const ReadOptions& opt) {
+  Document doc;
+  doc.id = std::move(id);
+  std::string enc = opt.encoding.empty() ? "utf-8" : opt.encoding;
+  bool utf8_in = enc == "utf-8" || enc == "UTF-8" || enc == "utf8";
+  if (!utf8_in) {
+    bytes = convert_to_utf8(bytes, enc, doc.id);
+  } else if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                   (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    throw InputError(fmt::format("{}: the input looks like {}", display(doc.id), guess_encoding(bytes)));
+  }
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bytes.erase(0, 3);
+    doc.text_offset = 3;
+  }
+  if (std::size_t nul = bytes.find('\0'); nul != std::string::npos) {
+    if (utf8_in && nul + doc.text_offset < 4096 && guess_encoding(bytes).starts_with("UTF-16"))
+      throw InputError(fmt::format("{}: the input looks like {}", display(doc.id), guess_encoding(bytes)));
+    throw InputError(fmt::format("{}: binary data (NUL byte at byte offset {}); newsan reads text",
+                                 display(doc.id), nul + doc.text_offset));
+  }
+  if (std::size_t bad = utf8::find_invalid(bytes); bad != std::string::npos) {
+    if (!opt.lossy)
+      throw InputError(fmt::format("{}: invalid UTF-8 at byte offset {} (the text looks like {}, or use "
+                                   "--lossy to replace bad bytes with U+FFFD)",
+                                   display(doc.id), bad + doc.text_offset, guess_encoding(bytes)));
+    bytes = utf8::replace_invalid(bytes, doc.replaced_sequences);
+  }
+  doc.text = std::move(bytes);
+  find_text_metadata(doc);
+  return doc;
+}
+
+Document read_text_file(const std::string& path, const ReadOptions& opt) {
+  return make_text_document(read_input_bytes(path, opt.max_bytes), path, opt);
+}
+
+void find_text_metadata(Document& doc) {
+  std::string_view t = doc.text;
+  doc.body = {0, t.size()};
+  // Lines as (start, end) without the line break.
+  std::vector<Span> lines;
+  for (std::size_t p = 0; p <= t.size();) {
+    std::size_t e = t.find('\n', p);
+    if (e == std::string_view::npos) e = t.size();
+    lines.push_back({p, e});
+    p = e + 1;
+  }
+  auto text_of = [&](const Span& s) { return trim(s.in(t)); };
+  auto span_of = [&](const Span& s) {
+    std::string_view v = text_of(s);
+    std::size_t b = v.empty() ? s.start : static_cast<std::size_t>(v.data() - t.data());
+    return Span{b, b + v.size()};
+  };
+  std::size_t first = 0;
+  while (first < lines.size() && is_space_line(lines[first].in(t))) ++first;
+  std::size_t last = lines.size();
+  while (last > first && is_space_line(lines[last - 1].in(t))) --last;
+  if (first >= last) return;
+
+  // Source: "Original Source: X", "Source: X", "Sources: X" on one of the last three lines.
+  std::size_t body_end_line = last;
+  for (std::size_t k = last; k > first && k + 3 >= last; --k) {
+    std::string_view line = text_of(lines[k - 1]);
+    for (std::string_view key : {"Original Source:", "Original source:", "Source:", "Sources:", "SOURCE:"}) {
+      if (line.starts_with(key)) {
+        std::string_view v = trim(line.substr(key.size()));
+        if (!v.empty() && v.size() < 300) {
+          doc.source = std::string(v);
+          std::size_t b = static_cast<std::size_t>(v.data() - t.data());
+          doc.source_span = Span{b, b + v.size()};
+          body_end_line = k - 1;
+        }
+        break;
+      }
+    }
+    if (doc.source) break;
+  }
+
+  // Title: a first line that reads as a headline: short, several words, not
+  // ending like a sentence, and followed by more text.
+  std::size_t body_first_line = first;
+  std::string_view head = text_of(lines[first]);
+  if (first + 1 < body_end_line && !head.empty() && head.size() <= 250) {
+    std::size_t words = 1;
+    for (char c : head) words += c == ' ';
+    char lastc = head.back();
+    bool sentence_end = lastc == '.' || lastc == ',' || lastc == ';' || lastc == ':';
+    std::size_t len;
+    char32_t c0 = utf8::decode(head, 0, len);
+    bool starts_ok = utf8::is_upper(c0) || utf8::is_digit(c0) || c0 == '"' || c0 == 0x201C || c0 == '\'';
+    if (words >= 2 && words <= 30 && !sentence_end && starts_ok) {
+      doc.title = std::string(head);
+      doc.title_span = span_of(lines[first]);
+      body_first_line = first + 1;
+    }
+  }
+  std::size_t bfl = body_first_line;
+  while (bfl < body_end_line && is_space_line(lines[bfl].in(t))) ++bfl;
+  std::size_t bel = body_end_line;
+  while (bel > bfl && is_space_line(lines[bel - 1].in(t))) --bel;
+  if (bfl < bel) doc.body = {span_of(lines[bfl]).start, span_of(lines[bel - 1]).end};
+  else doc.body = {0, 0};
+}
+
+}  // namespace newsan

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Command-line tests. Usage: cases.sh NEWSAN CASE. Each case_* function is one
+# CTest test (registered by tests/CMakeLists.txt); exit 0 pass, 77 skip, else fail.
+set -uo pipefail
+NEWSAN=$1
+CASE=$2
+SRC=${NEWSAN_SOURCE:?}
+SHARED=${NEWSAN_SHARED:-$SRC/../shared}
+SAMPLE=$SRC/data/samples/harbour-strike.txt
+T=$(mktemp -d)
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# expect_exit CODE CMD… : runs CMD, checks its exit code, keeps stdout/stderr in $T/out, $T/err
+expect_exit() {
+  local want=$1; shift
+  "$@" >"$T/out" 2>"$T/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "exit $got, expected $want: $* (stderr: $(head -c 400 "$T/err"))"
+}
+err_has() { grep -qF -- "$1" "$T/err" || fail "stderr lacks '$1': $(head -c 400 "$T/err")"; }
+json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || fail "invalid JSON in $1"; }
+
+case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
+case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
+case_bad_option() { expect_exit 2 "$NEWSAN" --no-such-option "$SAMPLE"; }
+case_bad_format() { expect_exit 2 "$NEWSAN" --format xml "$SAMPLE"; }
+case_bad_date() {
+  expect_exit 2 "$NEWSAN" --date 2024-02-30 "$SAMPLE"; err_has "--date"
+  expect_exit 2 "$NEWSAN" --date yesterday "$SAMPLE"
+}
+case_text_report() {
+  expect_exit 0 "$NEWSAN" --color never "$SAMPLE"
+  grep -q "Dockworkers End Nine-Day Strike" "$T/out" || fail "no headline"
+  grep -q "Figures" "$T/out" || fail "no figures section"
+  if grep -q $'\x1b\[' "$T/out"; then fail "colour with --color never"; fi
+}
+case_color_always() {
+  expect_exit 0 "$NEWSAN" --color always "$SAMPLE"
+  grep -q $'\x1b\[' "$T/out" || fail "no colour with --color always"
+  NO_COLOR=1 "$NEWSAN" "$SAMPLE" >"$T/out" 2>&1
+  if grep -q $'\x1b\[' "$T/out"; then fail "colour despite NO_COLOR"; fi
+}
+case_markdown() {
+  expect_exit 0 "$NEWSAN" --format markdown "$SAMPLE"
+  head -1 "$T/out" | grep -q "^# Dockworkers" || fail "markdown heading missing"
+}
+case_json_analyze_subcommand() {
+  expect_exit 0 "$NEWSAN" analyze --format json "$SAMPLE"; json_ok "$T/out"
+  python3 - "$T/out" "$SAMPLE" <<'PY' || fail "JSON shape"
+import json, sys
+j = json.load(open(sys.argv[1])); data = open(sys.argv[2], 'rb').read()
+assert j["schema_version"] and j["document"]["title"].startswith("Dockworkers")
+assert j["document"]["source"] == "www.example-wire.org"
+for k in ("entities", "figures", "dates", "sentences", "counts"): assert k in j, k
+spans = [m for e in j["entities"] for m in e["mentions"]] + j["figures"] + j["dates"]
+assert spans
+for s in spans:
+    assert 0 <= s["start"] < s["end"] <= len(data), s
+    assert data[s["start"]:s["end"]].decode() == s["text"], s
+PY
+}
+case_stdin() {
+  "$NEWSAN" --format json - <"$SAMPLE" >"$T/a" 2>"$T/err" || fail "stdin with -"
+  "$NEWSAN" --format json <"$SAMPLE" >"$T/b" 2>"$T/err" || fail "stdin without file"
+  json_ok "$T/a"; cmp -s "$T/a" "$T/b" || fail "'-' and no file differ"
+}
+case_output_file() {
+  expect_exit 0 "$NEWSAN" --format json -o "$T/o.json" "$SAMPLE"; json_ok "$T/o.json"
+  [ ! -s "$T/out" ] || fail "stdout not empty with -o"
+}
+case_output_unwritable() {
+  mkdir "$T/ro"; chmod 555 "$T/ro"
+  if [ "$(id -u)" -eq 0 ]; then
+    expect_exit 2 "$NEWSAN" -o /proc/version "$SAMPLE"
+  else
+    expect_exit 2 "$NEWSAN" -o "$T/ro/x.json" "$SAMPLE"
+  fi
+}
+case_output_full_disk() {
+  [ -w /dev/full ] || exit 77
+  expect_exit 2 "$NEWSAN" --format json -o /dev/full "$SAMPLE"; err_has "/dev/full"
+}
+case_missing_file() { expect_exit 2 "$NEWSAN" "$T/nope.txt"; err_has "nope.txt: no such file"; }
+case_directory() { expect_exit 2 "$NEWSAN" "$T"; err_has "is a directory"; }
+case_invalid_utf8() {
+  printf 'Good text here.\nBad byte \xff here.\n' >"$T/bad.txt"
+  expect_exit 2 "$NEWSAN" "$T/bad.txt"; err_has "bad.txt: invalid UTF-8 at byte offset 25"
+  expect_exit 0 "$NEWSAN" --lossy --format json "$T/bad.txt"; json_ok "$T/out"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["document"]; assert d["replaced_sequences"]==1' "$T/out" \
+    || fail "lossy did not count the replacement"
+}
+case_binary() { printf 'abc\0def' >"$T/bin"; expect_exit 2 "$NEWSAN" "$T/bin"; err_has "binary"; }
+case_empty() {
+  : >"$T/empty.txt"; expect_exit 0 "$NEWSAN" --format json "$T/empty.txt"; json_ok "$T/out"
+  printf '  \n\t\n' >"$T/ws.txt"; expect_exit 0 "$NEWSAN" --format json "$T/ws.txt"
+  python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["entities"]==[] and j["counts"]["words"]==0' "$T/out" \
+    || fail "whitespace input not empty"
+}
+case_max_bytes() {
+  expect_exit 2 "$NEWSAN" --max-bytes 100 "$SAMPLE"; err_has "max-bytes"
+  expect_exit 2 sh -c "cat '$SAMPLE' | '$NEWSAN' --max-bytes 100 -"; err_has "max-bytes"
+}
+case_bom_crlf() {
+  printf '\xef\xbb\xbfFirst line of a story\r\nThe mayor of Lyon said on Monday that 40 people left.\r\n' >"$T/bom.txt"
+  expect_exit 0 "$NEWSAN" --format json "$T/bom.txt"; json_ok "$T/out"
+  python3 - "$T/out" "$T/bom.txt" <<'PY' || fail "BOM offsets"
+import json, sys
+j = json.load(open(sys.argv[1])); data = open(sys.argv[2], 'rb').read()[3:]
+assert j["document"]["text_offset"] == 3
+for f in j["figures"]: assert data[f["start"]:f["end"]].decode() == f["text"]
+PY
+}
+case_utf16_refused_and_converted() {
+  printf '\xff\xfeH\0i\0 \0t\0h\0e\0r\0e\0' >"$T/u16.txt"
+  expect_exit 2 "$NEWSAN" "$T/u16.txt"; err_has "UTF-16"
+  expect_exit 0 "$NEWSAN" --encoding utf-16 --format json "$T/u16.txt"; json_ok "$T/out"
+}
+case_latin1() {
+  printf 'Caf\xe9 owners in Montr\xe9al said 12 shops closed.\n' >"$T/l1.txt"
+  expect_exit 2 "$NEWSAN" "$T/l1.txt"; err_has "Latin-1"
+  expect_exit 0 "$NEWSAN" --encoding latin-1 --format json "$T/l1.txt"; grep -q "Montréal" "$T/out" || fail "not converted"
+}
+case_bad_encoding_name() { expect_exit 2 "$NEWSAN" --encoding ebcdic "$SAMPLE"; err_has "unknown encoding"; }
+case_broken_pipe() {
+  # The reader closes the pipe after one line; newsan must end quietly with 0.
+  big="$T/big.txt"; for i in $(seq 1 300); do cat "$SAMPLE"; done >"$big"
+  out=$( { "$NEWSAN" --format json "$big" "$big" "$big" 2>"$T/err"; echo "rc=$?" >"$T/rc"; } | head -c 10)
+  [ "$(cat "$T/rc")" = "rc=0" ] || fail "broken pipe gave $(cat "$T/rc"), stderr: $(cat "$T/err")"
+  [ ! -s "$T/err" ] || fail "broken pipe printed: $(cat "$T/err")"
+}
+case_batch_continues() {
+  expect_exit 2 "$NEWSAN" --format jsonl "$SAMPLE" "$T/missing.txt" "$SAMPLE"
+  [ "$(wc -l <"$T/out")" -eq 3 ] || fail "expected 3 JSONL records, got $(wc -l <"$T/out")"
+  sed -n 2p "$T/out" | grep -q '"error"' || fail "no error record for the missing input"
+  err_has "missing.txt"
+}
+case_schema() {
+  expect_exit 0 "$NEWSAN" schema; json_ok "$T/out"
+  "$NEWSAN" --format json "$SAMPLE" >"$T/doc.json" || fail "analyze"
+  python3 "$SRC/tests/cli/validate_schema.py" "$T/out" "$T/doc.json" || fail "output does not follow the schema"
+}
+case_data_dir_override() {
+  expect_exit 2 "$NEWSAN" --data-dir "$T" "$SAMPLE"; err_has "data directory"
+  NEWSAN_DATA="$T" "$NEWSAN" "$SAMPLE" >/dev/null 2>"$T/err"; [ $? -eq 2 ] || fail "bad NEWSAN_DATA accepted"
+  expect_exit 0 "$NEWSAN" --data-dir "$SRC/data" "$SAMPLE"
+}
+case_seed_article() {
+  [ -x "$SHARED/eval/check-seed" ] || { echo "skip: $SHARED/eval not present"; exit 77; }
+  "$SHARED/eval/check-seed" --newsan "$NEWSAN" >"$T/seed" 2>&1 || true
+  cat "$T/seed"
+  for n in 9 10 11 12 13 14; do grep -Eq "^PASS +$n " "$T/seed" || fail "check-seed $n"; done
+}
+
+"case_$CASE"

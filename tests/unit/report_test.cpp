@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "newsan/analysis.h"
+#include "newsan/reader.h"
+#include "newsan/report.h"
+
+static const newsan::Analyzer& analyzer() {
+  static newsan::Analyzer a(newsan::DataDir(NEWSAN_TEST_DATA_DIR));
+  return a;
+}
+
+TEST_CASE("JSON carries the documented fields with exact spans", "[report][json]") {
+  std::string text = "Strike Ends At Port\nAbout 3,400 workers returned on Tuesday, officials in Chile said.\nSource: example.org\n";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  auto j = newsan::to_json(a, {});
+  CHECK(j["schema_version"] == newsan::kSchemaVersion);
+  CHECK(j["document"]["title"] == "Strike Ends At Port");
+  CHECK(j["document"]["source"] == "example.org");
+  CHECK(j["counts"]["sentences"].get<int>() >= 2);
+  REQUIRE(j["figures"].size() >= 1);
+  for (const auto& f : j["figures"]) {
+    auto s = f["start"].get<std::size_t>(), e = f["end"].get<std::size_t>();
+    CHECK(text.substr(s, e - s) == f["text"].get<std::string>());
+  }
+  CHECK(j["figures"][0]["value"].get<double>() == 3400);
+  CHECK(j["figures"][0]["qualifier"] == "approximately");
+  for (const char* k : {"entities", "figures", "figure_groups", "figure_notes", "dates", "sentences"})
+    CHECK(j[k].is_array());
+}
+
+TEST_CASE("emit_text includes the document text", "[report][json]") {
+  auto a = analyzer().analyze(newsan::make_text_document("Hello there.", "h", {}));
+  newsan::ReportOptions o;
+  CHECK_FALSE(newsan::to_json(a, o)["document"].contains("text"));
+  o.emit_text = true;
+  CHECK(newsan::to_json(a, o)["document"]["text"] == "Hello there.");
+}
+
+TEST_CASE("text and markdown reports show the sections", "[report][text]") {
+  std::string text = "Strike Ends At Port\nAbout 3,400 workers returned on Tuesday.\n";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  std::ostringstream t, m;
+  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
+  newsan::make_reporter(newsan::Format::markdown, {})->write(m, a, 0);
+  CHECK(t.str().find("Strike Ends At Port") == 0);
+  CHECK(t.str().find("Figures (1)") != std::string::npos);
+  CHECK(t.str().find("\x1b[") == std::string::npos);
+  CHECK(m.str().find("# Strike Ends At Port") == 0);
+  CHECK(m.str().find("## Figures") != std::string::npos);
+}
+
+TEST_CASE("jsonl writes one line per document", "[report][json]") {
+  auto a = analyzer().analyze(newsan::make_text_document("One.\nTwo.\n", "x", {}));
+  std::ostringstream out;
+  auto r = newsan::make_reporter(newsan::Format::jsonl, {});
+  r->write(out, a, 0);
+  r->write(out, a, 1);
+  std::string s = out.str();
+  CHECK(std::count(s.begin(), s.end(), '\n') == 2);
+}
+
+TEST_CASE("parse_format", "[report]") {
+  CHECK(newsan::parse_format("json") == newsan::Format::json);
+  CHECK(newsan::parse_format("md") == newsan::Format::markdown);
+  CHECK_FALSE(newsan::parse_format("xml"));
+}
