@@ -280,7 +280,7 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
   };
   std::map<std::string, std::size_t> by_key;
   for (std::size_t i = 0; i < n; ++i) {
-    std::string k = key[i] + (found[i].derived ? "\x01" : "");
+    std::string k = key[i] + (found[i].derived ? "\x01" : "") + char('0' + int(found[i].etype));
     auto [it, fresh] = by_key.try_emplace(k, i);
     if (!fresh) parent[i] = root(it->second);
   }
@@ -294,7 +294,7 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       if (best == n || key[j].size() > key[best].size()) best = j;
     }
     if (best != n) {
-      bool person_like = found[i].type == ner::ChunkType::PER || key[i].find(' ') == std::string::npos;
+      bool person_like = found[i].type == ner::ChunkType::PER;
       if (person_like) parent[i] = best;
     }
   }
