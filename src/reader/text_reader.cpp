@@ -184,6 +184,10 @@ Document read_text_file(const std::string& path, const ReadOptions& opt) {
   return make_text_document(read_input_bytes(path, opt.max_bytes), path, opt);
 }
 
+Document read_document_file(const std::string& path, const ReadOptions& opt) {
+  return read_text_file(path, opt);
+}
+
 void find_text_metadata(Document& doc) {
   std::string_view t = doc.text;
   doc.body = {0, t.size()};
