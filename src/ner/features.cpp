@@ -114,7 +114,7 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
     auto& toks = toks_[s];
     toks.resize(sent.size());
     std::size_t letters = 0, caps = 0;
-    lowers.assign(sent.size(), {});
+    if (lowers.size() < sent.size()) lowers.resize(sent.size());
     for (std::size_t i = 0; i < sent.size(); ++i) {
       std::string_view w = sent[i];
       Tok& t = toks[i];
@@ -141,7 +141,7 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
       }
       t.gaz_prev = t.gaz_next = 0;
       t.doc = 0;
-      t.gaz.clear();
+      t.ngaz = 0;
     }
     allcaps_sentence_[s] = letters >= 2 && caps * 10 >= letters * 8;
     // Gazetteer matches: every phrase starting at i; each category marks the words it covers.
@@ -155,14 +155,14 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
           if (!(bits & (1u << c))) continue;
           for (std::size_t k = i; k < i + n; ++k) {
             Part p = n == 1 ? Part::U : k == i ? Part::B : k + 1 == i + n ? Part::L : Part::I;
-            toks[k].gaz.push_back(std::uint8_t(c << 3 | int(p)));
+            if (toks[k].ngaz < sizeof toks[k].gaz) toks[k].gaz[toks[k].ngaz++] = std::uint8_t(c << 3 | int(p));
           }
         }
       }
     }
     for (std::size_t i = 0; i < sent.size(); ++i) {
       std::uint16_t here = 0;
-      for (auto g : toks[i].gaz) here |= std::uint16_t(1u << (g >> 3));
+      for (std::size_t k = 0; k < toks[i].ngaz; ++k) here |= std::uint16_t(1u << (toks[i].gaz[k] >> 3));
       if (i > 0) toks[i - 1].gaz_next |= here;
       if (i + 1 < sent.size()) toks[i + 1].gaz_prev |= here;
       Case& c = cases[toks[i].lw];
@@ -231,7 +231,7 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint
     v.push_back(f(kPrevLowerShort, mix(lw(ii - 1), t.sshape)));
     if (i == 0) v.push_back(f(kInitShort, t.sshape));
     if (caps_sent) v.push_back(f(kCapsSentShort, t.lw));
-    for (auto g : t.gaz) v.push_back(f(kGazPart, g));
+    for (std::size_t k = 0; k < t.ngaz; ++k) v.push_back(f(kGazPart, t.gaz[k]));
     for (int c = 0; c < kGazCategories; ++c) {
       if (t.gaz_prev & (1u << c)) v.push_back(f(kGazPrev, std::uint64_t(c)));
       if (t.gaz_next & (1u << c)) v.push_back(f(kGazNext, std::uint64_t(c)));

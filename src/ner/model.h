@@ -62,21 +62,24 @@ struct Model {
   // Serialised form: keys sorted ascending, rows parallel (kLabels weights each).
   std::vector<std::uint32_t> keys;
   std::vector<std::int16_t> rows;
-  // Lookup table: slot -> key (0 empty) and the row right after it.
-  struct Slot {
-    std::uint32_t key;
-    std::int16_t w[kLabels];
+  // Lookup table: open-addressed keys (0 = empty) small enough to stay in
+  // cache, each slot pointing at a 64-byte-aligned row of weights.
+  struct alignas(64) Row {
+    std::int16_t w[32];
   };
-  std::vector<Slot> table;
+  static_assert(kLabels <= 32);
+  std::vector<std::uint32_t> slot_key;
+  std::vector<std::uint32_t> slot_row;
+  std::vector<Row> table;
   std::uint32_t mask = 0;
 
   void build_table();
-  const Slot* find(std::uint32_t key) const {
-    if (table.empty()) return nullptr;
+  const Row* find(std::uint32_t key) const {
+    if (slot_key.empty()) return nullptr;
     for (std::uint32_t i = (key * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
-      const Slot& s = table[i];
-      if (s.key == key) return &s;
-      if (s.key == 0) return nullptr;
+      std::uint32_t k = slot_key[i];
+      if (k == key) return &table[slot_row[i]];
+      if (k == 0) return nullptr;
     }
   }
 };
@@ -99,7 +102,8 @@ class DocumentFeatures {
     std::uint16_t gaz_prev, gaz_next;
     bool cap, allcaps, lower;
     std::uint8_t doc;  // document-wide capitalisation evidence code
-    std::vector<std::uint8_t> gaz;  // (category << 3 | part) of gazetteer matches
+    std::uint8_t ngaz;
+    std::uint8_t gaz[6];  // (category << 3 | part) of gazetteer matches, at most 6 kept
   };
   struct Hist {
     std::uint16_t count[kChunkTypes] = {};

@@ -242,14 +242,17 @@ std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[k
 
 void Model::build_table() {
   std::size_t slots = 16;
-  while (slots * 5 < keys.size() * 8) slots *= 2;  // load factor <= 0.625
-  table.assign(slots, Slot{});
+  while (slots < keys.size() * 2) slots *= 2;  // load factor <= 0.5
+  slot_key.assign(slots, 0);
+  slot_row.assign(slots, 0);
+  table.assign(keys.size(), Row{});
   mask = std::uint32_t(slots - 1);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     std::uint32_t i = (keys[k] * 0x9E3779B1u) & mask;
-    while (table[i].key != 0) i = (i + 1) & mask;
-    table[i].key = keys[k];
-    std::memcpy(table[i].w, &rows[k * kLabels], sizeof table[i].w);
+    while (slot_key[i] != 0) i = (i + 1) & mask;
+    slot_key[i] = keys[k];
+    slot_row[i] = std::uint32_t(k);
+    std::memcpy(table[k].w, &rows[k * kLabels], kLabels * sizeof(std::int16_t));
   }
 }
 
@@ -264,16 +267,37 @@ std::vector<std::vector<Chunk>> Tagger::tag_document(const Sentences& sentences)
   std::vector<std::vector<Chunk>> out(sentences.size());
   std::vector<std::vector<std::uint64_t>> feats;
   std::vector<Emission> em;
+  std::vector<std::uint32_t> keys;
+  std::vector<std::size_t> bounds;
+  std::vector<const Model::Row*> rows;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].empty()) continue;
     doc.features(s, feats);
     em.resize(feats.size());
+    // Memory-bound: the weight rows are spread over megabytes. Resolve every
+    // feature of the sentence first with prefetches in flight, then add rows.
+    keys.clear();
+    bounds.clear();
+    for (const auto& token : feats) {
+      for (std::uint64_t h : token) {
+        std::uint32_t k = feature_key(h);
+        keys.push_back(k);
+        __builtin_prefetch(&m.slot_key[(k * 0x9E3779B1u) & m.mask]);
+      }
+      bounds.push_back(keys.size());
+    }
+    rows.clear();
+    for (std::uint32_t k : keys) {
+      const Model::Row* row = m.find(k);
+      if (row) __builtin_prefetch(row);
+      rows.push_back(row);
+    }
+    std::size_t at = 0;
     for (std::size_t i = 0; i < feats.size(); ++i) {
       std::int32_t acc[kLabels] = {};
-      for (std::uint64_t h : feats[i]) {
-        if (const Model::Slot* slot = m.find(feature_key(h)))
-          for (int l = 0; l < kLabels; ++l) acc[l] += slot->w[l];
-      }
+      for (; at < bounds[i]; ++at)
+        if (const Model::Row* row = rows[at])
+          for (int l = 0; l < kLabels; ++l) acc[l] += row->w[l];
       for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] = float(acc[l]) * m.scale;
     }
     std::vector<int> labels = viterbi(em, m.trans);
