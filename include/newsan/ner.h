@@ -65,7 +65,9 @@ class Gazetteer {
  public:
   static constexpr std::size_t kMaxPhraseWords = 6;
   // Adds `phrase` (any case; split on spaces) to the categories in `bits`.
+  // Call build() after the last add(): lookups see only built entries.
   void add(std::string_view phrase, std::uint16_t bits);
+  void build() { rebuild_index(); }
   // Category bits of the exact phrase words[0..n) (case-insensitive), 0 if absent.
   std::uint16_t lookup(const std::string_view* words, std::size_t n) const;
   // Bits of the phrase whose lower-case form hashes (fnv, src/ner/model.h) to

@@ -26,6 +26,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
@@ -197,6 +198,45 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       words.back().push_back(word);
     }
   }
+  // A Title Case headline ("Venezuela Releases Over 130 Political Prisoners")
+  // capitalises ordinary words, which the model (trained on news prose and
+  // ALL-CAPS headlines) would read as a name. Such words are shown to it in
+  // lower case unless the article writes them capitalised mid-sentence too.
+  // Only the headline: elsewhere runs of capitals are lists of names.
+  auto word_text = [&](const Word& w) {
+    return w.at == std::string_view::npos ? Span{T[w.first].span.start, T[w.last - 1].span.end}.in(text)
+                                          : std::string_view(arena).substr(w.at, w.len);
+  };
+  std::vector<bool> title_case(words.size(), false);
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    std::size_t lettered = 0, capital = 0, all_caps = 0;
+    for (const Word& w : words[s]) {
+      if (T[w.first].kind != TokenKind::word) continue;
+      ++lettered;
+      capital += T[w.first].capitalized;
+      all_caps += T[w.first].all_caps;
+    }
+    bool headline = doc.title_span && doc.title_span->contains(T[words[s].front().first].span);
+    title_case[s] = headline && lettered >= 4 && capital * 10 >= lettered * 7 && all_caps * 2 < lettered;
+  }
+  std::set<std::string> names_in_prose;
+  for (std::size_t s = 0; s < words.size(); ++s)
+    if (!title_case[s])
+      for (std::size_t k = 1; k < words[s].size(); ++k)
+        if (T[words[s][k].first].capitalized) names_in_prose.emplace(word_text(words[s][k]));
+  for (std::size_t s = 0; s < words.size(); ++s) {
+    if (!title_case[s]) continue;
+    for (std::size_t k = 1; k < words[s].size(); ++k) {
+      Word& w = words[s][k];
+      if (!T[w.first].capitalized || T[w.first].all_caps) continue;
+      std::string form(word_text(w));
+      if (names_in_prose.count(form)) continue;
+      std::string lower = utf8::fold(form);
+      w.at = arena.size();
+      w.len = lower.size();
+      arena += lower;
+    }
+  }
   ner::Sentences input(words.size());
   for (std::size_t s = 0; s < words.size(); ++s)
     for (const Word& w : words[s])
@@ -250,11 +290,22 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       }
       found.push_back(f);
       // "Trump administration": a derived organization linked to the person.
-      if (f.type == ner::ChunkType::PER && f.last < sent_last && !T[f.last].capitalized) {
+      // A lone name tagged otherwise before "administration" is a person too
+      // ("Biden administration"), unless it is a nationality ("British").
+      if (f.last < sent_last && !T[f.last].capitalized) {
         std::string next = folded(f.last);
-        if (std::find(impl_->derived_heads.begin(), impl_->derived_heads.end(), next) !=
-            impl_->derived_heads.end()) {
-          Found d = f;
+        bool derived_head = std::find(impl_->derived_heads.begin(), impl_->derived_heads.end(), next) !=
+                            impl_->derived_heads.end();
+        bool person = f.type == ner::ChunkType::PER;
+        if (derived_head && !person && next == "administration" && f.last == f.first + 1 &&
+            !T[f.first].all_caps &&
+            !(gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazCountry))) {
+          found.back().type = ner::ChunkType::PER;
+          found.back().etype = EntityType::person;
+          person = true;
+        }
+        if (derived_head && person) {
+          Found d = found.back();
           d.last = f.last + 1;
           d.etype = EntityType::organization;
           d.role.clear();

@@ -143,7 +143,12 @@ struct ModelIO {
     pay.u32(std::uint32_t(m.keys.size()));
     for (auto k : m.keys) pay.u32(k);
     for (auto w : m.rows) pay.u16(std::uint16_t(w));
-    const Gazetteer& g = m.gazetteer;
+    Gazetteer built;
+    if (m.gazetteer.index_.empty() && !m.gazetteer.keys_.empty()) {
+      built = m.gazetteer;
+      built.rebuild_index();
+    }
+    const Gazetteer& g = built.keys_.empty() ? m.gazetteer : built;
     pay.u32(std::uint32_t(g.keys_.size()));
     for (auto k : g.keys_) pay.u64(k);
     for (auto b : g.bits_) pay.u16(b);
