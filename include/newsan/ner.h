@@ -70,6 +70,8 @@ class Gazetteer {
   void build() { rebuild_index(); }
   // Category bits of the exact phrase words[0..n) (case-insensitive), 0 if absent.
   std::uint16_t lookup(const std::string_view* words, std::size_t n) const;
+  // Category bits of a phrase given as text ("New York"), 0 if absent.
+  std::uint16_t lookup_phrase(std::string_view phrase) const;
   // Bits of the phrase whose lower-case form hashes (fnv, src/ner/model.h) to
   // `h`; kGazPrefix is set when the phrase begins a longer entry.
   std::uint16_t lookup_hash(std::uint64_t h) const;

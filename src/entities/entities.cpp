@@ -99,19 +99,6 @@ std::string initials(std::string_view name) {
   return utf8::fold(out);
 }
 
-std::vector<std::string> split_words(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 // Is `shorter` the last words of `longer` (both folded, space-separated)?
 bool word_suffix(const std::string& shorter, const std::string& longer) {
   return longer.size() > shorter.size() && longer.ends_with(shorter) &&
@@ -414,9 +401,7 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
         best = t;
     ent.type = EntityType(best);
     if (ent.type == EntityType::location) {
-      auto ws = split_words(ent.name);
-      std::vector<std::string_view> views(ws.begin(), ws.end());
-      std::uint16_t bits = views.empty() ? 0 : gaz.lookup(views.data(), views.size());
+      std::uint16_t bits = gaz.lookup_phrase(ent.name);
       if (bits & ner::kGazCountry) ent.subtype = "country";
       else if (bits & ner::kGazRegion) ent.subtype = "region";
       else if (bits & ner::kGazCity) ent.subtype = "city";

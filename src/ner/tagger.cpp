@@ -21,9 +21,11 @@ const char* to_string(ChunkType t) {
 
 // ---- gazetteer ---------------------------------------------------------------
 
-void Gazetteer::add(std::string_view phrase, std::uint16_t bits) {
-  // Words as the tokenizer would see them: split on spaces, with a trailing
-  // comma as a word of its own ("Washington, D.C.").
+namespace {
+
+// Lower-cased words of a phrase as the tokenizer would see them: split on
+// spaces, with a trailing comma as a word of its own ("Washington, D.C.").
+std::vector<std::string> phrase_words(std::string_view phrase) {
   std::vector<std::string> words;
   std::size_t i = 0;
   while (i < phrase.size()) {
@@ -43,6 +45,25 @@ void Gazetteer::add(std::string_view phrase, std::uint16_t bits) {
     }
     i = j;
   }
+  return words;
+}
+
+std::uint64_t phrase_hash(const std::vector<std::string>& words) {
+  std::uint64_t h = fnv(words[0]);
+  for (std::size_t k = 1; k < words.size(); ++k) h = fnv(words[k], fnv(" ", h));
+  return h;
+}
+
+}  // namespace
+
+std::uint16_t Gazetteer::lookup_phrase(std::string_view phrase) const {
+  auto words = phrase_words(phrase);
+  if (words.empty() || words.size() > kMaxPhraseWords) return 0;
+  return std::uint16_t(lookup_hash(phrase_hash(words)) & ~kGazPrefix);
+}
+
+void Gazetteer::add(std::string_view phrase, std::uint16_t bits) {
+  std::vector<std::string> words = phrase_words(phrase);
   if (words.empty() || words.size() > kMaxPhraseWords) return;
   std::uint64_t h = fnv(words[0]);
   for (std::size_t k = 0; k < words.size(); ++k) {
