@@ -1,6 +1,7 @@
 // bench/ner_bench — speed and footprint of the NER tagger.
 //
-// usage: build/bench/ner_bench [--model data/models/ner-en.bin] [--corpus ../shared/corpora/bbc-news/bbc]
+// usage: build/bench/ner_bench [--model MODEL] [--corpus DIR]
+//   defaults: data/models/ner-en.bin, ../shared/corpora/bbc-news/bbc
 //
 // Prints, from this one run:
 //   - model load time (ms): first load and median of 21 loads
@@ -32,9 +33,9 @@ static double ms_since(Clock::time_point t) {
 }
 
 int main(int argc, char** argv) {
-  fs::path source = fs::path(__FILE__).parent_path().parent_path();
-  fs::path model = source / "data/models/ner-en.bin";
-  fs::path corpus = source / "../shared/corpora/bbc-news/bbc";
+  fs::path data = NEWSAN_BENCH_DATA_DIR;
+  fs::path model = data / "models/ner-en.bin";
+  fs::path corpus = fs::path(NEWSAN_BENCH_SHARED_DIR) / "corpora/bbc-news/bbc";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--model") model = argv[i + 1];
@@ -95,7 +96,7 @@ int main(int argc, char** argv) {
     std::printf("corpus          %zu articles, %zu tokens, %zu names found\n", docs.size(), tokens, chunks);
     std::printf("tagging         %.2f M tokens/s (one core, best of 3)\n", double(tokens) / best / 1e3);
 
-    newsan::EntityExtractor extractor(newsan::DataDir(source / "data"));
+    newsan::EntityExtractor extractor{newsan::DataDir(data)};
     auto t = Clock::now();
     std::size_t entities = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {

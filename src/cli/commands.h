@@ -20,6 +20,7 @@ struct GlobalOptions {
 
 void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_schema(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_read(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_train_ner(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_eval_ner(CLI::App& app, GlobalOptions& g, Action& action);
 
