@@ -498,16 +498,18 @@ struct Scan {
   // Whether the clause before token i points ahead: the nearest tense cue
   // before it in the sentence ("will", "would", "scheduled" versus "said",
   // "was", any -ed word) decides.
-  bool future_context(std::size_t i) const {
+  bool future_context(std::size_t i) const { return tense(i) > 0; }
+  // 1 ahead, -1 back, 0 no cue.
+  int tense(std::size_t i) const {
     for (std::size_t k = i; k-- > sent_first;) {
       const Word* c = w(k);
-      if (c && c->future_cue) return true;
-      if (c && c->past_cue) return false;
+      if (c && c->future_cue) return 1;
+      if (c && c->past_cue) return -1;
       std::string_view t = tx(k);
-      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return true;
-      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return false;
+      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return -1;
     }
-    return false;
+    return 0;
   }
 
   // --- resolution helpers ---------------------------------------------------
@@ -1017,6 +1019,16 @@ bool Scan::counted(std::size_t i, Match& m) const {
   if (k == j) return false;
   // "twenty-five years", "1,000 years", "two and a half years"
   if (k >= size()) return false;
+  // "2 1/2 years"
+  bool frac_half = false;
+  if (k > j && T[k - 1].kind == TokenKind::number && N[k] == 1 && is(k + 1, "/") && adjacent(k + 1) &&
+      adjacent(k + 2) && k + 2 < size() && N[k + 2] == 2 && tx(k + 2).size() == 1) {
+    frac_half = true;
+    k += 3;
+  } else if (is(k, "and") && is(k + 1, "a") && is(k + 2, "half") && w(k + 3) && w(k + 3)->unit != Unit::none) {
+    frac_half = true;  // "two and a half hours"
+    k += 3;
+  }
   const Word* u = w(k);
   bool hyphen_unit = false;
   if ((!u || u->unit == Unit::none) && is(k, "-") && adjacent(k) && adjacent(k + 1) && w(k + 1) && w(k + 1)->unit != Unit::none) {
@@ -1037,6 +1049,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
   // "and a half"
   bool and_half = false;
   if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
+  if (frac_half) and_half = true;
   // Relative: "two years ago", "a year earlier", "three days later"
   if (w(e) && w(e)->post && !w(e)->post_outside && !hyphen_unit && !the_) {
     m.last = e + 1;
@@ -1066,11 +1079,11 @@ bool Scan::counted(std::size_t i, Match& m) const {
     return true;
   }
   if (and_half && n >= 0) {
-    // "two and a half years" → P2.5Y is not TIMEX3; use the next smaller unit.
-    if (u->unit == Unit::year) m.value = fmt::format("P{}M", n * 12 + 6);
-    else if (u->unit == Unit::hour) m.value = fmt::format("PT{}M", n * 60 + 30);
-    else if (u->unit == Unit::minute) m.value = fmt::format("PT{}S", n * 60 + 30);
-    else if (u->unit == Unit::day) m.value = fmt::format("PT{}H", n * 24 + 12);
+    // "two and a half years": whole units plus half of one in the next smaller unit.
+    if (u->unit == Unit::year) m.value = fmt::format("P{}Y6M", n);
+    else if (u->unit == Unit::hour) m.value = fmt::format("PT{}H30M", n);
+    else if (u->unit == Unit::minute) m.value = fmt::format("PT{}M30S", n);
+    else if (u->unit == Unit::day) m.value = fmt::format("P{}DT12H", n);
     else m.value = duration_value(n, u->unit);
   } else {
     m.value = duration_value(n == kVague ? -1 : n, u->unit);
@@ -1411,8 +1424,9 @@ bool Scan::holiday(std::size_t i, Match& m) const {
   int y = ref.y;
   if (!holiday_day(h->holiday, y, probe)) return false;
   long diff = cal::to_days(probe) - cal::to_days(ref);
-  if (shift < 0 || (!future && shift != 0)) { if (diff >= (shift < 0 ? 0 : 31)) --y; }
-  else if (future && diff < 0) ++y;
+  if (shift == -1) { if (diff >= 0) --y; }           // "last Christmas"
+  else if (future) { if (diff < 0) ++y; }             // "next Christmas", "will … at Christmas"
+  else if (shift == kNone && diff > 31) --y;          // a month ahead still reads as this year's
   if (!holiday_day(h->holiday, y, probe)) return false;
   m.value = cal::format_day(probe);
   return true;

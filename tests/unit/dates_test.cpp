@@ -126,6 +126,9 @@ TEST_CASE("relative expressions", "[dates]") {
   CHECK(one("It fell last month .").value == "2025-02");
   CHECK(one("It fell last year .").value == "2024");
   CHECK(one("It will rise next month .").value == "2025-04");
+  CHECK(one("It fell on Thanksgiving .", "2025-03-20").value == "2024-11-28");
+  CHECK(one("Votes are counted on Election Day .", "2024-10-28").value == "2024-11-05");  // a week ahead
+  CHECK(one("It fell last Christmas .", "2025-12-20").value == "2024-12-25");
   CHECK(one("It rose this year .").value == "2025");
   auto a = one("It rose two days ago .");
   CHECK((a.text == "two days ago" && a.value == "2025-03-10"));
@@ -146,6 +149,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK((a.type == "duration" && a.value == "P3Y"));
   CHECK(one("It took 24 hours .").value == "PT24H");
   CHECK(one("It took a couple of years .").value == "P2Y");
+  CHECK(one("It took 2 1/2 years .").value == "P2Y6M");
+  CHECK(one("It took two and a half hours .").value == "PT2H30M");
   auto p = one("It rose in the past three months .");
   CHECK((p.text == "the past three months" && p.value == "P3M"));
   auto ab = one("It took about two weeks .");
