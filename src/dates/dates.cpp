@@ -172,6 +172,7 @@ struct Word {
   std::string holiday;
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
   bool approx_outside = false;
+  bool filler = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };
 
@@ -297,6 +298,7 @@ struct Lexicon {
       else if (role == "past_cue") w.past_cue = true;
       else if (role == "half") w.half = true;
       else if (role == "holiday") w.holiday = arg;
+      else if (role == "filler") w.filler = true;
       else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
     }
   }
@@ -767,6 +769,17 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       }
     }
   }
+  // Centuries: "the 20th century", "the nineteenth century"
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    int n = j < size() ? day_number(j) : 0;
+    if (n >= 1 && n <= 21 && !(N[j] >= 0 && tx(j).size() <= 2) && w(j + 1) && w(j + 1)->unit == Unit::century &&
+        !w(j + 1)->plural) {
+      m.last = j + 2;
+      m.value = fmt::format("{:02}XX", n - 1);
+      return true;
+    }
+  }
   // Fiscal year: "fiscal 1989", "fiscal year 1990", "fiscal 1990's"
   if (a && a->fiscal) {
     std::size_t j = i + 1;
@@ -1019,6 +1032,8 @@ bool Scan::counted(std::size_t i, Match& m) const {
   if (k == j) return false;
   // "twenty-five years", "1,000 years", "two and a half years"
   if (k >= size()) return false;
+  // "two more weeks", "eight trading days"
+  if (w(k) && w(k)->filler && w(k + 1) && w(k + 1)->unit != Unit::none && !w(k + 1)->article) ++k;
   // "2 1/2 years"
   bool frac_half = false;
   if (k > j && T[k - 1].kind == TokenKind::number && N[k] == 1 && is(k + 1, "/") && adjacent(k + 1) &&
