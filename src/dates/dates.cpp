@@ -364,6 +364,8 @@ struct Scan {
   bool has_ref = false;
   Ymd ref;
   std::size_t sent_first = 0;   // first token of the current sentence
+  std::size_t sent_last = 0;    // one past its last token
+  std::size_t prev_first = 0;   // first token of the sentence before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
@@ -500,6 +502,17 @@ struct Scan {
   // Whether the clause before token i points ahead: the nearest tense cue
   // before it in the sentence ("will", "would", "scheduled" versus "said",
   // "was", any -ed word) decides.
+  // Whether this sentence or the one before speaks of quarters ("the third
+  // quarter", "third-quarter", "the period").
+  bool quarter_talk() const {
+    for (std::size_t k = prev_first; k < sent_last && k < size(); ++k) {
+      if (w(k) && w(k)->unit == Unit::quarter) return true;
+      if (is(k, "period")) return true;
+      std::string_view t = tx(k);
+      if (t.size() > 8 && T[k].kind == TokenKind::word && (t.ends_with("-quarter") || t.ends_with("-Quarter"))) return true;
+    }
+    return false;
+  }
   bool future_context(std::size_t i) const { return tense(i) > 0; }
   // 1 ahead, -1 back, 0 no cue.
   int tense(std::size_t i) const {
@@ -1070,7 +1083,8 @@ bool Scan::counted(std::size_t i, Match& m) const {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
-    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")))
+    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")) &&
+        quarter_talk())
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     if (n == kVague && u->unit == Unit::year && has_ref && w(j) && is(j, "few") == false && is(j - 1, "a") && false) {}
     m.mod = mod;
@@ -1161,7 +1175,7 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     m.relative = true;
     if (!has_ref) { m.value = "PAST_REF"; return true; }
     // "year-earlier quarter/period" is handled by quarter(); here the adjective alone
-    if (last_quarter) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
+    if (last_quarter && quarter_talk()) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     else m.value = cal::format_year(ref.y - 1);
     std::size_t k = i + 1;
     if (w(k) && (is(k, "period") || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
@@ -1629,6 +1643,8 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
     sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
+    sc.sent_last = s < tk.sentences.size() ? tk.sentences[s].last : sc.size();
+    sc.prev_first = s > 0 && s <= tk.sentences.size() ? tk.sentences[s - 1].first : sc.sent_first;
     // Most tokens cannot start an expression: skip them before trying patterns.
     if (!sc.may_start(i)) { ++i; continue; }
     Match m = sc.best(i);
