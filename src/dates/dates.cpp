@@ -1230,7 +1230,9 @@ bool Scan::deictic(std::size_t i, Match& m) const {
     if (!has_ref) {
       m.value = fmt::format("XXXX-WXX-{}", a->weekday);
     } else {
-      int dir = future_context(i) ? 1 : -1;
+      // "Wednesday's ruling": an event already named, in the past
+      bool possessive = is(i + 1, "'s") || is(i + 1, "\u2019s");
+      int dir = !possessive && future_context(i) ? 1 : -1;
       m.value = cal::format_day(resolve_weekday(a->weekday, dir));
     }
     // "Friday, Oct. 13": the explicit date wins
