@@ -173,6 +173,7 @@ struct Word {
   std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
   bool approx_outside = false;
   bool filler = false;
+  bool not_past = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };
 
@@ -299,6 +300,7 @@ struct Lexicon {
       else if (role == "half") w.half = true;
       else if (role == "holiday") w.holiday = arg;
       else if (role == "filler") w.filler = true;
+      else if (role == "not_past") w.not_past = true;
       else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
     }
   }
@@ -397,9 +399,14 @@ struct Scan {
   bool may_start(std::size_t i) const {
     if (T[i].kind == TokenKind::number) return true;
     if (T[i].kind != TokenKind::word) return is(i, "'");
-    if (const Word* a = W[i]) return !(a->future_cue || a->past_cue) || a->shift != kNone || a->post || a->month ||
-                                      a->weekday || a->unit != Unit::none || a->number >= 0 || !a->vague.empty() ||
-                                      !a->set.empty() || !a->premod.empty() || !a->approx.empty() || a->deictic != kNone;
+    if (const Word* a = W[i]) {
+      if (a->the || a->month || a->weekday || a->unit != Unit::none || a->number != -1 || a->ordinal ||
+          a->shift != kNone || a->deictic != kNone || a->fiscal || a->setq || a->half || !a->vague.empty() ||
+          !a->season.empty() || !a->premod.empty() || !a->edge.empty() || !a->approx.empty() || !a->set.empty() ||
+          !a->clock.empty() || !a->holiday.empty() || a->multiplier || !a->daypart.empty() || a->post)
+        return true;
+      // fall through: the word may head a phrase ("more than", "these days")
+    }
     std::string_view t = tx(i);
     if (t.find('-') != std::string_view::npos) return true;
     if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
@@ -514,6 +521,12 @@ struct Scan {
     return false;
   }
   bool future_context(std::size_t i) const { return tense(i) > 0; }
+  // Direction for a month or day without a year: "since March" can only be
+  // past; otherwise a future cue points ahead.
+  int direction(std::size_t i) const {
+    if (i > 0 && (is(i - 1, "since") || (is(i - 1, "in") && i > 1 && is(i - 2, "since")))) return -1;
+    return future_context(i) ? 1 : 0;
+  }
   // 1 ahead, -1 back, 0 no cue.
   int tense(std::size_t i) const {
     for (std::size_t k = i; k-- > sent_first;) {
@@ -522,7 +535,9 @@ struct Scan {
       if (c && c->past_cue) return -1;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
-      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return -1;
+      // A participle after "be" ("will be named") is passive, not past: read on to the modal.
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
+          !(k > 0 && (is(k - 1, "be") || is(k - 1, "being")))) return -1;
     }
     return 0;
   }
@@ -541,8 +556,8 @@ struct Scan {
   // deadline) are common: of the three candidate years the one whose date
   // falls in [reference - (365 - ahead), reference + ahead] wins, where
   // `ahead` is two months for a day, three for a month, ten after a future cue.
-  int resolve_year(int m, int d, bool future) const {
-    long ahead = future ? 300 : d ? 62 : 92;
+  int resolve_year(int m, int d, int direction) const {
+    long ahead = direction > 0 ? 300 : direction < 0 ? 0 : d ? 62 : 92;
     for (int y = ref.y - 1; y <= ref.y + 1; ++y) {
       Ymd c{y, m, d ? std::min(d, cal::days_in_month(y, m)) : 1};
       long diff = cal::to_days(c) - cal::to_days(ref);
@@ -682,7 +697,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.last = j;
       m.relative = true;
       if (!has_ref) { m.value = cal::valid(2000, mo, day) ? fmt::format("XXXX-{:02}-{:02}", mo, day) : ""; return true; }
-      int y = resolve_year(mo, day, future_context(i));
+      int y = resolve_year(mo, day, direction(i));
       m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
       return true;
     }
@@ -713,7 +728,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     m.last = i + 1;
     m.relative = true;
     if (!has_ref) { m.value = fmt::format("XXXX-{:02}", mo); return true; }
-    m.value = cal::format_month(resolve_year(mo, 0, future_context(i)), mo);
+    m.value = cal::format_month(resolve_year(mo, 0, direction(i)), mo);
     return true;
   }
   // Day Month [year]: "5 January 2025", "the 5th of January"
@@ -733,7 +748,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.last = j + 1;
       m.relative = true;
       if (!has_ref) { m.value = fmt::format("XXXX-{:02}-{:02}", mo, day); return true; }
-      int y = resolve_year(mo, day, future_context(i));
+      int y = resolve_year(mo, day, direction(i));
       m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
       return true;
     }
@@ -961,6 +976,11 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (shift < 0) y = x->month < ref.m ? ref.y : ref.y - 1;
     else if (shift > 0) y = x->month > ref.m ? ref.y : ref.y + 1;
     m.value = cal::format_month(y, x->month);
+    // "last Oct. 23"
+    if (int d = day_number(j + 1); d && !(N[j + 1] >= 0 && tx(j + 1).size() > 2)) {
+      if (shift < 0 && x->month == ref.m && d < ref.d) y = ref.y;  // earlier this month is still "last"
+      if (cal::valid(y, x->month, d)) { m.value = cal::format_day({y, x->month, d}); m.last = j + 2; }
+    }
     return true;
   }
   if (!x->season.empty()) {
@@ -1149,7 +1169,7 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
       m.relative = true;
       std::size_t k = i + 1;
       if (int y = year_number(k)) { m.value = cal::format_month(y, R->month); m.last = k + 1; m.relative = false; return true; }
-      m.value = has_ref ? cal::format_month(resolve_year(R->month, 0, future_context(i)), R->month) : fmt::format("XXXX-{:02}", R->month);
+      m.value = has_ref ? cal::format_month(resolve_year(R->month, 0, direction(i)), R->month) : fmt::format("XXXX-{:02}", R->month);
       return true;
     }
     return false;
@@ -1593,6 +1613,18 @@ Match Scan::best(std::size_t i, int depth) const {
         inner.value.size() >= 4 && inner.last > out.last) {
       out = inner;
       if (!is(i, "earlier") && !is(i, "later")) out.mod = a->premod;
+    }
+  }
+  // "the week of March 6": the ISO week of that day
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    if (j > i && w(j) && w(j)->unit == Unit::week && !w(j)->plural && is(j + 1, "of")) {
+      Match inner = best(j + 2, depth + 1);
+      int y = 0, mo = 0, d = 0;
+      if (inner.last > j + 2 && inner.value.size() == 10 && parse_iso_date(inner.value, y, mo, d) && inner.last > out.last) {
+        out = inner;
+        out.value = cal::format_week({y, mo, d});
+      }
     }
   }
   // "the end of 1994", "the beginning of October", "the end of the year"

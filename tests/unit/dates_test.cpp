@@ -99,6 +99,14 @@ TEST_CASE("month and day without a year read toward the past", "[dates]") {
   CHECK(one("it opened Jan. 5 .", "2025-03-12").value == "2025-01-05");
   CHECK(one("it opened Dec. 5 .", "2025-03-12").value == "2024-12-05");
   CHECK(one("it closed in November .", "2025-03-12").value == "2024-11");
+  // "will be named": the participle after "be" is no past tense
+  CHECK(one("She will be named commander for a flight in January .", "2025-10-01").value == "2026-01");
+  CHECK(one("He will succeed him Feb. 1 .", "2025-10-01").value == "2026-02-01");
+  CHECK(one("It has been on patrol since March .", "2025-01-10").value == "2024-03");
+  auto lo = one("He was shot last Oct. 23 at home .", "2025-03-12");
+  CHECK((lo.text == "last Oct. 23" && lo.value == "2024-10-23"));
+  auto wk = one("a hearing the week of March 6 .", "2025-02-20");
+  CHECK((wk.text == "the week of March 6" && wk.value == "2025-W10"));
   // A date a few weeks ahead is this year's
   CHECK(one("the vote on April 2 .", "2025-03-12").value == "2025-04-02");
 }
@@ -118,6 +126,8 @@ TEST_CASE("weekdays resolve by tense", "[dates]") {
   CHECK(one("He spoke Friday .").value == "2025-03-07");
   CHECK(one("They will meet on Friday .").value == "2025-03-14");
   CHECK(one("It happened last Tuesday .").value == "2025-03-11");
+  CHECK(one("He upheld Friday's ruling .").value == "2025-03-07");  // a possessive weekday points back
+  CHECK(one("The talks were postponed until Friday .").value == "2025-03-14");
 }
 
 TEST_CASE("relative expressions", "[dates]") {
