@@ -1156,6 +1156,7 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
   const Word* L = lex.lookup(left);
   const Word* R = lex.lookup(right);
   if (left == "mid") {
+    // (a leading "the" is taken by best(): "the mid-1990s")
     // "mid-1990s", "mid-October", "mid-1989"
     std::string_view r = right_all;
     if (r.size() == 5 && r[4] == 's') {
@@ -1201,11 +1202,10 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     if (w(k) && (is(k, "period") || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
     return true;
   }
-  if (L->unit == Unit::year && right == "end") {
+  if (L->unit == Unit::year && right == "end") {  // "year-end": the last day of the year
     m.last = i + 1;
-    m.mod = "END";
     m.relative = true;
-    m.value = has_ref ? cal::format_year(ref.y) : "PRESENT_REF";
+    m.value = has_ref ? cal::format_day({ref.y, 12, 31}) : "XXXX-12-31";
     return true;
   }
   // "two-year", "30-day", "one-day", "five-hour", "eight-year-old"
@@ -1601,19 +1601,30 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(spelled_year(i, m));
   if (depth > 1) return out;
   const Word* a = w(i);
-  // "early next year", "late November", "mid 1990", "earlier this month"
+  // "early next year", "late November", "mid 1990", "earlier this month",
+  // "the late 1970s"
+  std::size_t pm = the(i) && w(i + 1) && !w(i + 1)->premod.empty() ? i + 1 : i;
+  if (pm > i) a = w(pm);
   if (a && !a->premod.empty()) {
-    std::size_t j = i + 1;
+    std::size_t j = pm + 1;
     if (is(j, "-") && adjacent(j)) ++j;
     Match inner = best(j, depth + 1);
     // "earlier this year" is one expression, "earlier Friday" is not
     bool shifted = w(j) && w(j)->shift != kNone;
-    if ((is(i, "earlier") || is(i, "later")) && !shifted) inner.last = 0;
+    if ((is(pm, "earlier") || is(pm, "later")) && !shifted) inner.last = 0;
+    // with "the" only before a decade ("the late 1970s", not "the early results")
+    bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
+    if (pm > i && !decade) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
         inner.value.size() >= 4 && inner.last > out.last) {
       out = inner;
-      if (!is(i, "earlier") && !is(i, "later")) out.mod = a->premod;
+      if (!is(pm, "earlier") && !is(pm, "later")) out.mod = a->premod;
     }
+  }
+  // "the mid-1990s"
+  if (the(i) && i + 1 < size() && (tx(i + 1).starts_with("mid-") || tx(i + 1).starts_with("Mid-"))) {
+    Match inner;
+    if (hyphenated(i + 1, inner) && inner.value.size() == 4 && inner.value[3] == 'X' && inner.last > out.last) out = inner;
   }
   // "the week of March 6": the ISO week of that day
   {
