@@ -1367,6 +1367,8 @@ bool Scan::vague(std::size_t i, Match& m) const {
   // "recent years", "recent weeks": a stretch of unknown length
   if (w(i + 1) && w(i + 1)->unit != Unit::none && w(i + 1)->plural) {
     m.last = i + 2;
+    // "recent years" is a vague past; "recent weeks" a stretch of unknown length
+    if (w(i + 1)->unit >= Unit::year) { m.value = a->vague; m.relative = true; return true; }
     m.type = TimexType::duration;
     m.value = duration_value(-1, w(i + 1)->unit);
     return true;
