@@ -368,6 +368,7 @@ struct Scan {
   std::size_t sent_first = 0;   // first token of the current sentence
   std::size_t sent_last = 0;    // one past its last token
   std::size_t prev_first = 0;   // first token of the sentence before
+  std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
@@ -1305,7 +1306,9 @@ bool Scan::clock(std::size_t i, Match& m) const {
   if (is(k, ",")) ++k;
   if (is(k, "on")) ++k;
   Match day;
-  std::string date = has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  // Without a day of its own, a clock time belongs to the day the sentence named
+  // before it ("On Friday, … at 10:35 a.m."), else to the reference date.
+  std::string date = !sentence_day.empty() ? sentence_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
   if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
@@ -1686,7 +1689,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       r.reference_origin = origin;
     }
   }
-  std::size_t s = 0;
+  std::size_t s = 0, day_sentence = static_cast<std::size_t>(-1);
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
     sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
@@ -1694,8 +1697,14 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
     sc.prev_first = s > 0 && s <= tk.sentences.size() ? tk.sentences[s - 1].first : sc.sent_first;
     // Most tokens cannot start an expression: skip them before trying patterns.
     if (!sc.may_start(i)) { ++i; continue; }
+    if (s != day_sentence) sc.sentence_day.clear();
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
+    if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
+        m.value[0] != 'X') {
+      sc.sentence_day = m.value;
+      day_sentence = s;
+    }
     TimeExpression e;
     e.span = {tk.tokens[i].span.start, tk.tokens[m.last - 1].span.end};
     e.type = m.type;

@@ -179,6 +179,10 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto t = one("It opened at 8:30 a.m. Tuesday .");
   CHECK((t.type == "time" && t.value == "2025-03-11T08:30"));
   CHECK(one("It opened at noon .").value == "2025-03-12T12:00");
+  // a clock time takes the day its sentence named before it
+  auto ft = run("On Monday , the market opened at 10:35 a.m. and closed .", "2025-03-12");
+  REQUIRE(ft.size() == 2);
+  CHECK(ft[1].value == "2025-03-10T10:35");
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
