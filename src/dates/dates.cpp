@@ -1028,12 +1028,13 @@ bool Scan::relative(std::size_t i, Match& m) const {
     return true;
   }
   if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
-  if (past_word || (the_ && shift != 0)) {
-    // "the past year", "past decade": the stretch up to now
+  if (the_ && shift > 0 && !is(j - 1, "next") && !is(j - 1, "coming")) {
+    // "the following year": relative to the story, not to the reference date
     m.type = TimexType::duration;
     m.value = duration_value(1, x->unit);
     return true;
   }
+  // "the past year", "the last week": TimeBank values them like "last year"
   if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
   unit_date(x->unit, shift, m);
   return true;
