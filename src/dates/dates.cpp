@@ -369,6 +369,7 @@ struct Scan {
   std::size_t sent_last = 0;    // one past its last token
   std::size_t prev_first = 0;   // first token of the sentence before
   std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
+  std::string story_day;        // the last day named anywhere before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
@@ -1036,6 +1037,15 @@ bool Scan::relative(std::size_t i, Match& m) const {
   }
   // "the past year", "the last week": TimeBank values them like "last year"
   if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  // "the next day", "the previous day": the day after the last one the story named
+  if (the_ && x->unit == Unit::day && shift != 0) {
+    int y = 0, mo = 0, d = 0;
+    m.relative = true;
+    if (!story_day.empty() && parse_iso_date(story_day, y, mo, d)) {
+      m.value = cal::format_day(cal::add_days({y, mo, d}, shift));
+      return true;
+    }
+  }
   unit_date(x->unit, shift, m);
   return true;
 }
@@ -1704,6 +1714,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;
+      sc.story_day = m.value;
       day_sentence = s;
     }
     TimeExpression e;

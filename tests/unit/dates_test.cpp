@@ -140,6 +140,9 @@ TEST_CASE("relative expressions", "[dates]") {
   CHECK(one("Votes are counted on Election Day .", "2024-10-28").value == "2024-11-05");  // a week ahead
   CHECK(one("It fell last Christmas .", "2025-12-20").value == "2024-12-25");
   CHECK(one("It rose this year .").value == "2025");
+  auto nd = run("The strike began on Jan. 5 . Talks resumed the next day .", "2025-03-12");
+  REQUIRE(nd.size() == 2);
+  CHECK(nd[1].value == "2025-01-06");  // the day after the one the story named
   auto a = one("It rose two days ago .");
   CHECK((a.text == "two days ago" && a.value == "2025-03-10"));
   auto b = one("It began several months ago .");
