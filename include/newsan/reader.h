@@ -10,12 +10,15 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "newsan/document.h"
 
 namespace newsan {
+
+class HtmlReader;
 
 struct ReadOptions {
   bool lossy = false;                        // replace invalid UTF-8 with U+FFFD instead of failing
@@ -26,6 +29,9 @@ struct ReadOptions {
   // "auto" (by content and file name), "text", "html". JSON Lines streams are
   // split into records by the batch layer (batch.h), not here.
   std::string input_format = "auto";
+  // Reads HTML pages (html.h); when unset, read_document_file loads one from
+  // the default data directory on first use.
+  std::shared_ptr<const HtmlReader> html;
 };
 
 // Reads the whole file (or stdin when path is "-"), bounded by max_bytes.

@@ -17,6 +17,7 @@
 #include "newsan/analysis.h"
 #include "newsan/batch.h"
 #include "newsan/error.h"
+#include "newsan/html.h"
 #include "newsan/reader.h"
 #include "newsan/report.h"
 
@@ -87,7 +88,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format});
 
   // Resources are loaded once and shared read-only by every worker.
-  Analyzer analyzer(DataDir::locate(g.data_dir, g.argv0));
+  DataDir data = DataDir::locate(g.data_dir, g.argv0);
+  Analyzer analyzer(data);
+  ro.html = std::make_shared<const HtmlReader>(data);
   Output out(o.output);
   ReportOptions rep;
   rep.color = use_color(o.color, out);
