@@ -727,6 +727,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       if (!cue) return false;
     }
     if (a->abbr && !T[i].capitalized) return false;
+    if (a->abbr && tx(i).back() != '.') return false;  // "Jan Kavan": a name, not a month
     m.last = i + 1;
     m.relative = true;
     if (!has_ref) { m.value = fmt::format("XXXX-{:02}", mo); return true; }
@@ -1138,6 +1139,15 @@ bool Scan::counted(std::size_t i, Match& m) const {
     m.type = TimexType::set;
     m.value = duration_value(1, u->unit);
     return true;
+  }
+  // "$1 billion a year", "24 hours a day", "four flights a week": a rate, not a time
+  if (n == 1 && is(j, "a") && j == i && i > 0 && !u->plural && e == k + 1) {
+    const Token& p = T[i - 1];
+    std::string_view pt = tx(i - 1);
+    bool plural_noun = p.kind == TokenKind::word && !w(i - 1) && pt.size() > 3 && pt.back() == 's' && !p.capitalized;
+    if (p.kind == TokenKind::number || plural_noun || (w(i - 1) && w(i - 1)->multiplier) ||
+        (w(i - 1) && w(i - 1)->unit != Unit::none && w(i - 1)->plural))
+      return false;
   }
   if (and_half && n >= 0) {
     // "two and a half years": whole units plus half of one in the next smaller unit.

@@ -195,6 +195,8 @@ TEST_CASE("ages and ordinary numbers are not dates", "[dates]") {
   CHECK(run("a 6-year-old boy and a six-year-old girl", "2025-03-12").empty());
   CHECK(run("The 50 years old man paid $2000 for 1,998 items", "2025-03-12").empty());
   CHECK(run("May I ask? She may go.", "2025-03-12").empty());
+  CHECK(run("Foreign Minister Jan Kavan spoke .", "2025-03-12").empty());
+  CHECK(run("It saves $500 million a year and runs 24 hours a day with four flights a week .", "2025-03-12").empty());
 }
 
 TEST_CASE("without a reference date relative values keep what is known", "[dates]") {
