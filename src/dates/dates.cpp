@@ -1370,6 +1370,18 @@ bool Scan::setexpr(std::size_t i, Match& m) const {
       m.value = fmt::format("XXXX-WXX-{}", w(k)->weekday);
       return true;
     }
+    if (w(k) && w(k)->month && T[k].capitalized) {  // "each July"
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = fmt::format("XXXX-{:02}", w(k)->month);
+      return true;
+    }
+    if (w(k) && !w(k)->season.empty()) {  // "every summer"
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = "XXXX-" + w(k)->season;
+      return true;
+    }
   }
   return false;
 }

@@ -174,6 +174,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  CHECK(one("The march is held each July .").value == "XXXX-07");
+  CHECK(one("The festival is held every summer .").value == "XXXX-SU");
   auto tw = one("They meet twice a year .");
   CHECK((tw.type == "set" && tw.text == "a year" && tw.value == "P1Y"));
   CHECK(one("the 14-day strike").text == "14-day");
