@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -174,6 +175,7 @@ struct Word {
   bool approx_outside = false;
   bool filler = false;
   bool not_past = false;
+  bool anaphor = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };
 
@@ -301,6 +303,7 @@ struct Lexicon {
       else if (role == "holiday") w.holiday = arg;
       else if (role == "filler") w.filler = true;
       else if (role == "not_past") w.not_past = true;
+      else if (role == "anaphor") w.anaphor = true;
       else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
     }
   }
@@ -370,6 +373,7 @@ struct Scan {
   std::size_t prev_first = 0;   // first token of the sentence before
   std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
   std::string story_day;        // the last day named anywhere before
+  std::string story_value;      // the last calendar value (year first) named before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
@@ -405,7 +409,7 @@ struct Scan {
       if (a->the || a->month || a->weekday || a->unit != Unit::none || a->number != -1 || a->ordinal ||
           a->shift != kNone || a->deictic != kNone || a->fiscal || a->setq || a->half || !a->vague.empty() ||
           !a->season.empty() || !a->premod.empty() || !a->edge.empty() || !a->approx.empty() || !a->set.empty() ||
-          !a->clock.empty() || !a->holiday.empty() || a->multiplier || !a->daypart.empty() || a->post)
+          !a->clock.empty() || !a->holiday.empty() || a->multiplier || !a->daypart.empty() || a->post || a->anaphor)
         return true;
       // fall through: the word may head a phrase ("more than", "these days")
     }
@@ -583,6 +587,7 @@ struct Scan {
   bool setexpr(std::size_t i, Match& m) const;
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
+  bool anaphor(std::size_t i, Match& m) const;
   bool holiday(std::size_t i, Match& m) const;
   bool season(std::size_t i, Match& m) const;
   bool spelled_year(std::size_t i, Match& m) const;
@@ -1177,18 +1182,19 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
   std::string_view right = fold_token(right_all.substr(0, h2), b2, sp2);
   const Word* L = lex.lookup(left);
   const Word* R = lex.lookup(right);
-  if (left == "mid") {
-    // (a leading "the" is taken by best(): "the mid-1990s")
-    // "mid-1990s", "mid-October", "mid-1989"
+  if (L && !L->premod.empty() && h2 == std::string_view::npos) {
+    // "mid-1990s", "mid-October", "late-November", "early-1989" (a leading
+    // "the" is taken by best(): "the mid-1990s")
+    const std::string mod = L->premod;
     std::string_view r = right_all;
     if (r.size() == 5 && r[4] == 's') {
       int y = digits(r, 0, 4);
-      if (y >= 1000) { m.last = i + 1; m.value = fmt::format("{:03}X", y / 10); m.mod = "MID"; return true; }
+      if (y >= 1000) { m.last = i + 1; m.value = fmt::format("{:03}X", y / 10); m.mod = mod; return true; }
     }
-    if (r.size() == 4 && digits(r, 0, 4) >= 1000) { m.last = i + 1; m.value = std::string(r); m.mod = "MID"; return true; }
+    if (r.size() == 4 && digits(r, 0, 4) >= 1000) { m.last = i + 1; m.value = std::string(r); m.mod = mod; return true; }
     if (R && R->month) {
       m.last = i + 1;
-      m.mod = "MID";
+      m.mod = mod;
       m.relative = true;
       std::size_t k = i + 1;
       if (int y = year_number(k)) { m.value = cal::format_month(y, R->month); m.last = k + 1; m.relative = false; return true; }
@@ -1573,6 +1579,26 @@ bool Scan::spelled_year(std::size_t i, Match& m) const {
   return true;
 }
 
+// "that year", "that day", "that month": the story's own time, the year, month
+// or day of the last calendar date named before.
+bool Scan::anaphor(std::size_t i, Match& m) const {
+  if (!(w(i) && w(i)->anaphor) || !w(i + 1) || w(i + 1)->plural) return false;
+  std::size_t j = i + 1;
+  if (is(j, "same")) ++j;
+  const Word* u = w(j);
+  if (!u || story_value.empty()) return false;
+  const std::string& v = story_value;
+  bool has_month = v.size() >= 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]));
+  if (u->unit == Unit::year) m.value = v.substr(0, 4);
+  else if (u->unit == Unit::month && has_month) m.value = v.substr(0, 7);
+  else if (u->unit == Unit::day && v.size() >= 10 && has_month && std::isdigit(static_cast<unsigned char>(v[8])))
+    m.value = v.substr(0, 10);
+  else return false;
+  m.last = j + 1;
+  m.relative = true;
+  return true;
+}
+
 // Unit words without a count, after a preposition: "for years", "within
 // weeks", "over the weekend", "for the year", "the year 1990".
 bool Scan::bare(std::size_t i, Match& m) const {
@@ -1634,6 +1660,7 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(setexpr(i, m));
   attempt(vague(i, m));
   attempt(bare(i, m));
+  attempt(anaphor(i, m));
   attempt(holiday(i, m));
   attempt(season(i, m));
   attempt(spelled_year(i, m));
@@ -1648,7 +1675,7 @@ Match Scan::best(std::size_t i, int depth) const {
     if (is(j, "-") && adjacent(j)) ++j;
     Match inner = best(j, depth + 1);
     // "earlier this year" is one expression, "earlier Friday" is not
-    bool shifted = w(j) && w(j)->shift != kNone;
+    bool shifted = w(j) && (w(j)->shift != kNone || w(j)->anaphor);
     if ((is(pm, "earlier") || is(pm, "later")) && !shifted) inner.last = 0;
     // with "the" only before a decade ("the late 1970s", not "the early results")
     bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
@@ -1660,7 +1687,7 @@ Match Scan::best(std::size_t i, int depth) const {
     }
   }
   // "the mid-1990s"
-  if (the(i) && i + 1 < size() && (tx(i + 1).starts_with("mid-") || tx(i + 1).starts_with("Mid-"))) {
+  if (the(i) && i + 1 < size() && T[i + 1].kind == TokenKind::word && tx(i + 1).find('-') != std::string_view::npos) {
     Match inner;
     if (hyphenated(i + 1, inner) && inner.value.size() == 4 && inner.value[3] == 'X' && inner.last > out.last) out = inner;
   }
@@ -1739,6 +1766,9 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       sc.story_day = m.value;
       day_sentence = s;
     }
+    if (m.type == TimexType::date && m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+        std::isdigit(static_cast<unsigned char>(m.value[3])))
+      sc.story_value = m.value;
     TimeExpression e;
     e.span = {tk.tokens[i].span.start, tk.tokens[m.last - 1].span.end};
     e.type = m.type;

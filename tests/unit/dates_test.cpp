@@ -143,6 +143,11 @@ TEST_CASE("relative expressions", "[dates]") {
   auto nd = run("The strike began on Jan. 5 . Talks resumed the next day .", "2025-03-12");
   REQUIRE(nd.size() == 2);
   CHECK(nd[1].value == "2025-01-06");  // the day after the one the story named
+  auto ty = run("He left in March 1998 . Later that year he returned .", "2025-03-12");
+  REQUIRE(ty.size() == 2);
+  CHECK((ty[1].text == "Later that year" && ty[1].value == "1998"));
+  auto lt = one("It peaked in late-November .", "2025-03-12");
+  CHECK((lt.value == "2024-11" && lt.mod == "END"));
   auto a = one("It rose two days ago .");
   CHECK((a.text == "two days ago" && a.value == "2025-03-10"));
   auto b = one("It began several months ago .");
