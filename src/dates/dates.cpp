@@ -575,10 +575,6 @@ struct Scan {
 
   // --- patterns ---------------------------------------------------------------
   Match best(std::size_t i, int depth = 0) const;
-  void consider(Match& out, std::size_t i, Match m) const {
-    (void)i;
-    if (m.last > out.last) out = std::move(m);
-  }
   bool absolute(std::size_t i, Match& m) const;
   bool relative(std::size_t i, Match& m) const;
   bool counted(std::size_t i, Match& m) const;
@@ -998,7 +994,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     // The season's start month; the last one started before the reference.
     int start = x->season == "SP" ? 3 : x->season == "SU" ? 6 : x->season == "FA" ? 9 : 12;
     int y = ref.y;
-    if (shift < 0) y = ref.m > start + 2 || (start == 12 && false) ? ref.y : ref.y - 1;
+    if (shift < 0) y = ref.m > start + 2 ? ref.y : ref.y - 1;
     else if (shift > 0) y = ref.m < start ? ref.y : ref.y + 1;
     if (start == 12 && shift <= 0 && ref.m <= 2) y = ref.y - 1;
     m.value = fmt::format("{:04}-{}", y, x->season);
@@ -1075,9 +1071,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
   bool the_ = false;
   if (the(j) && j == i) { the_ = true; ++j; }
   // "the first nine months", "the last three years"
-  bool first = false;
-  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) { first = true; ++j; }
-  (void)first;
+  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) ++j;
   long n = -1;
   std::size_t k = count(j, n);
   if (k == j) return false;
@@ -1124,7 +1118,6 @@ bool Scan::counted(std::size_t i, Match& m) const {
     if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")) &&
         quarter_talk())
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
-    if (n == kVague && u->unit == Unit::year && has_ref && w(j) && is(j, "few") == false && is(j - 1, "a") && false) {}
     m.mod = mod;
     return true;
   }
@@ -1209,11 +1202,9 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     if (!has_ref) { m.last = i + 1; m.value = fmt::format("XXXX-Q{}", L->ordinal); m.relative = true; return true; }
     int rq = (ref.m - 1) / 3 + 1;
     int y = L->ordinal > rq ? ref.y - 1 : ref.y;
-    std::size_t k = i + 1;
     m.last = i + 1;
     m.relative = true;
     m.value = fmt::format("{:04}-Q{}", y, L->ordinal);
-    (void)k;
     m.quarter = L->ordinal;
     m.quarter_year = y;
     return true;
@@ -1340,7 +1331,6 @@ bool Scan::clock(std::size_t i, Match& m) const {
       day.value.size() == 10) {
     date = day.value;
     j = day.last;
-  } else if (is(i + (a ? 1 : 0) - 1 + 0, "") ) {
   }
   m.last = j;
   m.type = TimexType::time;
