@@ -1037,6 +1037,12 @@ bool Scan::relative(std::size_t i, Match& m) const {
     m.value = duration_value(1, x->unit);
     return true;
   }
+  if (shift < 0 && (past_word || the_) && x->unit >= Unit::decade) {
+    // "the past decade": a stretch up to now
+    m.type = TimexType::duration;
+    m.value = duration_value(1, x->unit);
+    return true;
+  }
   // "the past year", "the last week": TimeBank values them like "last year"
   if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
   // "the next day", "the previous day": the day after the last one the story named
@@ -1111,7 +1117,10 @@ bool Scan::counted(std::size_t i, Match& m) const {
   if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
   if (frac_half) and_half = true;
   // Relative: "two years ago", "a year earlier", "three days later"
-  if (w(e) && w(e)->post && !w(e)->post_outside && !hyphen_unit && !the_) {
+  // "a day earlier" in a narrative counts from the story's day, not the
+  // reference date: like "three days later" it stays a duration.
+  bool narrative = w(e) && w(e)->post < 0 && !is(e, "ago") && u->unit <= Unit::fortnight;
+  if (w(e) && w(e)->post && !w(e)->post_outside && !narrative && !hyphen_unit && !the_) {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
