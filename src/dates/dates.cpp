@@ -1031,8 +1031,23 @@ bool Scan::relative(std::size_t i, Match& m) const {
     return true;
   }
   if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
-  if (the_ && shift > 0 && !is(j - 1, "next") && !is(j - 1, "coming")) {
-    // "the following year": relative to the story, not to the reference date
+  if (the_ && shift != 0 && !is(j - 1, "next") && !is(j - 1, "coming") && !is(j - 1, "last") && !is(j - 1, "past")) {
+    // "the following year", "the previous month": relative to the story's time
+    m.relative = true;
+    const std::string& v = story_value;
+    int y = v.size() >= 4 ? digits(v, 0, 4) : -1;
+    int mo = v.size() >= 7 && v[4] == '-' ? digits(v, 5, 2) : -1;
+    int dy = 0, dm = 0, dd = 0;
+    if (x->unit == Unit::day && parse_iso_date(story_day, dy, dm, dd)) {
+      m.value = cal::format_day(cal::add_days({dy, dm, dd}, shift));
+      return true;
+    }
+    if (x->unit == Unit::year && y > 0) { m.value = cal::format_year(y + shift); return true; }
+    if (x->unit == Unit::month && y > 0 && mo >= 1 && mo <= 12) {
+      Ymd t = cal::add_months({y, mo, 1}, shift);
+      m.value = cal::format_month(t.y, t.m);
+      return true;
+    }
     m.type = TimexType::duration;
     m.value = duration_value(1, x->unit);
     return true;

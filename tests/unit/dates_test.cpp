@@ -143,6 +143,9 @@ TEST_CASE("relative expressions", "[dates]") {
   auto nd = run("The strike began on Jan. 5 . Talks resumed the next day .", "2025-03-12");
   REQUIRE(nd.size() == 2);
   CHECK(nd[1].value == "2025-01-06");  // the day after the one the story named
+  auto fy = run("He left in March 1998 . The following year he returned , the following day too .", "2025-03-12");
+  REQUIRE(fy.size() == 3);
+  CHECK(fy[1].value == "1999");
   auto ty = run("He left in March 1998 . Later that year he returned .", "2025-03-12");
   REQUIRE(ty.size() == 2);
   CHECK((ty[1].text == "Later that year" && ty[1].value == "1998"));
