@@ -1,45 +1,54 @@
 // The date extractor: finds TIMEX3 expressions in one pass over the tokens and
 // normalizes them against the reference (publication) date.
 //
-// Method. Every token is looked up once in a hash map built from
-// data/lexicon/dates-en.tsv and numbers-en.tsv (a word may carry several
-// roles: "may" is a month, "second" an ordinal and a unit). At each token the
-// grammar below tries every pattern that can start there and keeps the longest
-// match; matched tokens are skipped. The grammar follows how TimeBank
-// annotators set spans: articles, "last"/"next", modifiers such as "early",
-// "about", "more than" and "ago" are inside the span.
+// Method. Every token is looked up once in the lexicon (dates/lexicon.h: a
+// hash map built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
+// may carry several roles: "may" is a month, "second" an ordinal and a unit).
+// A cheap test skips tokens that cannot start an expression; at the others
+// every pattern below is tried and the longest match wins; matched tokens are
+// skipped. Spans follow how TimeBank annotators set them: articles,
+// "last"/"next", "early", "nearly", "more than" and "ago" are inside the span,
+// "about", "over" and "later" outside (they set only the mod).
 //
-//   date      := [premod] absolute | [the] edge "of" date | relative | deictic
 //   absolute  := month day[,] year | day month year | month year | month [day]
-//              | year | decade | [the] ordinal quarter [of year] | fiscal year | iso | m/d/y
-//   relative  := shift unit|weekday|month|season | count unit post ("two years ago")
-//   duration  := [approx] [the] [past|next|first] count unit | count-unit (hyphenated)
-//   time      := clock [am|pm] [zone] [day] | noon | daypart words
-//   set       := daily… | every [count] unit
-//   vague     := now, recently, the future …
+//              | year | decade | iso | m/d/y | century | holiday | spelled year
+//   quarter   := [the] [year-earlier|latest] ordinal quarter|half [of year] | Qn | fiscal year
+//   relative  := shift unit|weekday|month|season ("last year") | count unit post ("two years ago")
+//              | that unit ("that year") | the following unit
+//   duration  := [approx] [the] [past|next|first] count [filler] unit | count-unit | for units
+//   deictic   := today | yesterday [daypart] | weekday [daypart]
+//   time      := clock [am|pm] [zone] [day] | noon | [shift] daypart
+//   set       := daily | every [count] unit|weekday|month|season | twice a unit
+//   vague     := now | recently | the future | recent years …
+//   wrappers  := premod X ("early next year") | [the] edge of X ("the end of 1994")
+//              | the week of X
 //
-// Resolution reads toward the past (news), unless a future cue ("will",
-// "next", …) stands in the sentence before the expression: a bare weekday is
-// the most recent one on or before the reference date, a month or a
-// month-day without a year the nearest one.
+// Resolution reads toward the past (news): a bare weekday is the most recent
+// one on or before the reference date, a month or month-day without a year
+// falls in [reference - 10 months, reference + 2-3 months], unless the nearest
+// tense cue before it in the sentence points ahead ("will", "would",
+// "scheduled"; "said", "was" or any -ed word stop the search). Anaphoric
+// expressions ("that year", "the next day", a clock time without a day) take
+// the story's last named date; "the quarter" and "a year ago" in earnings
+// news take the first quarter the article names.
 #include "newsan/dates.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "dates/calendar.h"
+#include "dates/lexicon.h"
 #include "newsan/error.h"
 #include "util/utf8.h"
 
 namespace newsan {
+
+using namespace timex;  // the lexicon's types (dates/lexicon.h): Word, Unit, Lexicon
 
 const char* to_string(TimexType t) {
   switch (t) {
@@ -65,22 +74,7 @@ bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
   return y >= 1 && cal::valid(y, m, d);
 }
 
-namespace {
-
 using cal::Ymd;
-
-// Parses s[b, b+n) as decimal digits; -1 when any is not a digit.
-int digits(std::string_view s, std::size_t b, std::size_t n) {
-  if (b + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = b; i < b + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-}  // namespace
 
 bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
   if (v.size() < 4) return false;
@@ -135,80 +129,6 @@ bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
 
 namespace {
 
-enum class Unit : std::uint8_t {
-  none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade, century,
-  millennium
-};
-
-Unit unit_from_code(std::string_view c) {
-  static constexpr std::pair<std::string_view, Unit> kCodes[] = {
-      {"S", Unit::second}, {"MI", Unit::minute}, {"H", Unit::hour},      {"D", Unit::day},
-      {"W", Unit::week},   {"WE", Unit::weekend}, {"D14", Unit::fortnight}, {"M", Unit::month},
-      {"Q", Unit::quarter}, {"Y", Unit::year},   {"DE", Unit::decade},    {"CE", Unit::century},
-      {"ML", Unit::millennium}};
-  for (auto [k, u] : kCodes)
-    if (k == c) return u;
-  return Unit::none;
-}
-
-constexpr int kNone = -1000;  // "no value" for small signed fields
-constexpr int kVague = -2;    // a count that is not given ("several")
-
-// Everything the lexicons say about one word (or phrase).
-struct Word {
-  int month = 0;    // 1..12
-  int weekday = 0;  // 1..7
-  bool abbr = false;
-  Unit unit = Unit::none;
-  bool plural = false;
-  int number = -1;  // cardinal value, kVague for "several"
-  bool article = false;
-  int multiplier = 0;
-  int ordinal = 0;
-  int shift = kNone;  // last -1, this 0, next 1
-  int post = 0;       // ago -1, later 1
-  bool post_outside = false;
-  int deictic = kNone;
-  std::string deictic_part;
-  std::string holiday;
-  std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
-  bool approx_outside = false;
-  bool filler = false;
-  bool not_past = false;
-  bool anaphor = false;
-  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
-};
-
-struct Phrase {
-  std::vector<std::string> rest;  // the words after the first
-  Word info;
-};
-
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
-// tokens go through utf8::fold into `spill`.
-std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill) {
-  bool ascii = t.size() < sizeof buf;
-  for (char c : t)
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-  if (ascii) {
-    for (std::size_t i = 0; i < t.size(); ++i) buf[i] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
-    return {buf, t.size()};
-  }
-  spill = utf8::fold(t);
-  return spill;
-}
-
-int to_int(std::string_view s, int fallback) {
-  int v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
-}
-
 // The result of one pattern: tokens [first, last) and what they mean.
 struct Match {
   std::size_t last = 0;  // one past the last token
@@ -217,101 +137,6 @@ struct Match {
   std::string mod;
   bool relative = false;
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
-};
-
-// The loaded lexicons: word -> roles, and multi-word phrases by first word.
-struct Lexicon {
-  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
-  std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
-
-  Word& entry(const std::string& key, std::vector<std::string>& parts) {
-    parts.clear();
-    std::size_t b = 0;
-    while (b <= key.size()) {
-      std::size_t e = key.find(' ', b);
-      if (e == std::string::npos) e = key.size();
-      if (e > b) parts.push_back(key.substr(b, e - b));
-      b = e + 1;
-    }
-    if (parts.size() <= 1) return words[key];
-    auto& list = phrases[parts[0]];
-    std::vector<std::string> rest(parts.begin() + 1, parts.end());
-    for (auto& p : list)
-      if (p.rest == rest) return p.info;
-    list.push_back({std::move(rest), {}});
-    // Longest phrases first, so the first that matches is the longest.
-    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
-    for (auto& p : list)
-      if (p.rest.size() == parts.size() - 1 && std::equal(p.rest.begin(), p.rest.end(), parts.begin() + 1)) return p.info;
-    return list.front().info;
-  }
-
-  void load(const DataDir& data) {
-    std::vector<std::string> parts;
-    auto nums = load_lexicon(data.file("lexicon/numbers-en.tsv"), "numbers", 3);
-    for (const auto& r : nums) {
-      Word& w = entry(r.fields[0], parts);
-      const std::string& kind = r.fields[2];
-      int v = r.fields[1] == "X" ? kVague : to_int(r.fields[1], -1);
-      if (v == -1)
-        throw FormatError(fmt::format("{}: line {}: bad number '{}'", data.file("lexicon/numbers-en.tsv").string(),
-                                      r.line, r.fields[1]));
-      if (kind == "cardinal" || kind == "vague") w.number = v;
-      else if (kind == "ordinal") w.ordinal = v;
-      else if (kind == "multiplier") w.multiplier = v;
-      else if (kind == "article") { w.number = v; w.article = true; }
-    }
-    const auto path = data.file("lexicon/dates-en.tsv");
-    for (const auto& r : load_lexicon(path, "dates", 2)) {
-      Word& w = entry(r.fields[0], parts);
-      const std::string& role = r.fields[1];
-      const std::string arg = r.fields.size() > 2 ? r.fields[2] : std::string();
-      const std::string flag = r.fields.size() > 3 ? r.fields[3] : std::string();
-      auto need_int = [&](int lo, int hi) {
-        int v = to_int(arg, kNone);
-        if (v < lo || v > hi)
-          throw FormatError(fmt::format("{}: line {}: role {} needs a number {}..{}, got '{}'", path.string(), r.line,
-                                        role, lo, hi, arg));
-        return v;
-      };
-      if (role == "month") { w.month = need_int(1, 12); w.abbr = flag == "abbr"; }
-      else if (role == "weekday") { w.weekday = need_int(1, 7); w.abbr = flag == "abbr"; }
-      else if (role == "unit") {
-        w.unit = unit_from_code(arg);
-        if (w.unit == Unit::none) throw FormatError(fmt::format("{}: line {}: unknown unit '{}'", path.string(), r.line, arg));
-        w.plural = flag == "plural";
-      }
-      else if (role == "season") w.season = arg;
-      else if (role == "daypart") w.daypart = arg;
-      else if (role == "deictic") { w.deictic = need_int(-7, 7); w.deictic_part = flag; }
-      else if (role == "vague") w.vague = arg;
-      else if (role == "shift") w.shift = need_int(-1, 1);
-      else if (role == "post") { w.post = need_int(-1, 1); w.post_outside = flag == "outside"; }
-      else if (role == "premod") w.premod = arg;
-      else if (role == "edge") w.edge = arg;
-      else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
-      else if (role == "set") w.set = arg;
-      else if (role == "setq") w.setq = true;
-      else if (role == "fiscal") w.fiscal = true;
-      else if (role == "article") w.the = true;
-      else if (role == "ampm") w.ampm = arg;
-      else if (role == "clock") w.clock = arg;
-      else if (role == "zone") w.zone = true;
-      else if (role == "future_cue") w.future_cue = true;
-      else if (role == "past_cue") w.past_cue = true;
-      else if (role == "half") w.half = true;
-      else if (role == "holiday") w.holiday = arg;
-      else if (role == "filler") w.filler = true;
-      else if (role == "not_past") w.not_past = true;
-      else if (role == "anaphor") w.anaphor = true;
-      else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
-    }
-  }
-
-  const Word* lookup(std::string_view folded) const {
-    auto it = words.find(folded);
-    return it == words.end() ? nullptr : &it->second;
-  }
 };
 
 }  // namespace
