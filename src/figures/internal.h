@@ -184,12 +184,14 @@ class WordFilter {
   static constexpr std::size_t kMaxLen = 16;
   void add(std::string_view w) {
     if (w.size() < 2 || w.size() >= kMaxLen) return;
-    pair_[w.size()][index(w[0]) * 27 + index(w[1])] = true;
+    unsigned k = index(w[0]) * 27 + index(w[1]);
+    pair_[w.size()][k / 64] |= std::uint64_t{1} << (k % 64);
     last_[w.size()] |= 1u << index(w.back());
   }
   bool maybe(std::string_view w) const {
     if (w.size() < 2 || w.size() >= kMaxLen) return false;
-    return pair_[w.size()][index(w[0]) * 27 + index(w[1])] && (last_[w.size()] & (1u << index(w.back())));
+    unsigned k = index(w[0]) * 27 + index(w[1]);
+    return (pair_[w.size()][k / 64] >> (k % 64) & 1) && (last_[w.size()] & (1u << index(w.back())));
   }
 
  private:
@@ -198,14 +200,35 @@ class WordFilter {
     if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
     return 26;
   }
-  bool pair_[kMaxLen][27 * 27] = {};
+  std::uint64_t pair_[kMaxLen][(27 * 27 + 63) / 64] = {};
   std::uint32_t last_[kMaxLen] = {};
+};
+
+// The words the scanner looks up, in one flat open-addressing table: every
+// lookup touches a few adjacent cache lines instead of scattered hash nodes,
+// which matters because the table is cold again at every document.
+class WordTable {
+ public:
+  void build(const SvMap<WordInfo>& words);
+  const WordInfo* find(std::string_view w) const;
+
+ private:
+  static std::uint32_t hash(std::string_view w);
+  struct Entry {
+    std::uint32_t hash = 0, off = 0, len = 0, info = 0;
+  };
+  std::vector<std::uint32_t> slots_;  // 0: empty; else entry index + 1
+  std::vector<Entry> entries_;
+  std::string pool_;
+  std::vector<WordInfo> infos_;
+  std::uint32_t mask_ = 0;
 };
 
 struct Lexicon {
   SvMap<NumberWord> numbers;
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
+  WordTable word_table;      // `words`, for lookups
   PhraseTable<QualifierInfo> qual_before, qual_after;
   PhraseTable<UnitInfo> units;
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first

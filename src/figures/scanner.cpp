@@ -86,8 +86,11 @@ class Scanner {
   std::size_t sentence_ = 0;
   std::size_t sent_start_ = 0, sent_end_ = 0;
   std::size_t last_end_ = 0;  // end of the last figure emitted
-  mutable std::vector<Piece> P;  // mutable: word information is filled in lazily
-  std::string lower_;         // lowercased piece texts of the sentence
+  // Buffers reused from document to document on this thread (extract() is
+  // const and may run on many threads). P is mutable: word information is
+  // filled in lazily.
+  static thread_local std::vector<Piece> P;
+  static thread_local std::string lower_;  // lowercased piece texts of the sentence
   bool worth_scanning(const Sentence& s) const {
     for (std::size_t t = s.first; t < s.last; ++t) {
       const Token& tok = tk_.tokens[t];
@@ -121,11 +124,16 @@ class Scanner {
     auto push = [&](std::size_t a, std::size_t b, bool space) {
       Piece p;
       p.span = {a, b};
-      std::size_t at = lower_.size();
-      lower_.append(text_.substr(a, b - a));
-      for (std::size_t k = at; k < lower_.size(); ++k)
-        if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
-      p.lower = std::string_view(lower_).substr(at, b - a);
+      std::string_view raw = text_.substr(a, b - a);
+      if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        p.lower = raw;  // already lowercase: no copy
+      } else {
+        std::size_t at = lower_.size();
+        lower_.append(raw);
+        for (std::size_t k = at; k < lower_.size(); ++k)
+          if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
+        p.lower = std::string_view(lower_).substr(at, b - a);
+      }
       p.kind = tok.kind;
       p.space_before = space;
       p.cap = text_[a] >= 'A' && text_[a] <= 'Z';
@@ -764,7 +772,12 @@ class Scanner {
       std::size_t n = p.lower.size();
       if (p.digit && n > 1) return true;
       bool maybe = n == 1 || (n == 2 && p.lower == "an") || lx_.number_filter.maybe(p.lower);
-      return maybe && (num(i) || role(i, role::a));
+      if (!maybe) return false;
+      if (num(i)) return true;
+      // "a"/"an" starts a figure only before "hundred", "million", "dozen" …
+      return role(i, role::a) && num(i + 1) &&
+             (num(i + 1)->cls == NumClass::hundred || num(i + 1)->cls == NumClass::scale ||
+              num(i + 1)->cls == NumClass::dozen);
     }
     return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
   }
@@ -897,6 +910,9 @@ class Scanner {
     return j;
   }
 };
+
+thread_local std::vector<Piece> Scanner::P;
+thread_local std::string Scanner::lower_;
 
 }  // namespace
 
