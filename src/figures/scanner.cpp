@@ -62,14 +62,28 @@ class Scanner {
 
   void scan(std::size_t sentence) {
     const Sentence& s = tk_.sentences[sentence];
-    if (!worth_scanning(s)) return;
+    cands_.clear();
+    find_candidates(s);
+    if (cands_.empty()) return;
     sentence_ = sentence;
     sent_start_ = s.span.start;
     sent_end_ = s.span.end;
+    first_token_ = s.first;
     P.clear();
     lower_.clear();
     lower_.reserve(s.span.size());  // pieces view into it: it must never reallocate
-    for (std::size_t t = s.first; t < s.last; ++t) add_token(tk_.tokens[t], t);
+    // Pieces only for windows of tokens around the candidates: a figure reads
+    // at most kBack tokens before its number and kAhead after it. Windows are
+    // separated by a gap piece that stops every look-back and look-ahead.
+    std::size_t t = s.first;
+    for (std::size_t k = 0; k < cands_.size();) {
+      std::size_t from = std::max(t, cands_[k] >= s.first + kBack ? cands_[k] - kBack : s.first);
+      std::size_t to = std::min(s.last, cands_[k] + kAhead);
+      while (++k < cands_.size() && cands_[k] < to + kBack) to = std::min(s.last, cands_[k] + kAhead);
+      if (from > t && !P.empty()) add_gap();
+      for (std::size_t u = from; u < to; ++u) add_token(tk_.tokens[u], u);
+      t = to;
+    }
     std::size_t i = 0;
     while (i < P.size()) {
       std::size_t next = figure_at(i);
@@ -86,37 +100,52 @@ class Scanner {
   std::size_t sentence_ = 0;
   std::size_t sent_start_ = 0, sent_end_ = 0;
   std::size_t last_end_ = 0;  // end of the last figure emitted
+  std::size_t first_token_ = 0;
+  static constexpr std::size_t kBack = 12, kAhead = 18;
+  static thread_local std::vector<std::size_t> cands_;
   // Buffers reused from document to document on this thread (extract() is
   // const and may run on many threads). P is mutable: word information is
   // filled in lazily.
   static thread_local std::vector<Piece> P;
   static thread_local std::string lower_;  // lowercased piece texts of the sentence
-  bool worth_scanning(const Sentence& s) const {
-    for (std::size_t t = s.first; t < s.last; ++t) {
-      const Token& tok = tk_.tokens[t];
-      if (tok.has_digit) return true;
-      std::string_view w = tok.text(text_);
-      std::size_t n = w.size();
-      if (tok.kind == TokenKind::word && lx_.number_filter.maybe(w)) {
-        char buf[WordFilter::kMaxLen];
-        for (std::size_t k = 0; k < n; ++k)
-          buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
-        if (lx_.number(std::string_view(buf, n))) return true;
-      }
-      // Hyphenated number words ("thirty-one", "two-thirds") pass through the parts.
-      if (tok.kind == TokenKind::word && w.find('-') != std::string_view::npos) {
-        std::string low = ascii_lower(w);
-        std::size_t a = 0;
-        for (std::size_t k = 0; k <= low.size(); ++k) {
-          if (k == low.size() || low[k] == '-') {
-            if (k > a && lx_.number(std::string_view(low).substr(a, k - a))) return true;
-            a = k + 1;
-          }
-        }
-      }
+  // Tokens where a figure may start: with a digit, or a number word.
+  void find_candidates(const Sentence& s) {
+    for (std::size_t t = s.first; t < s.last; ++t)
+      if (candidate(tk_.tokens[t])) cands_.push_back(t);
+  }
+  bool candidate(const Token& tok) const {
+    if (tok.has_digit) return true;
+    if (tok.kind != TokenKind::word) return false;
+    std::string_view w = tok.text(text_);
+    if (is_number_word(w)) return true;
+    // Parts of a hyphenated word: "thirty-one", "two-thirds".
+    if (w.size() < 4 || w.find('-') == std::string_view::npos) return false;
+    std::size_t a = 0;
+    for (std::size_t k = 0; k <= w.size(); ++k) {
+      if (k < w.size() && w[k] != '-') continue;
+      if (is_number_word(w.substr(a, k - a))) return true;
+      a = k + 1;
     }
     return false;
   }
+  bool is_number_word(std::string_view w) const {
+    if (!lx_.number_filter.maybe(w)) return false;
+    char buf[WordFilter::kMaxLen];
+    for (std::size_t j = 0; j < w.size(); ++j)
+      buf[j] = (w[j] >= 'A' && w[j] <= 'Z') ? static_cast<char>(w[j] - 'A' + 'a') : w[j];
+    const WordInfo* wi = lx_.info(std::string_view(buf, w.size()));
+    return wi && wi->num;
+  }
+  void add_gap() {
+    Piece g;
+    g.span = {P.back().span.end, P.back().span.end};
+    g.lower = "\x01";
+    g.kind = TokenKind::punct;
+    g.token = SIZE_MAX;
+    g.looked = true;
+    P.push_back(g);
+  }
+  bool sentence_first(std::size_t i) const { return P[i].token == first_token_; }
 
   // ---- pieces -------------------------------------------------------------
   void add_token(const Token& tok, std::size_t index) {
@@ -203,10 +232,10 @@ class Scanner {
     std::size_t pos = std::string_view::npos;
     if (starts_digit(i)) {
       pos = p.span.start;
-    } else if (p.lower == "." && (p.space_before || i == 0) && glued(i, i + 1) && starts_digit(i + 1)) {
+    } else if (p.lower == "." && (p.space_before || sentence_first(i)) && glued(i, i + 1) && starts_digit(i + 1)) {
       pos = p.span.start;  // ".500"
     } else if ((p.lower == "-" || p.lower == "+" || p.lower == "\xE2\x88\x92") &&
-               (p.space_before || i == 0) && glued(i, i + 1) && starts_digit(i + 1)) {
+               (p.space_before || sentence_first(i)) && glued(i, i + 1) && starts_digit(i + 1)) {
       c.sign = true;
       pos = P[i + 1].span.start;
     } else if (p.kind == TokenKind::word) {
@@ -355,7 +384,7 @@ class Scanner {
                     num(i + 1)->cls == NumClass::dozen);
     if (!nw && !a_start) return c;
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
-    if (p.cap && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
+    if (p.cap && !sentence_first(i) && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
       return c;
     if (nw && nw->cls == NumClass::vague) {
       // "thousands of", "tens of thousands of", "hundreds of millions of"
@@ -645,7 +674,7 @@ class Scanner {
     if (bare && !c.sign && before > 0) {
       const Piece& b = P[before - 1];
       if (role(before - 1, role::id_before)) return true;
-      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(before - 1)) return true;
+      if (b.kind == TokenKind::word && b.cap && !sentence_first(before - 1) && !known_word(before - 1)) return true;
       if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
           !info(before - 2).qual_before_any)
@@ -913,6 +942,7 @@ class Scanner {
 
 thread_local std::vector<Piece> Scanner::P;
 thread_local std::string Scanner::lower_;
+thread_local std::vector<std::size_t> Scanner::cands_;
 
 }  // namespace
 
