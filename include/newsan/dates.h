@@ -56,4 +56,10 @@ class DateExtractor {
 // Parses a strict "YYYY-MM-DD" calendar date; false when malformed or impossible.
 bool parse_iso_date(std::string_view s, int& year, int& month, int& day);
 
+// The calendar interval a TIMEX3 date value covers, as inclusive ISO dates:
+// "2025" -> 2025-01-01..2025-12-31, "2025-W02", "2025-Q1", "2025-H2", "2025-SU",
+// "199X", "19XX", "2025-01-05T08:30" (its day). False for durations, sets,
+// *_REF and anything not fully known ("XXXX-01"). Pure; never throws.
+bool timex_interval(std::string_view value, std::string& begin, std::string& end);
+
 }  // namespace newsan

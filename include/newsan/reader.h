@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -17,12 +18,20 @@
 
 namespace newsan {
 
+class HtmlReader;
+
 struct ReadOptions {
   bool lossy = false;                        // replace invalid UTF-8 with U+FFFD instead of failing
   std::size_t max_bytes = 64u << 20;         // larger inputs are refused
   // Input encoding: "utf-8" (default), "latin-1" (ISO-8859-1), "windows-1252",
   // "utf-16" (BOM decides, else little-endian), "utf-16le", "utf-16be".
   std::string encoding = "utf-8";
+  // "auto" (by content and file name), "text", "html". JSON Lines streams are
+  // split into records by the batch layer (batch.h), not here.
+  std::string input_format = "auto";
+  // Reads HTML pages (html.h); when unset, read_document_file loads one from
+  // the default data directory on first use.
+  std::shared_ptr<const HtmlReader> html;
 };
 
 // Reads the whole file (or stdin when path is "-"), bounded by max_bytes.
@@ -35,6 +44,10 @@ Document make_text_document(std::string bytes, std::string id, const ReadOptions
 
 // read_input_bytes + make_text_document.
 Document read_text_file(const std::string& path, const ReadOptions& opt);
+
+// Reads one article file in the format opt.input_format says (or detects):
+// the single entry point the command line uses for files.
+Document read_document_file(const std::string& path, const ReadOptions& opt);
 
 // Finds title, source and body in doc.text (already set); used by every reader
 // whose text may carry such lines.

@@ -34,6 +34,10 @@ struct ReportOptions {
 // entities, figures, figure_groups, figure_notes, dates).
 nlohmann::json to_json(const Analysis& a, const ReportOptions& opt);
 
+// The "document" object of to_json (id, format, title, authors, date, url …)
+// for a Document alone, as `newsan read` prints it; `text` only when emit_text.
+nlohmann::json document_to_json(const Document& d, bool emit_text);
+
 // An error record for a failed input in JSON Lines output.
 nlohmann::json error_json(const std::string& id, std::string_view kind, std::string_view message);
 

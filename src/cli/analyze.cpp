@@ -1,14 +1,23 @@
-// `newsan analyze FILE…` (also plain `newsan FILE…`): read, analyze, report.
+// `newsan analyze FILE…` (also plain `newsan FILE…`): read, analyze, report —
+// for one article or a whole archive, on several threads, in input order.
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fstream>
+#include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "newsan/analysis.h"
+#include "newsan/batch.h"
 #include "newsan/error.h"
+#include "newsan/html.h"
 #include "newsan/reader.h"
 #include "newsan/report.h"
 
@@ -26,6 +35,12 @@ struct AnalyzeOptions {
   std::size_t max_bytes = 64u << 20;
   std::string encoding = "utf-8";
   bool emit_text = false;
+  std::string input_format = "auto";
+  std::string glob;
+  std::optional<std::string> files_from;
+  unsigned jobs = 0;
+  bool quiet = false;
+  bool stats = false;
 };
 
 bool use_color(const std::string& mode, const Output& out) {
@@ -38,7 +53,19 @@ bool use_color(const std::string& mode, const Output& out) {
   return out.is_terminal();
 }
 
+// One document to analyze: a whole file, or one line of a JSON Lines stream.
+struct Unit {
+  std::size_t spec = 0;
+  JsonlReader::Line line;  // set for JSON Lines records
+  bool record = false;
+};
+
+struct Totals {
+  std::atomic<std::size_t> documents{0}, words{0}, entities{0}, figures{0}, dates{0}, errors{0}, bytes{0};
+};
+
 int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
+  auto started = std::chrono::steady_clock::now();
   Format format = *parse_format(o.format);
   if (o.date) {
     int y, m, d;
@@ -49,37 +76,140 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
   ro.encoding = o.encoding;
+  ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
   convert_to_utf8("", ro.encoding, "-");  // validates the encoding name before any work
 
-  Analyzer analyzer(DataDir::locate(g.data_dir, g.argv0));
+  std::vector<std::string> paths = o.files;
+  if (o.files_from) {
+    auto listed = read_path_list(*o.files_from);
+    paths.insert(paths.end(), listed.begin(), listed.end());
+  }
+  if (paths.empty() && !o.files_from) paths.push_back("-");
+  std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format});
+
+  // Resources are loaded once and shared read-only by every worker.
+  DataDir data = DataDir::locate(g.data_dir, g.argv0);
+  Analyzer analyzer(data);
+  ro.html = std::make_shared<const HtmlReader>(data);
   Output out(o.output);
   ReportOptions rep;
   rep.color = use_color(o.color, out);
   rep.emit_text = o.emit_text;
   rep.model_version = analyzer.model_version();
   auto reporter = make_reporter(format, rep);
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
-  int status = 0;
-  std::size_t index = 0;
-  for (const std::string& file : files) {
+  Totals totals;
+  std::size_t file_units = 0;
+  for (const auto& s : specs) file_units += !s.jsonl;
+  bool streams = file_units != specs.size();
+  Progress progress(!o.quiet && ::isatty(STDERR_FILENO), streams ? 0 : file_units);
+
+  auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err) -> std::string {
+    const InputSpec& spec = specs[u.spec];
+    std::string id = u.record ? fmt::format("{}:{}", spec.path, u.line.number) : spec.path;
     std::ostringstream buf;
     try {
-      Document doc = read_text_file(file, ro);
+      Document doc;
+      if (!spec.error.empty()) throw InputError(spec.error);
+      if (u.record) {
+        if (u.line.oversized)
+          throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)", id, o.max_bytes));
+        doc = document_from_jsonl(u.line.text, spec.path, u.line.number, ro);
+        id = doc.id;
+      } else {
+        doc = read_document_file(spec.path, ro);
+      }
       if (o.date) {
         doc.date = *o.date;
         doc.date_origin = Origin::option;
       }
-      reporter->write(buf, analyzer.analyze(std::move(doc)), index++);
-    } catch (const InputError& e) {
-      error_message(e.what());
-      status = 2;
-      if (format == Format::jsonl) buf << error_json(file, "input", e.what()).dump() << '\n';
+      totals.bytes += doc.text.size();
+      Analysis a = analyzer.analyze(std::move(doc));
+      totals.documents++;
+      totals.words += a.tokens.word_count;
+      totals.entities += a.entities.size();
+      totals.figures += a.figures.figures.size();
+      totals.dates += a.dates.dates.size();
+      reporter->write(buf, a, index);
+    } catch (const Error& e) {
+      totals.errors++;
+      err = e.what();
+      buf.str("");
+      if (format == Format::jsonl) buf << error_json(id, "input", e.what()).dump() << '\n';
+    } catch (const std::bad_alloc&) {
+      totals.errors++;
+      err = fmt::format("{}: out of memory while analyzing", id);
+      buf.str("");
+      if (format == Format::jsonl) buf << error_json(id, "memory", err).dump() << '\n';
     }
-    out.write(buf.str());
+    return buf.str();
+  };
+
+  // Units are gathered in windows, analyzed in parallel, written in input order.
+  const std::size_t window = std::max<std::size_t>(64, 32 * std::size_t(jobs));
+  std::vector<Unit> units;
+  std::vector<std::string> errors;
+  std::size_t emitted = 0;
+  auto flush = [&] {
+    errors.assign(units.size(), std::string());
+    std::size_t base = emitted;
+    ordered_parallel_map(
+        units.size(), jobs, [&](std::size_t k) { return analyze_unit(units[k], base + k, errors[k]); },
+        [&](std::size_t k, std::string& text) {
+          if (!errors[k].empty()) {
+            progress.clear();
+            error_message(errors[k]);
+          }
+          out.write(text);
+          progress.update(base + k + 1, totals.bytes.load(), totals.errors.load());
+        });
+    emitted += units.size();
+    units.clear();
+  };
+
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    if (!specs[s].jsonl) {
+      units.push_back({s, {}, false});
+      if (units.size() >= window) flush();
+      continue;
+    }
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (specs[s].path != "-") {
+      std::error_code ec;
+      if (std::filesystem::is_directory(specs[s].path, ec) || (file.open(specs[s].path, std::ios::binary), !file)) {
+        // Let the file path report its own error as one record.
+        units.push_back({s, {}, false});
+        specs[s].jsonl = false;
+        continue;
+      }
+      in = &file;
+    }
+    JsonlReader reader(*in, o.max_bytes);
+    JsonlReader::Line line;
+    while (reader.next(line)) {
+      bool blank = !line.oversized && line.text.find_first_not_of(" \t") == std::string::npos;
+      if (blank) continue;  // blank lines separate nothing and are not records
+      units.push_back({s, std::move(line), true});
+      line = {};
+      if (units.size() >= window) flush();
+    }
   }
+  flush();
+  progress.finish();
   out.close();
-  return status;
+
+  if (o.stats) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    fmt::print(stderr,
+               "newsan: {} documents, {} words, {} entities, {} figures, {} dates, {} errors, {:.2f} s, "
+               "{:.0f} words/s, {:.1f} MB/s, {} jobs\n",
+               totals.documents.load(), totals.words.load(), totals.entities.load(), totals.figures.load(),
+               totals.dates.load(), totals.errors.load(), secs, secs > 0 ? totals.words.load() / secs : 0.0,
+               secs > 0 ? totals.bytes.load() / secs / 1e6 : 0.0, jobs);
+  }
+  return totals.errors.load() ? 2 : 0;
 }
 
 }  // namespace
@@ -87,7 +217,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
 void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
   auto o = std::make_shared<AnalyzeOptions>();
   CLI::App* sub = app.add_subcommand("analyze", "Analyze articles (the default: `newsan FILE…` is `newsan analyze FILE…`)");
-  sub->add_option("files", o->files, "Article files (UTF-8 text); '-' or none = stdin");
+  sub->add_option("files", o->files, "Article files or directories (walked recursively); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl", "markdown"}))
       ->capture_default_str();
@@ -96,8 +226,18 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
   sub->add_option("--color", o->color, "Colour in the text report (honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  sub->add_option("--input-format", o->input_format,
+                  "auto (by content and name; *.jsonl/*.ndjson are JSON Lines), text, html, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
+      ->capture_default_str();
+  sub->add_option("--glob", o->glob, "Only files whose name matches this pattern when walking directories (e.g. '*.txt')");
+  sub->add_option("--files-from", o->files_from, "Read input paths from FILE, one per line ('-' = stdin)");
+  sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores); output is identical for any N");
+  sub->add_flag("-q,--quiet", o->quiet, "No progress bar");
+  sub->add_flag("--stats", o->stats, "Print totals (documents, words, entities, figures, dates, errors, time) to stderr");
   sub->add_flag("--lossy", o->lossy, "Replace invalid UTF-8 with U+FFFD instead of failing");
-  sub->add_option("--max-bytes", o->max_bytes, "Refuse inputs larger than this many bytes")->capture_default_str();
+  sub->add_option("--max-bytes", o->max_bytes, "Refuse inputs (and JSON Lines lines) larger than this many bytes")
+      ->capture_default_str();
   sub->add_option("--encoding", o->encoding,
                   "Input encoding: utf-8, latin-1, windows-1252, utf-16, utf-16le, utf-16be")
       ->capture_default_str();

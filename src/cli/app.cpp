@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "newsan/entities.h"
 #include "newsan/error.h"
 #include "newsan/report.h"
 #include "newsan/tokenizer.h"
@@ -40,14 +41,17 @@ int run(int argc, char** argv) {
   CLI::App app{"newsan: facts of a news report as data (entities, figures, dates)", "newsan"};
   app.footer(kExitCodes);
   app.require_subcommand(0, 1);
-  app.set_version_flag("-V,--version",
-                       fmt::format("newsan {} (JSON schema {}, tokenizer {}, NER model see `newsan analyze --format json`)",
-                                   newsan_version(), kSchemaVersion, kTokenizerVersion));
+  app.set_version_flag();
+  bool version = false;
+  app.add_flag("-V,--version", version, "Print the versions of newsan, its JSON schema, tokenizer and model");
   GlobalOptions g;
   g.argv0 = argc > 0 ? argv[0] : nullptr;
   Action action;
   setup_analyze(app, g, action);
   setup_schema(app, g, action);
+  setup_read(app, g, action);
+  setup_train_ner(app, g, action);
+  setup_eval_ner(app, g, action);
 
   std::vector<const char*> cargs;
   for (const auto& a : args) cargs.push_back(a.c_str());
@@ -57,13 +61,23 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e) == 0 ? 0 : 2;
-  } catch (const CLI::CallForVersion& e) {
-    app.exit(e);
-    return 0;
   } catch (const CLI::ParseError& e) {
     error_message(e.what());
     fmt::print(stderr, "Run 'newsan --help' for usage.\n");
     return 2;
+  }
+  if (version) {
+    std::string model;
+    try {
+      model = EntityExtractor(DataDir::locate(std::nullopt, g.argv0)).model_version();
+    } catch (const Error& e) {
+      model = fmt::format("unavailable ({})", e.what());
+    }
+    Output out("-");
+    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\n", newsan_version(), kSchemaVersion,
+                          kTokenizerVersion, model));
+    out.close();
+    return 0;
   }
   if (!action) {
     fmt::print(stderr, "{}", app.help());

@@ -1,10 +1,40 @@
-// First version of the date extractor (foundation): explicit dates, years,
-// weekdays and "N units ago" phrases. The dates issue replaces these rules.
+// The date extractor: finds TIMEX3 expressions in one pass over the tokens and
+// normalizes them against the reference (publication) date.
+//
+// Method. Every token is looked up once in a hash map built from
+// data/lexicon/dates-en.tsv and numbers-en.tsv (a word may carry several
+// roles: "may" is a month, "second" an ordinal and a unit). At each token the
+// grammar below tries every pattern that can start there and keeps the longest
+// match; matched tokens are skipped. The grammar follows how TimeBank
+// annotators set spans: articles, "last"/"next", modifiers such as "early",
+// "about", "more than" and "ago" are inside the span.
+//
+//   date      := [premod] absolute | [the] edge "of" date | relative | deictic
+//   absolute  := month day[,] year | day month year | month year | month [day]
+//              | year | decade | [the] ordinal quarter [of year] | fiscal year | iso | m/d/y
+//   relative  := shift unit|weekday|month|season | count unit post ("two years ago")
+//   duration  := [approx] [the] [past|next|first] count unit | count-unit (hyphenated)
+//   time      := clock [am|pm] [zone] [day] | noon | daypart words
+//   set       := daily… | every [count] unit
+//   vague     := now, recently, the future …
+//
+// Resolution reads toward the past (news), unless a future cue ("will",
+// "next", …) stands in the sentence before the expression: a bare weekday is
+// the most recent one on or before the reference date, a month or a
+// month-day without a year the nearest one.
 #include "newsan/dates.h"
 
+#include <algorithm>
 #include <array>
-#include <cstdio>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
 
+#include <fmt/format.h>
+
+#include "dates/calendar.h"
 #include "newsan/error.h"
 #include "util/utf8.h"
 
@@ -31,107 +61,1569 @@ bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
     return true;
   };
   if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-  if (m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int dim = kDays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-  return d <= dim;
+  return y >= 1 && cal::valid(y, m, d);
 }
 
-struct DateExtractor::Impl {};
+namespace {
 
-DateExtractor::DateExtractor(const DataDir&) : impl_(std::make_unique<Impl>()) {}
+using cal::Ymd;
+
+// Parses s[b, b+n) as decimal digits; -1 when any is not a digit.
+int digits(std::string_view s, std::size_t b, std::size_t n) {
+  if (b + n > s.size()) return -1;
+  int v = 0;
+  for (std::size_t i = b; i < b + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
+  if (v.size() < 4) return false;
+  auto set = [&](Ymd a, Ymd b) {
+    begin = cal::format_day(a);
+    end = cal::format_day(b);
+    return true;
+  };
+  int y = digits(v, 0, 4);
+  if (y < 1) {
+    // Decades and centuries: "199X", "19XX".
+    int c = digits(v, 0, 3);
+    if (v.size() == 4 && c >= 0 && v[3] == 'X' && c >= 1) return set({c * 10, 1, 1}, {c * 10 + 9, 12, 31});
+    c = digits(v, 0, 2);
+    if (v.size() == 4 && c >= 1 && v.substr(2) == "XX") return set({c * 100, 1, 1}, {c * 100 + 99, 12, 31});
+    return false;
+  }
+  if (v.size() == 4) return set({y, 1, 1}, {y, 12, 31});
+  if (v[4] != '-' || v.size() < 7) return false;
+  std::string_view rest = v.substr(5);
+  if (int m = digits(rest, 0, 2); m >= 1 && m <= 12) {
+    if (rest.size() == 2) return set({y, m, 1}, {y, m, cal::days_in_month(y, m)});
+    if (rest.size() >= 5 && rest[2] == '-') {
+      int d = digits(rest, 3, 2);
+      if (!cal::valid(y, m, d)) return false;
+      if (rest.size() == 5 || rest[5] == 'T') return set({y, m, d}, {y, m, d});
+    }
+    return false;
+  }
+  if (rest[0] == 'W' && rest != "WI") {
+    int w = digits(rest, 1, 2);
+    if (w < 1 || w > 53) return false;
+    Ymd mon = cal::iso_week_monday(y, w);
+    if (rest.size() == 3) return set(mon, cal::add_days(mon, 6));
+    if (rest.substr(3) == "-WE") return set(cal::add_days(mon, 5), cal::add_days(mon, 6));
+    return false;
+  }
+  if (rest.size() != 2) return false;
+  if (rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
+    int q = rest[1] - '0';
+    return set({y, 3 * q - 2, 1}, {y, 3 * q, cal::days_in_month(y, 3 * q)});
+  }
+  if (rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2'))
+    return rest[1] == '1' ? set({y, 1, 1}, {y, 6, 30}) : set({y, 7, 1}, {y, 12, 31});
+  // Seasons, northern hemisphere, meteorological.
+  if (rest == "SP") return set({y, 3, 1}, {y, 5, 31});
+  if (rest == "SU") return set({y, 6, 1}, {y, 8, 31});
+  if (rest == "FA") return set({y, 9, 1}, {y, 11, 30});
+  if (rest == "WI") return set({y, 12, 1}, {y + 1, 2, cal::days_in_month(y + 1, 2)});
+  return false;
+}
+
+namespace {
+
+enum class Unit : std::uint8_t {
+  none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade, century,
+  millennium
+};
+
+Unit unit_from_code(std::string_view c) {
+  static constexpr std::pair<std::string_view, Unit> kCodes[] = {
+      {"S", Unit::second}, {"MI", Unit::minute}, {"H", Unit::hour},      {"D", Unit::day},
+      {"W", Unit::week},   {"WE", Unit::weekend}, {"D14", Unit::fortnight}, {"M", Unit::month},
+      {"Q", Unit::quarter}, {"Y", Unit::year},   {"DE", Unit::decade},    {"CE", Unit::century},
+      {"ML", Unit::millennium}};
+  for (auto [k, u] : kCodes)
+    if (k == c) return u;
+  return Unit::none;
+}
+
+constexpr int kNone = -1000;  // "no value" for small signed fields
+constexpr int kVague = -2;    // a count that is not given ("several")
+
+// Everything the lexicons say about one word (or phrase).
+struct Word {
+  int month = 0;    // 1..12
+  int weekday = 0;  // 1..7
+  bool abbr = false;
+  Unit unit = Unit::none;
+  bool plural = false;
+  int number = -1;  // cardinal value, kVague for "several"
+  bool article = false;
+  int multiplier = 0;
+  int ordinal = 0;
+  int shift = kNone;  // last -1, this 0, next 1
+  int post = 0;       // ago -1, later 1
+  bool post_outside = false;
+  int deictic = kNone;
+  std::string deictic_part;
+  std::string holiday;
+  std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
+  bool approx_outside = false;
+  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
+};
+
+struct Phrase {
+  std::vector<std::string> rest;  // the words after the first
+  Word info;
+};
+
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
+// tokens go through utf8::fold into `spill`.
+std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill) {
+  bool ascii = t.size() < sizeof buf;
+  for (char c : t)
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  if (ascii) {
+    for (std::size_t i = 0; i < t.size(); ++i) buf[i] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
+    return {buf, t.size()};
+  }
+  spill = utf8::fold(t);
+  return spill;
+}
+
+int to_int(std::string_view s, int fallback) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
+}
+
+// The result of one pattern: tokens [first, last) and what they mean.
+struct Match {
+  std::size_t last = 0;  // one past the last token
+  TimexType type = TimexType::date;
+  std::string value;
+  std::string mod;
+  bool relative = false;
+  int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
+};
+
+// The loaded lexicons: word -> roles, and multi-word phrases by first word.
+struct Lexicon {
+  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
+  std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
+
+  Word& entry(const std::string& key, std::vector<std::string>& parts) {
+    parts.clear();
+    std::size_t b = 0;
+    while (b <= key.size()) {
+      std::size_t e = key.find(' ', b);
+      if (e == std::string::npos) e = key.size();
+      if (e > b) parts.push_back(key.substr(b, e - b));
+      b = e + 1;
+    }
+    if (parts.size() <= 1) return words[key];
+    auto& list = phrases[parts[0]];
+    std::vector<std::string> rest(parts.begin() + 1, parts.end());
+    for (auto& p : list)
+      if (p.rest == rest) return p.info;
+    list.push_back({std::move(rest), {}});
+    // Longest phrases first, so the first that matches is the longest.
+    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+    for (auto& p : list)
+      if (p.rest.size() == parts.size() - 1 && std::equal(p.rest.begin(), p.rest.end(), parts.begin() + 1)) return p.info;
+    return list.front().info;
+  }
+
+  void load(const DataDir& data) {
+    std::vector<std::string> parts;
+    auto nums = load_lexicon(data.file("lexicon/numbers-en.tsv"), "numbers", 3);
+    for (const auto& r : nums) {
+      Word& w = entry(r.fields[0], parts);
+      const std::string& kind = r.fields[2];
+      int v = r.fields[1] == "X" ? kVague : to_int(r.fields[1], -1);
+      if (v == -1)
+        throw FormatError(fmt::format("{}: line {}: bad number '{}'", data.file("lexicon/numbers-en.tsv").string(),
+                                      r.line, r.fields[1]));
+      if (kind == "cardinal" || kind == "vague") w.number = v;
+      else if (kind == "ordinal") w.ordinal = v;
+      else if (kind == "multiplier") w.multiplier = v;
+      else if (kind == "article") { w.number = v; w.article = true; }
+    }
+    const auto path = data.file("lexicon/dates-en.tsv");
+    for (const auto& r : load_lexicon(path, "dates", 2)) {
+      Word& w = entry(r.fields[0], parts);
+      const std::string& role = r.fields[1];
+      const std::string arg = r.fields.size() > 2 ? r.fields[2] : std::string();
+      const std::string flag = r.fields.size() > 3 ? r.fields[3] : std::string();
+      auto need_int = [&](int lo, int hi) {
+        int v = to_int(arg, kNone);
+        if (v < lo || v > hi)
+          throw FormatError(fmt::format("{}: line {}: role {} needs a number {}..{}, got '{}'", path.string(), r.line,
+                                        role, lo, hi, arg));
+        return v;
+      };
+      if (role == "month") { w.month = need_int(1, 12); w.abbr = flag == "abbr"; }
+      else if (role == "weekday") { w.weekday = need_int(1, 7); w.abbr = flag == "abbr"; }
+      else if (role == "unit") {
+        w.unit = unit_from_code(arg);
+        if (w.unit == Unit::none) throw FormatError(fmt::format("{}: line {}: unknown unit '{}'", path.string(), r.line, arg));
+        w.plural = flag == "plural";
+      }
+      else if (role == "season") w.season = arg;
+      else if (role == "daypart") w.daypart = arg;
+      else if (role == "deictic") { w.deictic = need_int(-7, 7); w.deictic_part = flag; }
+      else if (role == "vague") w.vague = arg;
+      else if (role == "shift") w.shift = need_int(-1, 1);
+      else if (role == "post") { w.post = need_int(-1, 1); w.post_outside = flag == "outside"; }
+      else if (role == "premod") w.premod = arg;
+      else if (role == "edge") w.edge = arg;
+      else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
+      else if (role == "set") w.set = arg;
+      else if (role == "setq") w.setq = true;
+      else if (role == "fiscal") w.fiscal = true;
+      else if (role == "article") w.the = true;
+      else if (role == "ampm") w.ampm = arg;
+      else if (role == "clock") w.clock = arg;
+      else if (role == "zone") w.zone = true;
+      else if (role == "future_cue") w.future_cue = true;
+      else if (role == "past_cue") w.past_cue = true;
+      else if (role == "half") w.half = true;
+      else if (role == "holiday") w.holiday = arg;
+      else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
+    }
+  }
+
+  const Word* lookup(std::string_view folded) const {
+    auto it = words.find(folded);
+    return it == words.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace
+
+struct DateExtractor::Impl {
+  Lexicon lex;
+};
+
+DateExtractor::DateExtractor(const DataDir& data) : impl_(std::make_unique<Impl>()) { impl_->lex.load(data); }
 DateExtractor::~DateExtractor() = default;
 DateExtractor::DateExtractor(DateExtractor&&) noexcept = default;
 DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;
 
 namespace {
-constexpr std::array<const char*, 12> kMonths = {"january", "february", "march", "april", "may", "june",
-                                                 "july", "august", "september", "october", "november",
-                                                 "december"};
-constexpr std::array<const char*, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday"};
-constexpr std::array<const char*, 5> kUnits = {"day", "week", "month", "year", "decade"};
 
-int index_of(std::string_view w, const auto& list) {
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (w == list[i]) return static_cast<int>(i);
-  return -1;
+const char* unit_code(Unit u) {
+  switch (u) {
+    case Unit::second: return "S";
+    case Unit::minute: return "M";
+    case Unit::hour: return "H";
+    case Unit::day: return "D";
+    case Unit::week: return "W";
+    case Unit::weekend: return "WE";
+    case Unit::fortnight: return "W";
+    case Unit::month: return "M";
+    case Unit::quarter: return "Q";
+    case Unit::year: return "Y";
+    case Unit::decade: return "DE";
+    case Unit::century: return "CE";
+    case Unit::millennium: return "ML";
+    case Unit::none: break;
+  }
+  return "";
 }
-std::string unit_stem(std::string w) {
-  if (w.size() > 1 && w.back() == 's') w.pop_back();
-  return w;
+
+bool is_time_unit(Unit u) { return u == Unit::second || u == Unit::minute || u == Unit::hour; }
+
+// TIMEX3 duration value for n units (n < 0: unknown count, "X").
+std::string duration_value(long n, Unit u) {
+  if (u == Unit::fortnight) { if (n >= 0) n *= 2; u = Unit::week; }
+  if (u == Unit::decade && n >= 0) { n *= 10; u = Unit::year; }
+  if (u == Unit::century && n >= 0) { n *= 100; u = Unit::year; }
+  if (u == Unit::weekend) return n >= 0 ? fmt::format("P{}D", 2 * n) : "PXWE";
+  std::string count = n >= 0 ? std::to_string(n) : "X";
+  return fmt::format("{}{}{}", is_time_unit(u) ? "PT" : "P", count, unit_code(u));
 }
+
+// One document's scan state: tokens, their lexicon entries, the reference date.
+struct Scan {
+  const Lexicon& lex;
+  std::string_view text;
+  const std::vector<Token>& T;
+  std::vector<const Word*> W;  // lexicon entry per token (null: none)
+  std::vector<int> N;          // integer value of a plain digit token ("1,000" too), else -1
+  bool has_ref = false;
+  Ymd ref;
+  std::size_t sent_first = 0;   // first token of the current sentence
+  // The first quarter the document names: in earnings news the quarter being
+  // reported, which "the quarter" and "a year ago" refer to.
+  int last_quarter = 0, last_quarter_year = 0;
+
+  Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
+      : lex(l), text(t), T(toks), W(toks.size(), nullptr), N(toks.size(), -1) {
+    char buf[32];
+    std::string spill;
+    for (std::size_t i = 0; i < T.size(); ++i) {
+      std::string_view s = T[i].text(text);
+      if (T[i].kind == TokenKind::number) {
+        int v = 0;
+        bool ok = s.size() <= 9;
+        for (char c : s) {
+          if (c == ',') continue;
+          if (c < '0' || c > '9') { ok = false; break; }
+          v = v * 10 + (c - '0');
+        }
+        if (ok) N[i] = v;
+        // "21st", "3rd": ordinals written with digits.
+        continue;
+      }
+      if (T[i].kind == TokenKind::word) W[i] = lex.lookup(fold_token(s, buf, spill));
+    }
+  }
+
+  std::size_t size() const { return T.size(); }
+  // A cheap test of whether any pattern can start at token i.
+  bool may_start(std::size_t i) const {
+    if (T[i].kind == TokenKind::number) return true;
+    if (T[i].kind != TokenKind::word) return is(i, "'");
+    if (const Word* a = W[i]) return !(a->future_cue || a->past_cue) || a->shift != kNone || a->post || a->month ||
+                                      a->weekday || a->unit != Unit::none || a->number >= 0 || !a->vague.empty() ||
+                                      !a->set.empty() || !a->premod.empty() || !a->approx.empty() || a->deictic != kNone;
+    std::string_view t = tx(i);
+    if (t.find('-') != std::string_view::npos) return true;
+    if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
+    // phrase heads that are not words of their own ("new year's day", "these days")
+    char buf[32];
+    std::string spill;
+    return T[i].capitalized || lex.phrases.count(fold_token(t, buf, spill)) > 0;
+  }
+  std::string_view tx(std::size_t i) const { return T[i].text(text); }
+  const Word* w(std::size_t i) const { return i < T.size() ? W[i] : nullptr; }
+  bool is(std::size_t i, std::string_view s) const {
+    if (i >= T.size()) return false;
+    std::string_view t = tx(i);
+    if (t.size() != s.size()) return false;
+    for (std::size_t k = 0; k < t.size(); ++k)
+      if ((t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]) != s[k]) return false;
+    return true;
+  }
+  bool adjacent(std::size_t i) const { return i < T.size() && !T[i].space_before; }
+  bool the(std::size_t i) const { return w(i) && w(i)->the; }
+
+  // Ordinal day number: "5", "5th", "fifth". Returns 0 when not one.
+  int day_number(std::size_t i) const {
+    if (i >= T.size()) return 0;
+    if (N[i] >= 1 && N[i] <= 31 && tx(i).size() <= 2) return N[i];
+    std::string_view s = tx(i);
+    if (T[i].kind == TokenKind::number && s.size() >= 3 && s.size() <= 4) {
+      std::string_view suf = s.substr(s.size() - 2);
+      int v = digits(s, 0, s.size() - 2);
+      if (v >= 1 && v <= 31 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) return v;
+    }
+    if (w(i) && w(i)->ordinal >= 1 && w(i)->ordinal <= 31) return w(i)->ordinal;
+    return 0;
+  }
+  // A four-digit year token (1000..2199), optionally "'s" is not handled here.
+  int year_number(std::size_t i) const {
+    if (i >= T.size() || tx(i).size() != 4 || N[i] < 1000 || N[i] > 2199) return 0;
+    return N[i];
+  }
+
+  // A count: "3", "three", "twenty-five", "twenty five", "a", "a few", "several",
+  // "a couple of", "two hundred". Sets `n` (kVague when unknown) and returns the
+  // next token, or `i` when there is none.
+  std::size_t count(std::size_t i, long& n, bool allow_article = true) const {
+    if (i >= T.size()) return i;
+    if (N[i] >= 0 && T[i].kind == TokenKind::number) {
+      n = N[i];
+      std::size_t j = i + 1;
+      // "1.5" is not a whole count; "2 1/2" is rare in news: leave both.
+      if (tx(i).find('.') != std::string_view::npos) return i;
+      if (w(j) && w(j)->multiplier) { n *= w(j)->multiplier; ++j; }
+      return j;
+    }
+    const Word* a = w(i);
+    if (!a) {
+      // "twenty-five"
+      std::string_view s = tx(i);
+      std::size_t h = s.find('-');
+      if (h == std::string_view::npos) return i;
+      char buf[32];
+      std::string spill;
+      const Word* x = lex.lookup(fold_token(s.substr(0, h), buf, spill));
+      if (!x || x->number < 20 || x->number % 10) return i;
+      long tens = x->number;
+      const Word* y = lex.lookup(fold_token(s.substr(h + 1), buf, spill));
+      if (!y || y->number < 1 || y->number > 9) return i;
+      n = tens + y->number;
+      return i + 1;
+    }
+    if (a->article) {
+      if (!allow_article) return i;
+      // "a few", "a couple of", "a dozen", "a hundred"
+      if (const Word* b = w(i + 1)) {
+        if (b->number == kVague) { n = kVague; return i + 2; }
+        if (b->number == 2 && is(i + 1, "couple")) { n = 2; return is(i + 2, "of") ? i + 3 : i + 2; }
+        if (b->number > 1 && b->number == 12) { n = 12; return i + 2; }
+        if (b->multiplier) { n = b->multiplier; return i + 2; }
+      }
+      n = 1;
+      return i + 1;
+    }
+    if (a->number == kVague) {
+      n = kVague;
+      return i + 1;
+    }
+    if (a->number >= 0) {
+      n = a->number;
+      std::size_t j = i + 1;
+      if (n >= 20 && n % 10 == 0 && w(j) && w(j)->number >= 1 && w(j)->number <= 9 && !w(j)->article) {
+        n += w(j)->number;
+        ++j;
+      }
+      if (w(j) && w(j)->multiplier) { n *= w(j)->multiplier; ++j; }
+      if (is(i, "couple") && is(j, "of")) ++j;
+      return j;
+    }
+    return i;
+  }
+
+  // Whether the clause before token i points ahead: the nearest tense cue
+  // before it in the sentence ("will", "would", "scheduled" versus "said",
+  // "was", any -ed word) decides.
+  bool future_context(std::size_t i) const {
+    for (std::size_t k = i; k-- > sent_first;) {
+      const Word* c = w(k);
+      if (c && c->future_cue) return true;
+      if (c && c->past_cue) return false;
+      std::string_view t = tx(k);
+      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return true;
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return false;
+    }
+    return false;
+  }
+
+  // --- resolution helpers ---------------------------------------------------
+  // The weekday `wd` nearest the reference date in the reading direction.
+  Ymd resolve_weekday(int wd, int dir) const {
+    int rw = cal::weekday(ref);
+    int diff = wd - rw;
+    if (dir < 0) { if (diff > 0) diff -= 7; }
+    else if (dir > 0) { if (diff < 0) diff += 7; }
+    return cal::add_days(ref, diff);
+  }
+  // The year for month m (and day d, 0 = whole month) relative to the reference.
+  // News reads toward the past, but dates a few weeks ahead (a meeting, a
+  // deadline) are common: of the three candidate years the one whose date
+  // falls in [reference - (365 - ahead), reference + ahead] wins, where
+  // `ahead` is two months for a day, three for a month, ten after a future cue.
+  int resolve_year(int m, int d, bool future) const {
+    long ahead = future ? 300 : d ? 62 : 92;
+    for (int y = ref.y - 1; y <= ref.y + 1; ++y) {
+      Ymd c{y, m, d ? std::min(d, cal::days_in_month(y, m)) : 1};
+      long diff = cal::to_days(c) - cal::to_days(ref);
+      if (!d && y == ref.y && m == ref.m) return y;
+      if (diff <= ahead && diff > ahead - 365) return y;
+    }
+    return ref.y;
+  }
+
+  // --- patterns ---------------------------------------------------------------
+  Match best(std::size_t i, int depth = 0) const;
+  void consider(Match& out, std::size_t i, Match m) const {
+    (void)i;
+    if (m.last > out.last) out = std::move(m);
+  }
+  bool absolute(std::size_t i, Match& m) const;
+  bool relative(std::size_t i, Match& m) const;
+  bool counted(std::size_t i, Match& m) const;
+  bool deictic(std::size_t i, Match& m) const;
+  bool clock(std::size_t i, Match& m) const;
+  bool setexpr(std::size_t i, Match& m) const;
+  bool vague(std::size_t i, Match& m) const;
+  bool bare(std::size_t i, Match& m) const;
+  bool holiday(std::size_t i, Match& m) const;
+  bool season(std::size_t i, Match& m) const;
+  bool spelled_year(std::size_t i, Match& m) const;
+  bool quarter(std::size_t i, Match& m) const;
+  bool hyphenated(std::size_t i, Match& m) const;
+  std::size_t phrase(std::size_t i, const Word*& info) const;
+  bool find_reference(Ymd& out, Origin& origin) const;
+  void unit_date(Unit u, int shift, Match& m) const;
+  void relative_count(long n, Unit u, int dir, Match& m) const;
+};
+
+// A multi-word lexicon phrase starting at i; returns its end (or i) and its info.
+std::size_t Scan::phrase(std::size_t i, const Word*& info) const {
+  if (i >= T.size() || T[i].kind != TokenKind::word) return i;
+  char buf[32];
+  std::string spill;
+  auto it = lex.phrases.find(fold_token(tx(i), buf, spill));
+  if (it == lex.phrases.end()) return i;
+  for (const Phrase& p : it->second) {
+    std::size_t k = 0;
+    while (k < p.rest.size() && is(i + 1 + k, p.rest[k])) ++k;
+    if (k == p.rest.size()) {
+      info = &p.info;
+      return i + 1 + k;
+    }
+  }
+  return i;
+}
+
+// The date a unit names when shifted from the reference ("last year", "this week").
+void Scan::unit_date(Unit u, int shift, Match& m) const {
+  m.relative = true;
+  if (!has_ref) {
+    m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return;
+  }
+  switch (u) {
+    case Unit::day: m.value = cal::format_day(cal::add_days(ref, shift)); break;
+    case Unit::week: m.value = cal::format_week(cal::add_days(ref, 7L * shift)); break;
+    case Unit::weekend: m.value = cal::format_week(cal::add_days(ref, 7L * shift)) + "-WE"; break;
+    case Unit::month: {
+      Ymd t = cal::add_months({ref.y, ref.m, 1}, shift);
+      m.value = cal::format_month(t.y, t.m);
+      break;
+    }
+    case Unit::quarter: {
+      int q = (ref.m - 1) / 3 + shift, y = ref.y;
+      if (q < 0) { q += 4; --y; }
+      if (q > 3) { q -= 4; ++y; }
+      m.value = fmt::format("{:04}-Q{}", y, q + 1);
+      m.quarter = q + 1;
+      m.quarter_year = y;
+      break;
+    }
+    case Unit::year: m.value = cal::format_year(ref.y + shift); break;
+    case Unit::decade: m.value = fmt::format("{:03}X", ref.y / 10 + shift); break;
+    case Unit::century: m.value = fmt::format("{:02}XX", ref.y / 100 + shift); break;
+    default: m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF"; break;
+  }
+}
+
+// "two years ago" (dir -1), "three days later" (dir 1): the date n units away,
+// at the unit's granularity.
+void Scan::relative_count(long n, Unit u, int dir, Match& m) const {
+  m.relative = true;
+  m.type = TimexType::date;
+  if (!has_ref || n < 0 || n > 5000) {
+    m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+    return;
+  }
+  long k = dir * n;
+  switch (u) {
+    case Unit::day: m.value = cal::format_day(cal::add_days(ref, k)); break;
+    case Unit::week: case Unit::fortnight: {
+      long days = 7 * k * (u == Unit::fortnight ? 2 : 1);
+      m.value = n <= 2 && u == Unit::week ? cal::format_day(cal::add_days(ref, days)) : cal::format_week(cal::add_days(ref, days));
+      break;
+    }
+    case Unit::month: {
+      Ymd t = cal::add_months(ref, static_cast<int>(k));
+      m.value = cal::format_month(t.y, t.m);
+      break;
+    }
+    case Unit::quarter: {
+      Ymd t = cal::add_months(ref, static_cast<int>(3 * k));
+      m.value = fmt::format("{:04}-Q{}", t.y, (t.m - 1) / 3 + 1);
+      break;
+    }
+    case Unit::year: m.value = cal::format_year(static_cast<int>(ref.y + k)); break;
+    case Unit::decade: m.value = fmt::format("{:03}X", (ref.y + 10 * k) / 10); break;
+    case Unit::century: m.value = fmt::format("{:02}XX", (ref.y + 100 * k) / 100); break;
+    case Unit::hour: case Unit::minute: case Unit::second: m.value = cal::format_day(ref); m.type = TimexType::time; break;
+    default: m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF"; break;
+  }
+}
+
+// Explicit calendar dates.
+bool Scan::absolute(std::size_t i, Match& m) const {
+  const Word* a = w(i);
+  // Month [day][,] [year] / Month of year
+  if (a && a->month && (T[i].capitalized || a->abbr)) {
+    int mo = a->month;
+    std::size_t j = i + 1;
+    int day = day_number(j);
+    if (day && !(N[j] >= 0 && tx(j).size() == 4)) {
+      ++j;
+      std::size_t k = j;
+      if (is(k, ",")) ++k;
+      if (int y = year_number(k)) {
+        m.last = k + 1;
+        m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
+        return true;
+      }
+      m.last = j;
+      m.relative = true;
+      if (!has_ref) { m.value = cal::valid(2000, mo, day) ? fmt::format("XXXX-{:02}-{:02}", mo, day) : ""; return true; }
+      int y = resolve_year(mo, day, future_context(i));
+      m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
+      return true;
+    }
+    std::size_t k = j;
+    if (is(k, "of") || is(k, ",")) ++k;
+    if (int y = year_number(k)) {
+      m.last = k + 1;
+      m.value = cal::format_month(y, mo);
+      return true;
+    }
+    // "January this year", "June last year"
+    if (has_ref && w(j) && w(j)->shift != kNone && is(j + 1, "year")) {
+      m.last = j + 2;
+      m.relative = true;
+      m.value = cal::format_month(ref.y + w(j)->shift, mo);
+      return true;
+    }
+    // A bare month name; "May" and "March" are also verbs: require a cue.
+    if (mo == 5 || mo == 3) {
+      bool cue = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "of") ||
+                           is(i - 1, "by") || is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") ||
+                           is(i - 1, "through") || is(i - 1, "from") || is(i - 1, "last") || is(i - 1, "next") ||
+                           is(i - 1, "this") || is(i - 1, "to") || is(i - 1, "and") || is(i - 1, "before") ||
+                           is(i - 1, "after") || is(i - 1, "during"));
+      if (!cue) return false;
+    }
+    if (a->abbr && !T[i].capitalized) return false;
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = fmt::format("XXXX-{:02}", mo); return true; }
+    m.value = cal::format_month(resolve_year(mo, 0, future_context(i)), mo);
+    return true;
+  }
+  // Day Month [year]: "5 January 2025", "the 5th of January"
+  if (int day = day_number(i)) {
+    std::size_t j = i + 1;
+    if (is(j, "of")) ++j;
+    const Word* b = w(j);
+    if (b && b->month && (T[j].capitalized || b->abbr) && !(N[i] >= 0 && tx(i).size() > 2)) {
+      int mo = b->month;
+      std::size_t k = j + 1;
+      if (is(k, ",")) ++k;
+      if (int y = year_number(k)) {
+        m.last = k + 1;
+        m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
+        return true;
+      }
+      m.last = j + 1;
+      m.relative = true;
+      if (!has_ref) { m.value = fmt::format("XXXX-{:02}-{:02}", mo, day); return true; }
+      int y = resolve_year(mo, day, future_context(i));
+      m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
+      return true;
+    }
+  }
+  // ISO 2025-01-05 and numeric 01/05/2025 (US order unless the first part is > 12).
+  if (int y = year_number(i); y && is(i + 1, "-") && adjacent(i + 1) && adjacent(i + 2) && i + 4 < size() &&
+                              is(i + 3, "-") && adjacent(i + 3) && adjacent(i + 4)) {
+    int mo = N[i + 2], d = N[i + 4];
+    if (tx(i + 2).size() == 2 && tx(i + 4).size() == 2 && cal::valid(y, mo, d)) {
+      m.last = i + 5;
+      m.value = cal::format_day({y, mo, d});
+      return true;
+    }
+  }
+  if (N[i] >= 1 && tx(i).size() <= 2 && is(i + 1, "/") && adjacent(i + 1) && adjacent(i + 2) && N[i + 2 < size() ? i + 2 : i] >= 1 &&
+      is(i + 3, "/") && adjacent(i + 3) && adjacent(i + 4) && i + 4 < size()) {
+    int p = N[i], q = N[i + 2], y = N[i + 4];
+    if (tx(i + 4).size() == 2 && y >= 0) y += y < 50 ? 2000 : 1900;
+    int mo = p, d = q;
+    if (p > 12 && q <= 12) { mo = q; d = p; }
+    if (y >= 1000 && cal::valid(y, mo, d)) {
+      m.last = i + 5;
+      m.value = cal::format_day({y, mo, d});
+      return true;
+    }
+  }
+  // Decades: "1990s", "the 1990s", "the '90s"
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    std::string_view s = j < size() ? tx(j) : std::string_view();
+    if (j < size() && T[j].kind == TokenKind::number && s.size() == 5 && s[4] == 's' && s[3] == '0') {
+      int y = digits(s, 0, 4);
+      if (y >= 1000 && y <= 2190) {
+        m.last = j + 1;
+        m.value = y % 100 == 0 && j > i ? fmt::format("{:03}X", y / 10) : fmt::format("{:03}X", y / 10);
+        return true;
+      }
+    }
+    if (j + 1 < size() && is(j, "'") && T[j + 1].kind == TokenKind::number && tx(j + 1).size() == 3 &&
+        tx(j + 1)[2] == 's' && adjacent(j + 1)) {
+      int d = digits(tx(j + 1), 0, 2);
+      if (d >= 0 && d % 10 == 0) {
+        m.last = j + 2;
+        m.value = fmt::format("19{}X", d / 10);
+        return true;
+      }
+    }
+  }
+  // Fiscal year: "fiscal 1989", "fiscal year 1990", "fiscal 1990's"
+  if (a && a->fiscal) {
+    std::size_t j = i + 1;
+    if (is(j, "year")) ++j;
+    if (int y = year_number(j)) {
+      m.last = j + 1;
+      m.value = cal::format_year(y);
+      return true;
+    }
+    if (j > i + 1) {  // "fiscal year": the current one
+      m.last = j;
+      m.type = TimexType::duration;
+      m.value = "P1Y";
+      return true;
+    }
+  }
+  // A year on its own.
+  if (int y = year_number(i)) {
+    // Not part of an amount ("$1990", "1990 people" is rare; "1,990" has a comma).
+    if (tx(i).find(',') != std::string_view::npos) return false;
+    if (i > 0 && (T[i - 1].kind == TokenKind::symbol || is(i - 1, "No.") || is(i - 1, "#"))) return false;
+    if (i + 1 < size() && (is(i + 1, "%") || (w(i + 1) && w(i + 1)->unit != Unit::none))) return false;
+    if (y < 1500 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since")))) return false;
+    m.last = i + 1;
+    m.value = cal::format_year(y);
+    return true;
+  }
+  return false;
+}
+
+// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter
+// of 1984", "the latest quarter", "the first half", "Q3", "the year-earlier quarter".
+bool Scan::quarter(std::size_t i, Match& m) const {
+  std::size_t j = the(i) ? i + 1 : i;
+  int q = 0, shift = kNone, yshift = 0, pre_year = 0;
+  bool half = false, latest = false;
+  if (j < size() && T[j].kind == TokenKind::word && tx(j).size() == 2 && (tx(j)[0] == 'Q' || tx(j)[0] == 'H') &&
+      tx(j)[1] >= '1' && tx(j)[1] <= '4') {
+    q = tx(j)[1] - '0';
+    half = tx(j)[0] == 'H';
+    if (half && q > 2) return false;
+    ++j;
+  } else {
+    std::size_t start = j;
+    // "this year's third quarter", "next year's first half"
+    if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
+      yshift = w(j)->shift;
+      j += 3;
+      start = j;
+      if (!(w(j) && (w(j)->ordinal || w(j)->unit == Unit::quarter || w(j)->half))) return false;
+    }
+    if (w(j) && w(j)->fiscal) ++j;
+    // "year-earlier", "year-ago": the same quarter a year before
+    std::string_view s = j < size() ? tx(j) : std::string_view();
+    if (s.size() > 5 && (s.ends_with("-earlier") || s.ends_with("-ago")) && (s.starts_with("year") || s.starts_with("Year"))) {
+      yshift = -1;
+      ++j;
+    }
+    if (is(j, "latest") || is(j, "most")) {
+      latest = true;
+      j += is(j, "most") && is(j + 1, "recent") ? 2 : 1;
+    }
+    if (int y = year_number(j)) { pre_year = y; ++j; }  // "the 1988 quarter"
+    if (w(j) && w(j)->ordinal >= 1 && w(j)->ordinal <= 4) { q = w(j)->ordinal; ++j; }
+    else if (!latest && w(j) && w(j)->shift != kNone) { shift = w(j)->shift; ++j; }
+    if (w(j) && w(j)->fiscal) ++j;
+    bool noun = w(j) && (w(j)->unit == Unit::quarter || w(j)->half) && !w(j)->plural;
+    // "the latest period", "the year-earlier period": the reported quarter
+    bool period = is(j, "period") && (latest || yshift || pre_year) && last_quarter;
+    if (!noun && !period) return false;
+    half = noun && w(j)->half;
+    if (j == start && !the(i)) return false;  // a bare "quarter" is no date
+    ++j;
+    if (half && q > 2) return false;
+  }
+  // "of 1984", "1984"
+  std::size_t k = j;
+  if (is(k, "of") || is(k, ",")) ++k;
+  if (is(k, "fiscal")) ++k;
+  int year = year_number(k);
+  if (year) j = k + 1;
+  else year = pre_year;
+  m.last = j;
+  const char tag = half ? 'H' : 'Q';
+  const int per_year = half ? 2 : 4;
+  if (year && !q && !half && last_quarter) q = last_quarter;
+  if (year && q) {
+    m.value = fmt::format("{:04}-{}{}", year, tag, q);
+  } else if (year) {
+    m.value = cal::format_year(year);
+  } else if (!has_ref) {
+    m.value = q ? fmt::format("XXXX-{}{}", tag, q) : "";
+    m.relative = true;
+  } else {
+    m.relative = true;
+    int rq = half ? (ref.m - 1) / 6 + 1 : (ref.m - 1) / 3 + 1;
+    int y = ref.y;
+    if (q) {
+      if (q > rq && yshift == 0 && !is(i, "this")) --y;
+    } else if (shift != kNone) {
+      q = rq + shift;
+      if (q < 1) { q += per_year; --y; }
+      if (q > per_year) { q -= per_year; ++y; }
+    } else if (!half && last_quarter && !latest) {  // "the quarter": the one in the news
+      q = last_quarter;
+      y = last_quarter_year;
+    } else {  // the last completed one: reports come after the quarter ends
+      q = rq - 1;
+      if (q < 1) { q += per_year; --y; }
+    }
+    m.value = fmt::format("{:04}-{}{}", y + yshift, tag, q);
+  }
+  if (!half && q && yshift >= 0 && !is(i, "next")) {
+    m.quarter = q;
+    m.quarter_year = std::atoi(m.value.c_str());
+  }
+  return true;
+}
+
+// "last year", "this week", "next Friday", "last November", "this fall",
+// "the past year" (a duration), "the coming months".
+bool Scan::relative(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  bool the_ = the(j);
+  if (the_) ++j;
+  {
+    // "the fiscal year", "the current fiscal year", "next fiscal year"
+    std::size_t k = j;
+    int sh = 0;
+    if (w(k) && w(k)->shift != kNone) sh = w(k++)->shift;
+    if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
+      m.last = k + 2;
+      if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
+      unit_date(Unit::year, sh, m);
+      return true;
+    }
+  }
+  const Word* s = w(j);
+  if (!s || s->shift == kNone) return false;
+  int shift = s->shift;
+  bool past_word = is(j, "past");
+  ++j;
+  // "this past week", "this coming Sunday"
+  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = is(j, "past"); ++j; }
+  const Word* x = w(j);
+  if (!x) return false;
+  if (x->weekday) {
+    if (the_) return false;
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = fmt::format("XXXX-WXX-{}", x->weekday); return true; }
+    Ymd d;
+    if (shift < 0) d = resolve_weekday(x->weekday, -1), d = d == ref ? cal::add_days(d, -7) : d;
+    else if (shift > 0) { d = resolve_weekday(x->weekday, 1); if (d == ref) d = cal::add_days(d, 7); }
+    else d = resolve_weekday(x->weekday, future_context(i) ? 1 : -1);
+    m.value = cal::format_day(d);
+    if (w(j + 1) && !w(j + 1)->daypart.empty()) m.last = j + 2;  // "last Friday night"
+    return true;
+  }
+  if (x->month) {
+    if (the_) return false;
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = fmt::format("XXXX-{:02}", x->month); return true; }
+    int y = ref.y;
+    if (shift < 0) y = x->month < ref.m ? ref.y : ref.y - 1;
+    else if (shift > 0) y = x->month > ref.m ? ref.y : ref.y + 1;
+    m.value = cal::format_month(y, x->month);
+    return true;
+  }
+  if (!x->season.empty()) {
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = "XXXX-" + x->season; return true; }
+    // The season's start month; the last one started before the reference.
+    int start = x->season == "SP" ? 3 : x->season == "SU" ? 6 : x->season == "FA" ? 9 : 12;
+    int y = ref.y;
+    if (shift < 0) y = ref.m > start + 2 || (start == 12 && false) ? ref.y : ref.y - 1;
+    else if (shift > 0) y = ref.m < start ? ref.y : ref.y + 1;
+    if (start == 12 && shift <= 0 && ref.m <= 2) y = ref.y - 1;
+    m.value = fmt::format("{:04}-{}", y, x->season);
+    return true;
+  }
+  if (!x->daypart.empty() && !the_) {  // "this morning", "last night"
+    m.last = j + 1;
+    m.type = TimexType::time;
+    m.relative = true;
+    if (!has_ref) { m.value = "PRESENT_REF"; return true; }
+    Ymd d = ref;
+    if (shift < 0 && x->daypart == "NI") d = cal::add_days(ref, -1);
+    else if (shift != 0) return false;
+    m.value = cal::format_day(d) + "T" + x->daypart;
+    return true;
+  }
+  // "the past two months", "the next few years", "last five years": durations
+  long n = -1;
+  std::size_t k = count(j, n, false);
+  if (k > j && w(k) && w(k)->unit != Unit::none && !w(k)->plural == (n == 1)) {
+    m.last = k + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(n == kVague ? -1 : n, w(k)->unit);
+    return true;
+  }
+  if (x->unit == Unit::none) return false;
+  m.last = j + 1;
+  if (x->plural) {
+    // "recent years" is in vague(); "the coming months", "the past months"
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, x->unit);
+    if (!past_word && shift != 0 && !the_) { m.type = TimexType::date; m.value = shift > 0 ? "FUTURE_REF" : "PAST_REF"; }
+    if (shift > 0 && the_) { m.type = TimexType::date; m.value = "FUTURE_REF"; }
+    return true;
+  }
+  if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
+  if (past_word || (the_ && shift != 0)) {
+    // "the past year", "past decade": the stretch up to now
+    m.type = TimexType::duration;
+    m.value = duration_value(1, x->unit);
+    return true;
+  }
+  if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  unit_date(x->unit, shift, m);
+  return true;
+}
+
+// Counted units: durations ("three years", "about two weeks", "24 hours",
+// "a couple of years") and relative dates ("two years ago", "a year earlier").
+bool Scan::counted(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  std::string mod;
+  const Word* ph = nullptr;
+  if (std::size_t e = phrase(j, ph); e > j && ph && !ph->approx.empty()) {
+    if (ph->approx_outside) return false;
+    mod = ph->approx;
+    j = e;
+  } else if (i > 0 && w(i - 1) && w(i - 1)->approx_outside) {
+    mod = w(i - 1)->approx;  // "about [three years]": the modifier stays outside the span
+  } else if (w(j) && !w(j)->approx_outside && !w(j)->approx.empty() && !(w(j)->number == kVague && !(w(j + 1) && (w(j + 1)->number >= 0 || w(j + 1)->article)) && !(N[j + 1 < size() ? j + 1 : j] >= 0 && j + 1 < size()))) {
+    mod = w(j)->approx;
+    ++j;
+  }
+  bool the_ = false;
+  if (the(j) && j == i) { the_ = true; ++j; }
+  // "the first nine months", "the last three years"
+  bool first = false;
+  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) { first = true; ++j; }
+  (void)first;
+  long n = -1;
+  std::size_t k = count(j, n);
+  if (k == j) return false;
+  // "twenty-five years", "1,000 years", "two and a half years"
+  if (k >= size()) return false;
+  const Word* u = w(k);
+  bool hyphen_unit = false;
+  if ((!u || u->unit == Unit::none) && is(k, "-") && adjacent(k) && adjacent(k + 1) && w(k + 1) && w(k + 1)->unit != Unit::none) {
+    ++k;  // "30-year"
+    u = w(k);
+    hyphen_unit = true;
+  }
+  // Ages ("a 6-year-old", "50 years old") are not temporal expressions in TimeML.
+  if (!u || u->unit == Unit::none) return false;
+  if (is(k + 1, "old") || (is(k + 1, "-") && is(k + 2, "old"))) return false;
+  if (u->article) return false;
+  if (is(j, "a") && is(k, "second")) return false;  // "a second time"
+  // "a year" needs the singular; "two year" (adjectival) is fine, "a years" is not.
+  if (n == 1 && u->plural && is(j, "a")) return false;
+  if (n == kVague && !u->plural && !hyphen_unit) return false;
+  if (n == 0) return false;
+  std::size_t e = k + 1;
+  // "and a half"
+  bool and_half = false;
+  if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
+  // Relative: "two years ago", "a year earlier", "three days later"
+  if (w(e) && w(e)->post && !w(e)->post_outside && !hyphen_unit && !the_) {
+    m.last = e + 1;
+    relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
+    // "a year earlier" in quarterly reports means the same quarter a year before.
+    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")))
+      m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
+    if (n == kVague && u->unit == Unit::year && has_ref && w(j) && is(j, "few") == false && is(j - 1, "a") && false) {}
+    m.mod = mod;
+    return true;
+  }
+  // "from now"
+  if (const Word* p = nullptr; phrase(e, p) > e && p && p->post) {
+    std::size_t f = phrase(e, p);
+    m.last = f;
+    relative_count(n == kVague ? -1 : n, u->unit, p->post, m);
+    return true;
+  }
+  // "the 14-day strike": the article belongs to the noun, not the duration
+  if (the_ && hyphen_unit) return false;
+  m.last = e;
+  m.type = TimexType::duration;
+  // "twice a year", "three times a week": a frequency
+  if (n == 1 && is(j, "a") && i > 0 && (is(i - 1, "once") || is(i - 1, "twice") || is(i - 1, "times"))) {
+    m.type = TimexType::set;
+    m.value = duration_value(1, u->unit);
+    return true;
+  }
+  if (and_half && n >= 0) {
+    // "two and a half years" → P2.5Y is not TIMEX3; use the next smaller unit.
+    if (u->unit == Unit::year) m.value = fmt::format("P{}M", n * 12 + 6);
+    else if (u->unit == Unit::hour) m.value = fmt::format("PT{}M", n * 60 + 30);
+    else if (u->unit == Unit::minute) m.value = fmt::format("PT{}S", n * 60 + 30);
+    else if (u->unit == Unit::day) m.value = fmt::format("PT{}H", n * 24 + 12);
+    else m.value = duration_value(n, u->unit);
+  } else {
+    m.value = duration_value(n == kVague ? -1 : n, u->unit);
+  }
+  m.mod = mod;
+  return true;
+}
+
+// Hyphenated single tokens: "two-year", "third-quarter", "mid-1990s", "year-earlier",
+// "mid-October", "year-end", "one-day".
+bool Scan::hyphenated(std::size_t i, Match& m) const {
+  std::string_view s = tx(i);
+  std::size_t h = s.find('-');
+  if (T[i].kind != TokenKind::word || h == std::string_view::npos || h == 0) return false;
+  char b1[32], b2[32];
+  std::string sp1, sp2;
+  std::string_view left = fold_token(s.substr(0, h), b1, sp1);
+  std::string_view right_all = s.substr(h + 1);
+  std::size_t h2 = right_all.find('-');
+  std::string_view right = fold_token(right_all.substr(0, h2), b2, sp2);
+  const Word* L = lex.lookup(left);
+  const Word* R = lex.lookup(right);
+  if (left == "mid") {
+    // "mid-1990s", "mid-October", "mid-1989"
+    std::string_view r = right_all;
+    if (r.size() == 5 && r[4] == 's') {
+      int y = digits(r, 0, 4);
+      if (y >= 1000) { m.last = i + 1; m.value = fmt::format("{:03}X", y / 10); m.mod = "MID"; return true; }
+    }
+    if (r.size() == 4 && digits(r, 0, 4) >= 1000) { m.last = i + 1; m.value = std::string(r); m.mod = "MID"; return true; }
+    if (R && R->month) {
+      m.last = i + 1;
+      m.mod = "MID";
+      m.relative = true;
+      std::size_t k = i + 1;
+      if (int y = year_number(k)) { m.value = cal::format_month(y, R->month); m.last = k + 1; m.relative = false; return true; }
+      m.value = has_ref ? cal::format_month(resolve_year(R->month, 0, future_context(i)), R->month) : fmt::format("XXXX-{:02}", R->month);
+      return true;
+    }
+    return false;
+  }
+  if (!L || !R) return false;
+  // "third-quarter", "fourth-quarter": a quarter
+  if (L->ordinal >= 1 && L->ordinal <= 4 && R->unit == Unit::quarter && h2 == std::string_view::npos) {
+    if (!has_ref) { m.last = i + 1; m.value = fmt::format("XXXX-Q{}", L->ordinal); m.relative = true; return true; }
+    int rq = (ref.m - 1) / 3 + 1;
+    int y = L->ordinal > rq ? ref.y - 1 : ref.y;
+    std::size_t k = i + 1;
+    m.last = i + 1;
+    m.relative = true;
+    m.value = fmt::format("{:04}-Q{}", y, L->ordinal);
+    (void)k;
+    m.quarter = L->ordinal;
+    m.quarter_year = y;
+    return true;
+  }
+  // "year-earlier", "year-ago": last year's (quarter)
+  if (L->unit == Unit::year && (right == "earlier" || right == "ago")) {
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = "PAST_REF"; return true; }
+    // "year-earlier quarter/period" is handled by quarter(); here the adjective alone
+    if (last_quarter) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
+    else m.value = cal::format_year(ref.y - 1);
+    std::size_t k = i + 1;
+    if (w(k) && (is(k, "period") || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
+    return true;
+  }
+  if (L->unit == Unit::year && right == "end") {
+    m.last = i + 1;
+    m.mod = "END";
+    m.relative = true;
+    m.value = has_ref ? cal::format_year(ref.y) : "PRESENT_REF";
+    return true;
+  }
+  // "two-year", "30-day", "one-day", "five-hour", "eight-year-old"
+  long n = -1;
+  if (L->number >= 1 && !L->article) n = L->number;
+  if (n < 0) {
+    // "twenty-five-year" is too rare to handle
+    return false;
+  }
+  if (R->unit != Unit::none && !R->plural) {
+    if (h2 != std::string_view::npos) return false;  // "six-year-old": an age
+    m.last = i + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(n, R->unit);
+    return true;
+  }
+  return false;
+}
+
+// today, yesterday [morning], tonight, weekdays [night], "late yesterday"
+bool Scan::deictic(std::size_t i, Match& m) const {
+  const Word* a = w(i);
+  if (!a) return false;
+  if (a->deictic != kNone) {
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) {
+      m.value = a->deictic < 0 ? "PAST_REF" : a->deictic > 0 ? "FUTURE_REF" : "PRESENT_REF";
+      return true;
+    }
+    Ymd d = cal::add_days(ref, a->deictic);
+    m.value = cal::format_day(d);
+    std::string part = a->deictic_part;
+    if (part.empty() && w(i + 1) && !w(i + 1)->daypart.empty()) { part = w(i + 1)->daypart; m.last = i + 2; }
+    if (!part.empty()) { m.value += "T" + part; m.type = TimexType::time; }
+    return true;
+  }
+  if (a->weekday && (T[i].capitalized || a->abbr)) {
+    if (a->abbr && !T[i].capitalized) return false;
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) {
+      m.value = fmt::format("XXXX-WXX-{}", a->weekday);
+    } else {
+      int dir = future_context(i) ? 1 : -1;
+      m.value = cal::format_day(resolve_weekday(a->weekday, dir));
+    }
+    // "Friday, Oct. 13": the explicit date wins
+    std::size_t k = i + 1;
+    if (is(k, ",")) ++k;
+    Match inner;
+    if (w(k) && w(k)->month && absolute(k, inner) && inner.last > k + 1) {
+      m = inner;
+      return true;
+    }
+    // "Wednesday night": TimeBank mostly values the day alone
+    if (w(i + 1) && !w(i + 1)->daypart.empty()) m.last = i + 2;
+    return true;
+  }
+  return false;
+}
+
+// Clock times: "8:30 a.m.", "10 p.m. EST", "noon", "midnight Friday".
+bool Scan::clock(std::size_t i, Match& m) const {
+  int hh = -1, mm = 0;
+  std::size_t j = i;
+  const Word* a = w(i);
+  if (a && !a->clock.empty()) {
+    hh = digits(a->clock, 0, 2);
+    mm = digits(a->clock, 3, 2);
+    ++j;
+  } else if (N[i] >= 0 && tx(i).size() <= 2 && T[i].kind == TokenKind::number) {
+    hh = N[i];
+    j = i + 1;
+    if (is(j, ":") && adjacent(j) && adjacent(j + 1) && j + 1 < size() && tx(j + 1).size() == 2 && N[j + 1] >= 0) {
+      mm = N[j + 1];
+      j += 2;
+    } else if (!(w(j) && !w(j)->ampm.empty())) {
+      return false;
+    }
+    if (hh > 24 || mm > 59) return false;
+    if (w(j) && !w(j)->ampm.empty()) {
+      if (w(j)->ampm == "pm" && hh < 12) hh += 12;
+      if (w(j)->ampm == "am" && hh == 12) hh = 0;
+      ++j;
+    } else if (is(j, "a") || is(j, "p")) {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  if (w(j) && w(j)->zone) ++j;
+  // The day it belongs to: "Tuesday", "yesterday", "Nov. 9"
+  std::size_t k = j;
+  if (is(k, ",")) ++k;
+  if (is(k, "on")) ++k;
+  Match day;
+  std::string date = has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
+      day.value.size() == 10) {
+    date = day.value;
+    j = day.last;
+  } else if (is(i + (a ? 1 : 0) - 1 + 0, "") ) {
+  }
+  m.last = j;
+  m.type = TimexType::time;
+  m.relative = true;
+  m.value = fmt::format("{}T{:02}:{:02}", date, hh, mm);
+  if (a && a->clock == "24:00") m.value = fmt::format("{}T24:00", date);
+  return true;
+}
+
+bool Scan::setexpr(std::size_t i, Match& m) const {
+  const Word* a = w(i);
+  if (!a) return false;
+  if (!a->set.empty()) {
+    m.last = i + 1;
+    m.type = TimexType::set;
+    m.value = a->set == "TNI" ? "XXXX-XX-XXTNI" : a->set;
+    return true;
+  }
+  if (a->setq) {
+    std::size_t j = i + 1;
+    long n = 1;
+    std::size_t k = count(j, n, false);
+    if (k == j) n = 1;
+    if (w(k) && w(k)->unit != Unit::none) {
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = duration_value(n < 0 ? 1 : n, w(k)->unit);
+      return true;
+    }
+    if (w(k) && w(k)->weekday) {
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = fmt::format("XXXX-WXX-{}", w(k)->weekday);
+      return true;
+    }
+  }
+  return false;
+}
+
+// now, recently, the future, recent years, these days …
+bool Scan::vague(std::size_t i, Match& m) const {
+  const Word* ph = nullptr;
+  std::size_t e = phrase(i, ph);
+  if (e > i && ph && !ph->vague.empty()) {
+    // "the past two months" is a duration, "the past year" too: not "the past"
+    if (w(e) && (w(e)->unit != Unit::none || w(e)->number >= 0 || T[e].kind == TokenKind::number)) return false;
+    m.last = e;
+    m.value = ph->vague;
+    m.relative = true;
+    return true;
+  }
+  const Word* a = w(i);
+  if (!a || a->vague.empty()) return false;
+  // "recent years", "recent weeks": a stretch of unknown length
+  if (w(i + 1) && w(i + 1)->unit != Unit::none && w(i + 1)->plural) {
+    m.last = i + 2;
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, w(i + 1)->unit);
+    return true;
+  }
+  // "current" and "recent" as adjectives of anything else are not dates
+  if ((is(i, "current") || is(i, "recent") || is(i, "future") || is(i, "upcoming")) &&
+      !(i + 1 >= size() || T[i + 1].kind == TokenKind::punct)) {
+    if (!is(i, "future") && !is(i, "current") && !is(i, "recent")) return false;
+  }
+  if (is(i, "upcoming")) return false;
+  m.last = i + 1;
+  m.value = a->vague;
+  m.relative = true;
+  return true;
+}
+
+// The publication date written in the document itself, looked for near the
+// top: a "Published:" / "Updated" / "Posted" line with a full date (origin
+// metadata), or a dateline that opens a line: "CARACAS, Jan. 8, 2025 (Reuters) -"
+// or a full date alone at the start of a line (origin dateline). Only full
+// dates count: a dateline without a year says nothing certain.
+bool Scan::find_reference(Ymd& out, Origin& origin) const {
+  const std::size_t limit = std::min<std::size_t>(size(), 160);
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (i == 0 || T[i].newline_before) line_start = i;
+    Match m;
+    bool month_start = w(i) && w(i)->month;
+    bool iso_start = year_number(i) && is(i + 1, "-");
+    if (!(month_start || iso_start || day_number(i)) || !absolute(i, m) || m.relative) continue;
+    int y = 0, mo = 0, d = 0;
+    if (m.value.size() != 10 || !parse_iso_date(m.value, y, mo, d)) continue;
+    bool meta = false;
+    for (std::size_t k = line_start; k < i; ++k)
+      if (is(k, "published") || is(k, "updated") || is(k, "posted") || is(k, "date") || is(k, "dated")) meta = true;
+    bool dateline = i == line_start;
+    if (!meta && !dateline && i > line_start) {
+      // "CARACAS, Jan. 8, 2025": capitalized place words and a comma before the date
+      dateline = is(i - 1, ",") || is(i - 1, "-") || is(i - 1, "\u2014");
+      for (std::size_t k = line_start; k + 1 < i && dateline; ++k)
+        if (!T[k].capitalized && T[k].kind != TokenKind::punct) dateline = false;
+    }
+    if (meta || dateline) {
+      out = {y, mo, d};
+      origin = meta ? Origin::metadata : Origin::dateline;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The day a holiday rule gives in year y: "12-25", "4/4/11" (4th Thursday of
+// November), "L/1/5" (last Monday of May), "E" (US Election Day).
+bool holiday_day(std::string_view rule, int y, Ymd& out) {
+  if (rule == "E") {  // the Tuesday after the first Monday of November
+    Ymd first{y, 11, 1};
+    int wd = cal::weekday(first);
+    out = cal::add_days(first, (8 - wd) % 7 + 1);
+    return true;
+  }
+  if (rule.size() == 5 && rule[2] == '-') {
+    out = {y, digits(rule, 0, 2), digits(rule, 3, 2)};
+    return cal::valid(out.y, out.m, out.d);
+  }
+  std::size_t a = rule.find('/'), b = rule.rfind('/');
+  if (a == std::string_view::npos || a == b) return false;
+  int wd = to_int(rule.substr(a + 1, b - a - 1), 0), mo = to_int(rule.substr(b + 1), 0);
+  if (wd < 1 || wd > 7 || mo < 1 || mo > 12) return false;
+  if (rule.substr(0, a) == "L") {
+    Ymd last{y, mo, cal::days_in_month(y, mo)};
+    out = cal::add_days(last, -((cal::weekday(last) - wd + 7) % 7));
+    return true;
+  }
+  int n = to_int(rule.substr(0, a), 0);
+  if (n < 1 || n > 5) return false;
+  Ymd first{y, mo, 1};
+  out = cal::add_days(first, (wd - cal::weekday(first) + 7) % 7 + 7L * (n - 1));
+  return out.m == mo;
+}
+
+// "Thanksgiving", "last Christmas", "Christmas Day 1998"
+bool Scan::holiday(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  int shift = kNone;
+  if (w(j) && w(j)->shift != kNone && (w(j)->shift != 0 || is(j, "this"))) shift = w(j++)->shift;
+  if (j >= size() || !T[j].capitalized) return false;
+  const Word* h = nullptr;
+  std::size_t e = phrase(j, h);
+  if (e == j || !h || h->holiday.empty()) {
+    h = w(j);
+    e = j + 1;
+  }
+  if (!h || h->holiday.empty()) return false;
+  Ymd probe;
+  if (int y = year_number(e)) {
+    if (!holiday_day(h->holiday, y, probe)) return false;
+    m.last = e + 1;
+    m.value = cal::format_day(probe);
+    return true;
+  }
+  m.last = e;
+  m.relative = true;
+  if (!has_ref) { m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "XXXX-XX-XX"; return true; }
+  // The nearest one, reading toward the past unless told otherwise.
+  bool future = shift > 0 || (shift == kNone && future_context(i));
+  int y = ref.y;
+  if (!holiday_day(h->holiday, y, probe)) return false;
+  long diff = cal::to_days(probe) - cal::to_days(ref);
+  if (shift < 0 || (!future && shift != 0)) { if (diff >= (shift < 0 ? 0 : 31)) --y; }
+  else if (future && diff < 0) ++y;
+  if (!holiday_day(h->holiday, y, probe)) return false;
+  m.value = cal::format_day(probe);
+  return true;
+}
+
+// "the summer", "summer 1998", "the winter of 1994", "in the spring": the
+// season named, the current or the last one before the reference date.
+bool Scan::season(std::size_t i, Match& m) const {
+  std::size_t j = the(i) ? i + 1 : i;
+  const Word* a = w(j);
+  if (!a || a->season.empty()) return false;
+  std::size_t k = j + 1;
+  if (is(k, "of") || is(k, ",")) ++k;
+  if (int y = year_number(k)) {
+    m.last = k + 1;
+    m.value = fmt::format("{:04}-{}", y, a->season);
+    return true;
+  }
+  // "fall" is mostly a verb, "spring" a noun of its own: need "the"
+  if (j == i) return false;
+  if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !is(j + 1, "and")) return false;
+  m.last = j + 1;
+  m.relative = true;
+  if (!has_ref) { m.value = "XXXX-" + a->season; return true; }
+  int start = a->season == "SP" ? 3 : a->season == "SU" ? 6 : a->season == "FA" ? 9 : 12;
+  int y = ref.m >= start ? ref.y : ref.y - 1;
+  if (start == 12 && ref.m <= 2) y = ref.y - 1;
+  if (future_context(i) && ref.m < start) y = ref.y;
+  m.value = fmt::format("{:04}-{}", y, a->season);
+  return true;
+}
+
+// Years in words, as broadcast transcripts write them: "nineteen ninety-six",
+// "nineteen seventy nine", "the year two thousand".
+bool Scan::spelled_year(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  if (the(j) && is(j + 1, "year")) j += 2;
+  const Word* a = w(j);
+  if (!a) return false;
+  if (j > i && a->number == 2 && is(j + 1, "thousand")) {
+    long n = 2000;
+    std::size_t k = j + 2;
+    if (is(k, "and")) ++k;
+    if (w(k) && w(k)->number >= 1 && w(k)->number <= 99 && !w(k)->article) n += w(k++)->number;
+    m.last = k;
+    m.value = cal::format_year(static_cast<int>(n));
+    return true;
+  }
+  if (a->number < 11 || a->number > 20 || a->article) return false;
+  long rest = -1;
+  std::size_t k = count(j + 1, rest, false);
+  if (k == j + 1 || rest < 10 || rest > 99) return false;
+  m.last = k;
+  m.value = cal::format_year(static_cast<int>(a->number * 100 + rest));
+  return true;
+}
+
+// Unit words without a count, after a preposition: "for years", "within
+// weeks", "over the weekend", "for the year", "the year 1990".
+bool Scan::bare(std::size_t i, Match& m) const {
+  if (i == 0) return false;
+  bool prep = is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "over") || is(i - 1, "within") ||
+              is(i - 1, "during") || is(i - 1, "throughout");
+  std::size_t j = the(i) ? i + 1 : i;
+  const Word* u = w(j);
+  if (!u || u->unit == Unit::none) return false;
+  if (j == i) {  // "for years": a duration of unknown length
+    if (!u->plural || !prep || u->unit == Unit::quarter) return false;
+    m.last = j + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, u->unit);
+    return true;
+  }
+  if (u->plural) return false;
+  if (u->unit == Unit::year) {
+    if (int y = year_number(j + 1)) {  // "the year 1990"
+      m.last = j + 2;
+      m.value = cal::format_year(y);
+      return true;
+    }
+    if (!(is(i - 1, "for") || is(i - 1, "in")) || (w(j + 1) && (w(j + 1)->unit != Unit::none || is(j + 1, "before") || is(j + 1, "after") || is(j + 1, "earlier")))) return false;
+    m.last = j + 1;
+    m.type = TimexType::duration;
+    m.value = "P1Y";
+    return true;
+  }
+  if (u->unit == Unit::weekend && prep) {  // the most recent weekend, or the coming one
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = "XXXX-WXX-WE"; return true; }
+    int wd = cal::weekday(ref);
+    Ymd d = ref;
+    if (wd < 6) d = future_context(i) ? ref : cal::add_days(ref, -7);
+    m.value = cal::format_week(d) + "-WE";
+    return true;
+  }
+  return false;
+}
+
+Match Scan::best(std::size_t i, int depth) const {
+  Match out;
+  out.last = i;
+  if (i >= size()) return out;  // "the end of" at the end of the text
+  Match m;
+  auto attempt = [&](bool ok) {
+    if (ok && m.last > out.last && !m.value.empty()) out = m;
+    m = Match{};
+  };
+  attempt(absolute(i, m));
+  attempt(quarter(i, m));
+  attempt(relative(i, m));
+  attempt(counted(i, m));
+  attempt(hyphenated(i, m));
+  attempt(deictic(i, m));
+  attempt(clock(i, m));
+  attempt(setexpr(i, m));
+  attempt(vague(i, m));
+  attempt(bare(i, m));
+  attempt(holiday(i, m));
+  attempt(season(i, m));
+  attempt(spelled_year(i, m));
+  if (depth > 1) return out;
+  const Word* a = w(i);
+  // "early next year", "late November", "mid 1990", "earlier this month"
+  if (a && !a->premod.empty()) {
+    std::size_t j = i + 1;
+    if (is(j, "-") && adjacent(j)) ++j;
+    Match inner = best(j, depth + 1);
+    // "earlier this year" is one expression, "earlier Friday" is not
+    bool shifted = w(j) && w(j)->shift != kNone;
+    if ((is(i, "earlier") || is(i, "later")) && !shifted) inner.last = 0;
+    if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
+        inner.value.size() >= 4 && inner.last > out.last) {
+      out = inner;
+      if (!is(i, "earlier") && !is(i, "later")) out.mod = a->premod;
+    }
+  }
+  // "the end of 1994", "the beginning of October", "the end of the year"
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    if (w(j) && !w(j)->edge.empty() && is(j + 1, "of")) {
+      Match inner = best(j + 2, depth + 1);
+      // "the end of the year", "the end of the month": this one
+      if (inner.last <= j + 2 && the(j + 2) && w(j + 3) && !w(j + 3)->plural &&
+          (w(j + 3)->unit == Unit::year || w(j + 3)->unit == Unit::month || w(j + 3)->unit == Unit::week)) {
+        inner = Match{};
+        inner.last = j + 4;
+        unit_date(w(j + 3)->unit, 0, inner);
+      }
+      if (inner.last > j + 2 && inner.type == TimexType::date && inner.last > out.last) {
+        std::string mod = w(j)->edge;
+        out = inner;
+        out.mod = mod;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) const {
   DateResult r;
-  if (doc.date) {
-    r.reference = doc.date->substr(0, 10);
-    r.reference_origin = doc.date_origin;
+  Scan sc(impl_->lex, doc.text, tk.tokens);
+  if (doc.date && doc.date->size() >= 10) {
+    int y = 0, m = 0, d = 0;
+    if (parse_iso_date(std::string_view(*doc.date).substr(0, 10), y, m, d)) {
+      r.reference = doc.date->substr(0, 10);
+      r.reference_origin = doc.date_origin == Origin::none ? Origin::input : doc.date_origin;
+      sc.has_ref = true;
+      sc.ref = {y, m, d};
+    }
   }
-  std::string_view text = doc.text;
-  const auto& T = tk.tokens;
-  auto low = [&](std::size_t i) { return utf8::fold(T[i].text(text)); };
-  for (std::size_t i = 0; i < T.size(); ++i) {
-    std::string w = low(i);
+  if (!sc.has_ref) {
+    Ymd found;
+    Origin origin = Origin::none;
+    if (sc.find_reference(found, origin)) {
+      sc.has_ref = true;
+      sc.ref = found;
+      r.reference = cal::format_day(found);
+      r.reference_origin = origin;
+    }
+  }
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < sc.size();) {
+    while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
+    sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
+    // Most tokens cannot start an expression: skip them before trying patterns.
+    if (!sc.may_start(i)) { ++i; continue; }
+    Match m = sc.best(i);
+    if (m.last <= i) { ++i; continue; }
     TimeExpression e;
-    // "several months ago", "two years ago"
-    if (i + 2 < T.size() && low(i + 2) == "ago" && index_of(unit_stem(low(i + 1)), kUnits) >= 0) {
-      e.span = {T[i].span.start, T[i + 2].span.end};
-      e.value = "PAST_REF";
-      e.relative = true;
-      r.dates.push_back(e);
-      i += 2;
-      continue;
+    e.span = {tk.tokens[i].span.start, tk.tokens[m.last - 1].span.end};
+    e.type = m.type;
+    e.value = std::move(m.value);
+    e.mod = std::move(m.mod);
+    e.relative = m.relative;
+    e.sentence = s;
+    std::string b, en;
+    if (e.type != TimexType::duration && e.type != TimexType::set && timex_interval(e.value, b, en)) {
+      e.begin = std::move(b);
+      e.end = std::move(en);
     }
-    if (w == "yesterday" || w == "today" || w == "tomorrow") {
-      e.span = T[i].span;
-      e.value = w == "today" ? "PRESENT_REF" : (w == "yesterday" ? "PAST_REF" : "FUTURE_REF");
-      e.relative = true;
-      r.dates.push_back(e);
-      continue;
+    // Only a quarter near the reference date anchors the reported one.
+    if (m.quarter && !sc.last_quarter && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
+      sc.last_quarter = m.quarter;
+      sc.last_quarter_year = m.quarter_year;
     }
-    if (T[i].capitalized && index_of(w, kWeekdays) >= 0) {
-      e.span = T[i].span;
-      e.relative = true;
-      r.dates.push_back(e);
-      continue;
-    }
-    if (int m = index_of(w, kMonths); m >= 0 && T[i].capitalized) {
-      std::size_t j = i + 1;
-      int day = 0, year = 0;
-      if (j < T.size() && T[j].kind == TokenKind::number && T[j].span.size() <= 2) {
-        day = std::atoi(std::string(T[j].text(text)).c_str());
-        ++j;
-        if (j + 1 < T.size() && T[j].text(text) == ",") ++j;
-      }
-      if (j < T.size() && T[j].kind == TokenKind::number && T[j].span.size() == 4) {
-        year = std::atoi(std::string(T[j].text(text)).c_str());
-        ++j;
-      }
-      if (day == 0 && year == 0 && w == "may") continue;
-      std::size_t last = j > i + 1 && T[j - 1].text(text) == "," ? j - 2 : j - 1;
-      e.span = {T[i].span.start, T[last].span.end};
-      char buf[32];
-      if (year && day && day <= 31) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m + 1, day);
-      else if (year) std::snprintf(buf, sizeof buf, "%04d-%02d", year, m + 1);
-      else buf[0] = 0;
-      e.value = buf;
-      r.dates.push_back(e);
-      i = last;
-      continue;
-    }
-    if (T[i].kind == TokenKind::number && T[i].span.size() == 4) {
-      std::string_view y = T[i].text(text);
-      if ((y.starts_with("19") || y.starts_with("20")) &&
-          y.find_first_not_of("0123456789") == std::string_view::npos) {
-        e.span = T[i].span;
-        e.value = std::string(y);
-        r.dates.push_back(e);
-      }
-    }
+    r.dates.push_back(std::move(e));
+    i = m.last;
   }
-  for (auto& d : r.dates) d.sentence = sentence_at(tk, d.span.start);
   return r;
 }
 

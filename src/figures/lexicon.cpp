@@ -136,13 +136,13 @@ const WordInfo* WordTable::find(std::string_view w) const {
 Lexicon Lexicon::load(const DataDir& data) {
   Lexicon lx;
   {
-    auto path = data.file("lexicon/numbers-en.tsv");
+    auto path = data.file("lexicon/figures-numbers-en.tsv");
     static const std::pair<const char*, NumClass> classes[] = {
         {"digit", NumClass::digit},       {"teen", NumClass::teen},   {"tens", NumClass::tens},
         {"hundred", NumClass::hundred},   {"scale", NumClass::scale}, {"suffix", NumClass::suffix},
         {"dozen", NumClass::dozen},       {"fraction", NumClass::fraction},
         {"vague", NumClass::vague}};
-    for (const auto& row : load_lexicon(path, "numbers", 3)) {
+    for (const auto& row : load_lexicon(path, "figure-numbers", 3)) {
       NumberWord w;
       w.value = parse_value(row, 1, path);
       bool ok = false;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "newsan/error.h"
+#include "newsan/html.h"
 #include "newsan/reader.h"
 #include "util/utf8.h"
 
@@ -182,6 +183,14 @@ Document make_text_document(std::string bytes, std::string id, const ReadOptions
 
 Document read_text_file(const std::string& path, const ReadOptions& opt) {
   return make_text_document(read_input_bytes(path, opt.max_bytes), path, opt);
+}
+
+Document read_document_file(const std::string& path, const ReadOptions& opt) {
+  std::string bytes = read_input_bytes(path, opt.max_bytes);
+  if (opt.input_format == "html" ||
+      (opt.input_format == "auto" && looks_like_html(std::string_view(bytes).substr(0, 1024), path)))
+    return read_html_document(bytes, path, opt);
+  return make_text_document(std::move(bytes), path, opt);
 }
 
 void find_text_metadata(Document& doc) {

@@ -21,8 +21,9 @@ json opt_num(const std::optional<double>& v) {
 }
 json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-json document_json(const Analysis& a, const ReportOptions& opt) {
-  const Document& d = a.document;
+}  // namespace
+
+json document_to_json(const Document& d, bool emit_text) {
   json j = {{"id", d.id},
             {"format", d.format},
             {"title", opt_str(d.title)},
@@ -31,14 +32,25 @@ json document_json(const Analysis& a, const ReportOptions& opt) {
             {"authors", d.authors},
             {"site_name", opt_str(d.site_name)},
             {"language", opt_str(d.language)},
-            {"date", a.dates.reference ? json(*a.dates.reference) : opt_str(d.date)},
-            {"date_origin", to_string(a.dates.reference ? a.dates.reference_origin : d.date_origin)},
+            {"date", opt_str(d.date)},
+            {"date_origin", to_string(d.date_origin)},
             {"bytes", d.text.size()},
             {"text_offset", d.text_offset},
             {"replaced_sequences", d.replaced_sequences},
             {"body", {{"start", d.body.start}, {"end", d.body.end}}}};
   j["title_span"] = d.title_span ? json{{"start", d.title_span->start}, {"end", d.title_span->end}} : json(nullptr);
-  if (opt.emit_text) j["text"] = d.text;
+  if (emit_text) j["text"] = d.text;
+  return j;
+}
+
+namespace {
+
+json document_json(const Analysis& a, const ReportOptions& opt) {
+  json j = document_to_json(a.document, opt.emit_text);
+  if (a.dates.reference) {
+    j["date"] = *a.dates.reference;
+    j["date_origin"] = to_string(a.dates.reference_origin);
+  }
   return j;
 }
 

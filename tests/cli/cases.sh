@@ -82,7 +82,10 @@ case_output_full_disk() {
   expect_exit 2 "$NEWSAN" --format json -o /dev/full "$SAMPLE"; err_has "/dev/full"
 }
 case_missing_file() { expect_exit 2 "$NEWSAN" "$T/nope.txt"; err_has "nope.txt: no such file"; }
-case_directory() { expect_exit 2 "$NEWSAN" "$T"; err_has "is a directory"; }
+case_directory() {
+  mkdir "$T/empty"; expect_exit 2 "$NEWSAN" "$T/empty"; err_has "empty: directory holds no files"
+  expect_exit 2 "$NEWSAN" --files-from "$T"; err_has "is a directory"
+}
 case_invalid_utf8() {
   printf 'Good text here.\nBad byte \xff here.\n' >"$T/bad.txt"
   expect_exit 2 "$NEWSAN" "$T/bad.txt"; err_has "bad.txt: invalid UTF-8 at byte offset 25"
@@ -150,6 +153,60 @@ case_seed_article() {
   "$SHARED/eval/check-seed" --newsan "$NEWSAN" >"$T/seed" 2>&1 || true
   cat "$T/seed"
   for n in 9 10 11 12 13 14; do grep -Eq "^PASS +$n " "$T/seed" || fail "check-seed $n"; done
+}
+
+case_jsonl_input() {
+  printf '%s\n' '{"id":"one","text":"About 3,400 workers struck on Monday.","date":"2024-05-08"}' \
+    '{not json' '' '{"id":"three","text":"Police detained 23 protesters."}' >"$T/feed.jsonl"
+  expect_exit 2 "$NEWSAN" --format jsonl "$T/feed.jsonl"
+  [ "$(wc -l <"$T/out")" -eq 3 ] || fail "expected 3 records (2 articles + 1 error), got $(wc -l <"$T/out")"
+  python3 - "$T/out" <<'PY' || fail "records"
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert r[0]["document"]["id"] == "one" and r[0]["document"]["date"] == "2024-05-08", r[0]["document"]
+assert r[0]["document"]["date_origin"] == "input"
+assert "error" in r[1] and r[1]["id"].endswith("feed.jsonl:2"), r[1]
+assert r[2]["document"]["id"] == "three"
+PY
+  err_has "feed.jsonl:2: malformed JSON"
+  # from stdin, forced
+  "$NEWSAN" --input-format jsonl --format jsonl - <"$T/feed.jsonl" >"$T/out2" 2>/dev/null
+  [ "$(wc -l <"$T/out2")" -eq 3 ] || fail "stdin JSONL"
+}
+case_jobs_identical_output() {
+  mkdir -p "$T/in/sub"
+  for i in $(seq 1 30); do sed "s/nearly 40/nearly $i/" "$SAMPLE" >"$T/in/sub/a$i.txt"; done
+  printf 'bad \xff byte' >"$T/in/bad.txt"
+  "$NEWSAN" -q --format jsonl -j 1 "$T/in" >"$T/j1" 2>/dev/null; rc1=$?
+  "$NEWSAN" -q --format jsonl -j 3 "$T/in" >"$T/j3" 2>/dev/null; rc3=$?
+  [ $rc1 -eq 2 ] && [ $rc3 -eq 2 ] || fail "exit codes $rc1 $rc3"
+  [ "$(wc -l <"$T/j1")" -eq 31 ] || fail "expected 31 records"
+  cmp -s "$T/j1" "$T/j3" || fail "-j 1 and -j 3 differ"
+}
+case_files_from_and_glob() {
+  mkdir -p "$T/d"; cp "$SAMPLE" "$T/d/a.txt"; cp "$SAMPLE" "$T/d/b.md"
+  printf '%s\n' "$T/d/a.txt" '# comment' "$T/d/b.md" >"$T/list"
+  expect_exit 0 "$NEWSAN" --format jsonl --files-from "$T/list"; [ "$(wc -l <"$T/out")" -eq 2 ] || fail "files-from"
+  expect_exit 0 "$NEWSAN" --format jsonl --glob '*.txt' "$T/d"; [ "$(wc -l <"$T/out")" -eq 1 ] || fail "glob"
+  echo "$T/d/a.txt" | "$NEWSAN" --format jsonl --files-from - >"$T/out" 2>"$T/err" || fail "files-from stdin"
+  [ "$(wc -l <"$T/out")" -eq 1 ] || fail "files-from - count"
+}
+case_stats() {
+  expect_exit 0 "$NEWSAN" -q --stats --format jsonl "$SAMPLE" "$SAMPLE"
+  grep -Eq "2 documents, [0-9]+ words, .* 0 errors" "$T/err" || fail "stats: $(cat "$T/err")"
+}
+case_gnu_parallel_pipe() {
+  command -v parallel >/dev/null || { echo "skip: GNU parallel not installed"; exit 77; }
+  python3 - "$SAMPLE" >"$T/feed.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+for i in range(40):
+    print(json.dumps({"id": f"doc{i}", "text": text.replace("nearly 40", f"nearly {i}")}))
+PY
+  "$NEWSAN" -q --input-format jsonl --format jsonl - <"$T/feed.jsonl" >"$T/one" || fail "single process"
+  parallel --will-cite --pipe --keep-order -N 7 "'$NEWSAN' -q --input-format jsonl --format jsonl -j 1 -" \
+    <"$T/feed.jsonl" >"$T/many" || fail "parallel"
+  cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
 }
 
 "case_$CASE"

@@ -1,0 +1,81 @@
+// newsan/batch.h — many inputs at full speed: input expansion (files,
+// directories, lists, JSON Lines streams) and an ordered parallel map.
+//
+//   newsan::InputList inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
+//   newsan::ordered_parallel_map(n, jobs, work, emit);   // emit() sees results in input order
+//
+// Contract: nothing here prints. Expansion is deterministic (directories are
+// walked in sorted order). ordered_parallel_map calls `emit` from the calling
+// thread only, exactly once per index, in increasing index order, whatever
+// `jobs` is; `work` runs concurrently and must be thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsan/document.h"
+#include "newsan/reader.h"
+
+namespace newsan {
+
+// One input to analyze: a file (path) or a stream of JSON Lines records.
+struct InputSpec {
+  std::string path;     // "-" = stdin
+  bool jsonl = false;   // the file is a JSON Lines stream of articles
+  std::string error;    // set when the path cannot yield input (an empty directory)
+};
+
+struct ExpandOptions {
+  std::string glob;               // file-name pattern for directory walks (fnmatch); empty = every file
+  std::string input_format = "auto";  // auto | text | html | jsonl
+};
+
+// Expands paths: directories recursively (sorted; hidden entries skipped), and
+// marks JSON Lines streams (input_format jsonl, or auto with a .jsonl/.ndjson
+// name). A path that does not exist is kept, so that reading it reports the error.
+std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& opt);
+
+// Reads a list of paths, one per line (blank lines and '#' comments skipped),
+// from a file or "-" (stdin). Throws InputError when the list cannot be read.
+std::vector<std::string> read_path_list(const std::string& list);
+
+// One JSON Lines record → Document. The record is an object with a string
+// "text" and optional "id", "title", "date" (YYYY-MM-DD…, becomes the
+// reference date), "source", "url". Throws InputError naming stream and line
+// for malformed JSON, a missing/invalid field or an invalid date.
+Document document_from_jsonl(std::string_view line, const std::string& stream, std::size_t line_no,
+                             const ReadOptions& opt);
+
+// Reads JSON Lines one line at a time. Lines longer than max_bytes are
+// reported (oversized) and skipped without being held in memory.
+class JsonlReader {
+ public:
+  struct Line {
+    std::string text;
+    std::size_t number = 0;   // 1-based
+    bool oversized = false;
+  };
+  JsonlReader(std::istream& in, std::size_t max_bytes) : in_(in), max_(max_bytes) {}
+  // False at end of stream. Empty lines are returned too (callers decide).
+  bool next(Line& line);
+
+ private:
+  std::istream& in_;
+  std::size_t max_;
+  std::size_t number_ = 0;
+};
+
+// Runs work(i) for i in [0, n) on `jobs` threads (jobs <= 1: inline) and
+// calls emit(i, result) in order on the calling thread. Results are buffered
+// in windows of `window` items so memory stays bounded. An exception from
+// work() is rethrown from here (callers should catch per-item errors inside work).
+void ordered_parallel_map(std::size_t n, unsigned jobs,
+                          const std::function<std::string(std::size_t)>& work,
+                          const std::function<void(std::size_t, std::string&)>& emit,
+                          std::size_t window = 0);
+
+}  // namespace newsan

@@ -1,0 +1,39 @@
+// dates/calendar.h — proleptic Gregorian arithmetic and TIMEX3 value formatting
+// used by the date extractor. Pure functions, no allocation except the
+// returned strings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsan::cal {
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+  friend bool operator==(const Ymd&, const Ymd&) = default;
+  friend auto operator<=>(const Ymd&, const Ymd&) = default;
+};
+
+bool leap(int y);
+int days_in_month(int y, int m);
+bool valid(int y, int m, int d);
+// Days since 1970-01-01 (Howard Hinnant's algorithm).
+long to_days(Ymd t);
+Ymd from_days(long z);
+// 1 = Monday … 7 = Sunday.
+int weekday(Ymd t);
+Ymd add_days(Ymd t, long n);
+// Adds months keeping the day, clamped to the month's length.
+Ymd add_months(Ymd t, int n);
+// ISO 8601 week: sets the week-numbering year and week (1..53).
+void iso_week(Ymd t, int& wy, int& wn);
+// Monday of ISO week `wn` of week-year `wy`.
+Ymd iso_week_monday(int wy, int wn);
+
+std::string format_day(Ymd t);               // 2025-01-05
+std::string format_month(int y, int m);      // 2025-01
+std::string format_year(int y);              // 2025
+std::string format_week(Ymd t);              // 2025-W02
+
+}  // namespace newsan::cal

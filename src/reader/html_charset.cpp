@@ -1,0 +1,118 @@
+// reader/html_charset.cpp — decoding a page's bytes to UTF-8.
+//
+// Why only these charsets: windows-1252 and ISO-8859-1 (which browsers read
+// as windows-1252) cover the legacy Western pages a news reader meets and
+// convert by table (the text reader's convert_to_utf8); a UTF-16 page is
+// recognized by its byte order mark; any
+// other declared charset is refused with a message naming it, so no text is
+// ever silently misread. A page declaring a legacy charset whose bytes are
+// nevertheless valid, non-ASCII UTF-8 is read as UTF-8 (servers often
+// mislabel).
+#include <string>
+
+#include "newsan/error.h"
+#include "newsan/reader.h"
+#include "reader/html_internal.h"
+#include "util/utf8.h"
+
+namespace newsan::html {
+namespace {
+
+enum class Table { utf8, cp1252, unsupported };
+
+Table table_for(std::string_view cs) {
+  std::string c = lower(cs);
+  if (c.empty() || c == "utf-8" || c == "utf8" || c == "unicode-1-1-utf-8" || c == "us-ascii" ||
+      c == "ascii")
+    return Table::utf8;
+  // WHATWG maps the ISO-8859-1 labels to windows-1252 as well.
+  if (c == "windows-1252" || c == "cp1252" || c == "x-cp1252" || c == "iso-8859-1" ||
+      c == "iso8859-1" || c == "latin1" || c == "l1" || c == "iso_8859-1" || c == "cp819" ||
+      c == "ibm819")
+    return Table::cp1252;
+  return Table::unsupported;
+}
+
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+                          s[i] == '\f' || s[i] == '/'))
+    ++i;
+  return i;
+}
+
+// The value after "charset=" in `s` (quotes and separators stripped), or empty.
+std::string_view charset_value(std::string_view s) {
+  std::string ls = lower(s);
+  std::size_t k = ls.find("charset");
+  if (k == std::string::npos) return {};
+  k = skip_space(ls, k + 7);
+  if (k >= ls.size() || ls[k] != '=') return {};
+  k = skip_space(ls, k + 1);
+  if (k < ls.size() && (ls[k] == '"' || ls[k] == '\'')) ++k;
+  std::size_t e = k;
+  while (e < ls.size() && ls[e] != '"' && ls[e] != '\'' && ls[e] != ';' && ls[e] != ' ' &&
+         ls[e] != '>' && ls[e] != '/' && ls[e] != '\t' && ls[e] != '\n' && ls[e] != '\r')
+    ++e;
+  return s.substr(k, e - k);
+}
+
+// Prescan in the spirit of the HTML spec's: the first <meta ...> tag naming
+// a charset within the first 4 KB.
+std::string declared_charset(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 4096);
+  std::size_t i = 0;
+  while ((i = head.find('<', i)) != std::string_view::npos) {
+    if (head.compare(i, 4, "<!--") == 0) {
+      std::size_t e = head.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    std::size_t e = head.find('>', i);
+    if (e == std::string_view::npos) break;
+    std::string_view tag = head.substr(i, e - i + 1);
+    if (tag.size() > 5 && iequals(tag.substr(0, 5), "<meta")) {
+      std::string_view v = charset_value(tag);
+      if (!v.empty()) return std::string(v);
+    }
+    i = e + 1;
+  }
+  return {};
+}
+
+bool has_non_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string decode_page(std::string_view bytes, std::string_view name, std::string& charset,
+                        std::size_t& replaced) {
+  replaced = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    charset = "utf-8";
+    return utf8::replace_invalid(bytes.substr(3), replaced);
+  }
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    charset = "utf-16";
+    return utf8::replace_invalid(convert_to_utf8(bytes, "utf-16", std::string(name)), replaced);
+  }
+  std::string declared = declared_charset(bytes);
+  Table t = table_for(declared);
+  if (t == Table::unsupported)
+    throw InputError(std::string(name) + ": page declares charset '" + declared +
+                     "', which newsan cannot convert; convert it to UTF-8 first (e.g. iconv -f " +
+                     declared + " -t utf-8)");
+  bool valid_utf8 = utf8::find_invalid(bytes) == std::string_view::npos;
+  if (t == Table::utf8 || (valid_utf8 && has_non_ascii(bytes))) {
+    charset = "utf-8";
+    if (valid_utf8) return std::string(bytes);
+    return utf8::replace_invalid(bytes, replaced);
+  }
+  charset = "windows-1252";
+  return convert_to_utf8(bytes, charset, std::string(name));
+}
+
+}  // namespace newsan::html

@@ -1,0 +1,938 @@
+// reader/html_extract.cpp — the main text of a news page.
+//
+// Method (after Mozilla Readability, with trafilatura's container hints):
+//  1. gumbo parses the page as a browser would (broken markup repaired).
+//  2. One pass indexes every element: visible text length, link text length,
+//     commas, child counts, and class/id hints from data/lexicon/html-hints.tsv.
+//     Invisible and boilerplate elements (scripts, nav, footers, asides,
+//     share bars, comments, related lists, hidden elements) are dropped.
+//  3. Every block with text scores its ancestors (1 + commas + length/100,
+//     halved per level); ancestors are weighted by tag and class hints and
+//     discounted by link density. The best one, climbed to an ancestor that
+//     gathers the article when several candidates share it, is the article;
+//     siblings that score well or read as prose are added.
+//  4. schema.org articleBody markup (itemprop or a body class) names the
+//     container directly when it holds enough text.
+//  5. Inside the article, containers that look like boilerplate (many links,
+//     more images or list items than paragraphs, forms) are skipped, and the
+//     rest is written out in reading order, one block per paragraph.
+// When that leaves almost no text, the page is read again with fewer
+// removals, as Readability does.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "newsan/error.h"
+#include "newsan/html.h"
+#include "reader/html_internal.h"
+#include "util/utf8.h"
+
+namespace newsan {
+namespace {
+
+using html::attr;
+using html::lower;
+
+enum Role : unsigned {
+  kDrop,
+  kRemove,
+  kKeep,
+  kNegative,
+  kPositive,
+  kBody,
+  kByline,
+  kHidden,
+  kByPrefix,
+  kDateLabel,
+  kLine,
+  kRoleCount
+};
+constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
+                                                "body",     "byline", "hidden", "byprefix",
+                                                "datelabel", "line"};
+
+enum class Match { substr, token, exact };
+
+struct Hint {
+  std::string word;
+  Match match = Match::substr;
+};
+
+struct Hints {
+  std::vector<Hint> roles[kRoleCount];
+
+  // Bit set of the roles whose words match the element's class and id.
+  unsigned match(const GumboNode* n) const {
+    std::string_view cls = attr(n, "class"), id = attr(n, "id");
+    if (cls.empty() && id.empty()) return 0;
+    std::string ci = lower(cls);
+    ci += ' ';
+    ci += lower(id);
+    unsigned bits = 0;
+    for (unsigned r = 0; r < kRoleCount; ++r) {
+      if (r == kByPrefix || r == kDateLabel || r == kLine) continue;
+      for (const Hint& h : roles[r]) {
+        bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
+                                            : token_match(ci, h.word, h.match == Match::token);
+        if (hit) {
+          bits |= 1u << r;
+          break;
+        }
+      }
+    }
+    return bits;
+  }
+
+  static bool token_match(std::string_view ci, std::string_view word, bool parts) {
+    std::size_t i = 0;
+    while (i < ci.size()) {
+      while (i < ci.size() && ci[i] == ' ') ++i;
+      std::size_t e = i;
+      while (e < ci.size() && ci[e] != ' ') ++e;
+      std::string_view tok = ci.substr(i, e - i);
+      if (tok == word) return true;
+      if (!parts) {
+        i = e;
+        continue;
+      }
+      // parts split at '-' and '_'
+      std::size_t p = 0;
+      while (p <= tok.size()) {
+        std::size_t q = p;
+        while (q < tok.size() && tok[q] != '-' && tok[q] != '_') ++q;
+        if (tok.substr(p, q - p) == word) return true;
+        p = q + 1;
+      }
+      i = e;
+    }
+    return false;
+  }
+};
+
+bool is_block(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_HR:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements that never hold article text.
+bool always_dropped(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_LABEL: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MAP: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_heading(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+bool hidden_by_style(std::string_view style) {
+  if (style.empty()) return false;
+  std::string s;
+  for (char c : style)
+    if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+bool boilerplate_role(std::string_view role) {
+  return role == "navigation" || role == "complementary" || role == "contentinfo" ||
+         role == "menu" || role == "menubar" || role == "dialog" || role == "alert" ||
+         role == "search" || role == "banner";
+}
+
+struct Flags {
+  bool strip_unlikely = true;
+  bool weight_classes = true;
+  bool clean_conditionally = true;
+};
+
+struct El {
+  const GumboNode* node = nullptr;
+  int parent = -1;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  unsigned hints = 0;
+  bool removed = false;
+  bool has_block_child = false;
+  bool candidate = false;
+  bool body_marked = false;       // itemprop=articleBody or a `body` hint
+  std::uint32_t chars = 0;        // visible text (whitespace runs count 1)
+  std::uint32_t link_chars = 0;   // of which inside <a>
+  std::uint32_t inline_chars = 0; // text not inside a block descendant
+  std::uint32_t commas = 0, inline_commas = 0;
+  std::uint32_t paras = 0, imgs = 0, lis = 0, inputs = 0, embeds = 0, heading_chars = 0;
+  double score = 0;
+};
+
+constexpr int kMaxDepth = 300;
+constexpr double kMaxBlockLinkDensity = 0.6;
+
+class Page {
+ public:
+  Page(const GumboOutput* out, const Hints& hints, Flags flags)
+      : hints_(hints), flags_(flags) {
+    els_.reserve(4096);
+    index_.reserve(8192);
+    build(out->root, -1, -1, 0, false, false);
+    for (std::size_t i = els_.size(); i-- > 1;) {
+      El& e = els_[i];
+      if (e.parent < 0) continue;
+      El& p = els_[e.parent];
+      if (e.removed) continue;
+      p.chars += e.chars;
+      p.link_chars += e.link_chars;
+      p.commas += e.commas;
+      p.paras += e.paras + (e.tag == GUMBO_TAG_P);
+      p.imgs += e.imgs + (e.tag == GUMBO_TAG_IMG);
+      p.lis += e.lis + (e.tag == GUMBO_TAG_LI);
+      p.inputs += e.inputs + (e.tag == GUMBO_TAG_INPUT || e.tag == GUMBO_TAG_SELECT ||
+                              e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_BUTTON);
+      p.embeds += e.embeds;
+      p.heading_chars += is_heading(e.tag) ? e.chars : e.heading_chars;
+    }
+  }
+
+  // `title`: the page's headline, dropped where it repeats as a heading.
+  std::string extract(std::string_view title) {
+    title_ = title;
+    int root = choose();
+    if (root < 0) return {};
+    Out o;
+    if (els_[root].body_marked) {
+      for (int part : marked_parts(root)) emit(els_[part].node, o, false, part);
+    } else {
+      for (int s : gather_siblings(root)) emit(els_[s].node, o, false, s);
+    }
+    return o.text;
+  }
+
+  std::uint32_t body_chars() const { return body_ >= 0 ? els_[body_].chars : 0; }
+
+ private:
+  struct Out {
+    std::string text;
+    int pending = 0;  // 0 nothing, 1 space, 2 line break, 3 paragraph break
+
+    void add(std::string_view s, bool pre) {
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (pre && (c == '\n')) {
+          pending = std::max(pending, 2);
+          continue;
+        }
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+          ws = true;
+          ++i;
+        }
+        if (ws) {
+          if (pre && !text.empty() && pending == 0) {
+            text.push_back(' ');
+          } else {
+            pending = std::max(pending, 1);
+          }
+          continue;
+        }
+        if (!text.empty()) {
+          if (pending == 1) text.push_back(' ');
+          else if (pending == 2) text.push_back('\n');
+          else if (pending == 3) text.append("\n\n");
+        }
+        pending = 0;
+        text.push_back(s[i]);
+      }
+    }
+    void brk(int level) { pending = std::max(pending, level); }
+  };
+
+  static std::uint32_t count_chars(std::string_view s, std::uint32_t& commas) {
+    std::uint32_t n = 0;
+    bool space = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (!space) ++n;
+        space = true;
+        continue;
+      }
+      space = false;
+      if ((c & 0xC0) != 0x80) ++n;
+      if (c == ',') ++commas;
+      // "，" U+FF0C, "、" U+3001, "،" U+060C
+      else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(s[i + 2]) == 0x8C)
+        ++commas;
+      else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) == 0x81)
+        ++commas;
+      else if (c == 0xD8 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x8C)
+        ++commas;
+    }
+    return n;
+  }
+
+  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link,
+             bool in_pre) {
+    if (depth > kMaxDepth) return;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      if (parent < 0) return;
+      std::uint32_t commas = 0;
+      std::uint32_t c = count_chars(n->v.text.text, commas);
+      El& p = els_[parent];
+      p.chars += c;
+      p.commas += commas;
+      if (in_link) p.link_chars += c;
+      if (block_owner >= 0) {
+        els_[block_owner].inline_chars += c;
+        els_[block_owner].inline_commas += commas;
+      }
+      return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
+        n->type != GUMBO_NODE_TEMPLATE)
+      return;
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+      const GumboVector& ch = n->v.document.children;
+      for (unsigned i = 0; i < ch.length; ++i)
+        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link,
+              in_pre);
+      return;
+    }
+    int me = static_cast<int>(els_.size());
+    els_.emplace_back();
+    index_.emplace(n, me);
+    El& e = els_.back();
+    e.node = n;
+    e.parent = parent;
+    e.tag = n->v.element.tag;
+    e.hints = hints_.match(n);
+    std::string_view itemprop = attr(n, "itemprop");
+    e.body_marked = (itemprop == "articleBody" || (e.hints & (1u << kBody)) != 0) &&
+                    e.tag != GUMBO_TAG_BODY && e.tag != GUMBO_TAG_HTML;
+    if (e.tag == GUMBO_TAG_BODY) body_ = me;
+    if (e.tag == GUMBO_TAG_IFRAME || e.tag == GUMBO_TAG_EMBED || e.tag == GUMBO_TAG_OBJECT ||
+        e.tag == GUMBO_TAG_VIDEO)
+      e.embeds = 1;
+    e.removed = removed(e, n);
+    if (parent >= 0 && is_block(e.tag)) els_[parent].has_block_child = true;
+    if (e.removed) return;
+    int owner = is_block(e.tag) ? me : block_owner;
+    bool link = in_link || e.tag == GUMBO_TAG_A;
+    bool pre = in_pre || e.tag == GUMBO_TAG_PRE;
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i)
+      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link, pre);
+  }
+
+  bool removed(const El& e, const GumboNode* n) const {
+    GumboTag t = e.tag;
+    if (always_dropped(t)) return true;
+    if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY) return false;
+    if (html::has_attr(n, "hidden") || attr(n, "aria-hidden") == "true" ||
+        hidden_by_style(attr(n, "style")))
+      return true;
+    if (boilerplate_role(attr(n, "role"))) return true;
+    if (e.hints & (1u << kHidden)) return true;
+    if (!flags_.strip_unlikely || e.body_marked) return false;
+    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_A || t == GUMBO_TAG_P)
+      return false;
+    if (e.hints & (1u << kDrop)) return true;
+    if ((e.hints & (1u << kRemove)) && !(e.hints & (1u << kKeep))) return true;
+    return false;
+  }
+
+  int class_weight(const El& e) const {
+    if (!flags_.weight_classes) return 0;
+    int w = 0;
+    if (e.hints & (1u << kNegative)) w -= 25;
+    if (e.hints & (1u << kPositive)) w += 25;
+    if (e.body_marked) w += 50;
+    return w;
+  }
+
+  double link_density(const El& e) const {
+    return e.chars == 0 ? 0.0 : static_cast<double>(e.link_chars) / e.chars;
+  }
+
+  void init_candidate(El& e) {
+    if (e.candidate) return;
+    e.candidate = true;
+    double s = 0;
+    switch (e.tag) {
+      case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: s = 5; break;
+      case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s = 3; break;
+      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: s = -3; break;
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: s = -5; break;
+      default: break;
+    }
+    e.score = s + class_weight(e);
+  }
+
+  // Scores candidates; returns the element holding the article, or -1.
+  int choose() {
+    // Explicit article-body markup with enough text wins outright.
+    int marked = -1;
+    for (std::size_t i = 0; i < els_.size(); ++i) {
+      const El& e = els_[i];
+      if (!e.body_marked || e.removed || e.chars < 200 || link_density(e) > 0.5) continue;
+      if (marked < 0 || e.chars > els_[marked].chars) marked = static_cast<int>(i);
+    }
+
+    for (std::size_t i = 0; i < els_.size(); ++i) {
+      El& b = els_[i];
+      if (b.removed || !is_block(b.tag) || b.inline_chars < 25 || b.parent < 0) continue;
+      if (is_heading(b.tag) || b.tag == GUMBO_TAG_BODY || b.tag == GUMBO_TAG_HTML) continue;
+      double s = 1.0 + b.inline_commas + std::min(3.0, b.inline_chars / 100.0);
+      // Inline text of a container with block children reads as a paragraph inside it.
+      int a = (b.has_block_child && b.tag != GUMBO_TAG_P) ? static_cast<int>(i) : b.parent;
+      for (int level = 0; a >= 0 && level < 5; ++level, a = els_[a].parent) {
+        El& anc = els_[a];
+        if (anc.tag == GUMBO_TAG_HTML) break;
+        init_candidate(anc);
+        double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+        anc.score += s / div;
+      }
+    }
+    int top = -1;
+    std::vector<int> ranked;
+    for (std::size_t i = 0; i < els_.size(); ++i) {
+      El& e = els_[i];
+      if (!e.candidate || e.removed) continue;
+      e.score *= 1.0 - link_density(e);
+      ranked.push_back(static_cast<int>(i));
+    }
+    std::sort(ranked.begin(), ranked.end(),
+              [&](int a, int b) { return els_[a].score > els_[b].score; });
+    if (!ranked.empty()) top = ranked[0];
+
+    if (marked >= 0) {
+      // Trust the markup unless scoring found far more prose elsewhere.
+      if (top < 0 || els_[marked].chars * 3 >= els_[top].chars || contains(marked, top))
+        return marked;
+    }
+    if (top < 0) return body_;
+
+    // Several strong candidates under one ancestor: the article is that ancestor.
+    std::vector<int> alternatives;
+    for (std::size_t k = 1; k < ranked.size() && k < 5; ++k)
+      if (els_[ranked[k]].score / els_[top].score >= 0.75) alternatives.push_back(ranked[k]);
+    if (alternatives.size() >= 3) {
+      for (int p = els_[top].parent; p >= 0 && els_[p].tag != GUMBO_TAG_BODY; p = els_[p].parent) {
+        int holding = 0;
+        for (int a : alternatives)
+          if (contains(p, a)) ++holding;
+        if (holding >= 3) {
+          top = p;
+          init_candidate(els_[top]);
+          break;
+        }
+      }
+    }
+    // Climb while the parent scores higher (the article split over parts).
+    double last = els_[top].score;
+    double threshold = last / 3;
+    for (int p = els_[top].parent; p >= 0 && els_[p].tag != GUMBO_TAG_BODY; p = els_[p].parent) {
+      if (!els_[p].candidate) continue;
+      if (els_[p].score < threshold) break;
+      if (els_[p].score > last) {
+        top = p;
+        break;
+      }
+      last = els_[p].score;
+    }
+    // A lone child carries nothing its parent does not.
+    while (true) {
+      int p = els_[top].parent;
+      if (p < 0 || els_[p].tag == GUMBO_TAG_BODY || els_[p].tag == GUMBO_TAG_HTML) break;
+      if (element_children(p) != 1) break;
+      top = p;
+      init_candidate(els_[top]);
+    }
+    return top;
+  }
+
+  // An article body marked up in several chunks (text interrupted by ads or
+  // media): every outermost marked element near the chosen one, in order.
+  std::vector<int> marked_parts(int root) const {
+    int scope = root;
+    for (int up = 0; up < 3 && els_[scope].parent >= 0; ++up) scope = els_[scope].parent;
+    if (els_[scope].tag == GUMBO_TAG_BODY || els_[scope].tag == GUMBO_TAG_HTML) return {root};
+    std::vector<int> parts;
+    for (std::size_t i = static_cast<std::size_t>(scope) + 1; i < els_.size(); ++i) {
+      const El& e = els_[i];
+      if (!contains(scope, static_cast<int>(i))) break;
+      if (!e.body_marked || e.removed || e.chars < 50 || link_density(e) > 0.5) continue;
+      bool outermost = true;
+      for (int p = e.parent; p != scope && p >= 0; p = els_[p].parent)
+        if (els_[p].body_marked || els_[p].removed) outermost = false;
+      if (outermost) parts.push_back(static_cast<int>(i));
+    }
+    if (parts.empty()) parts.push_back(root);
+    return parts;
+  }
+
+  bool contains(int ancestor, int el) const {
+    for (int p = el; p >= 0; p = els_[p].parent)
+      if (p == ancestor) return true;
+    return false;
+  }
+
+  int element_children(int i) const {
+    int n = 0;
+    const GumboVector& ch = els_[i].node->v.element.children;
+    for (unsigned k = 0; k < ch.length; ++k) {
+      auto* c = static_cast<const GumboNode*>(ch.data[k]);
+      if (c->type == GUMBO_NODE_ELEMENT) {
+        auto it = index_.find(c);
+        if (it != index_.end() && !els_[it->second].removed) ++n;
+      } else if (c->type == GUMBO_NODE_TEXT && std::strspn(c->v.text.text, " \t\r\n") !=
+                                                    std::strlen(c->v.text.text)) {
+        return 2;
+      }
+    }
+    return n;
+  }
+
+  std::vector<int> gather_siblings(int top) const {
+    const El& t = els_[top];
+    int parent = t.parent;
+    if (parent < 0) return {top};
+    double threshold = std::max(10.0, t.score * 0.2);
+    std::string_view top_class = attr(t.node, "class");
+    std::vector<int> out;
+    const GumboVector& ch = els_[parent].node->v.element.children;
+    for (unsigned k = 0; k < ch.length; ++k) {
+      auto* c = static_cast<const GumboNode*>(ch.data[k]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = index_.find(c);
+      if (it == index_.end()) continue;
+      int s = it->second;
+      const El& e = els_[s];
+      if (e.removed) continue;
+      bool take = s == top;
+      if (!take && e.candidate) {
+        double bonus = (!top_class.empty() && attr(e.node, "class") == top_class) ? t.score * 0.2 : 0;
+        take = e.score + bonus >= threshold;
+      }
+      if (!take && e.tag == GUMBO_TAG_P) {
+        double ld = link_density(e);
+        if (e.chars > 80 && ld < 0.25) take = true;
+        else if (e.chars > 0 && e.chars <= 80 && ld == 0) {
+          std::string txt = html::text_of(e.node);
+          take = !txt.empty() && (txt.back() == '.' || txt.find(". ") != std::string::npos);
+        }
+      }
+      if (take) out.push_back(s);
+    }
+    return out;
+  }
+
+  // Readability's conditional cleaning: containers inside the article that
+  // look like boilerplate.
+  bool looks_like_boilerplate(const El& e) const {
+    switch (e.tag) {
+      case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGURE:
+      case GUMBO_TAG_HEADER: case GUMBO_TAG_DL:
+        break;
+      default:
+        return false;
+    }
+    if (e.body_marked) return false;
+    int weight = class_weight(e);
+    if (weight + (e.candidate ? e.score : 0) < 0) return true;
+    if (e.commas >= 10) return false;
+    bool list = e.tag == GUMBO_TAG_UL || e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_DL;
+    double ld = link_density(e);
+    double p = e.paras;
+    double li = static_cast<double>(e.lis) - 100;
+    double heading_density = e.chars == 0 ? 0.0 : static_cast<double>(e.heading_chars) / e.chars;
+    if (e.imgs > 1 && p / e.imgs < 0.5) return true;
+    if (!list && li > p) return true;
+    if (e.inputs > p / 3) return true;
+    if (!list && heading_density < 0.9 && e.chars < 25 && (e.imgs == 0 || e.imgs > 2) && ld > 0)
+      return true;
+    if (weight < 25 && ld > 0.2) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if ((e.embeds == 1 && e.chars < 75) || e.embeds > 1) return true;
+    return false;
+  }
+
+  void emit(const GumboNode* n, Out& o, bool pre, int known = -1, int depth = 0) const {
+    if (depth > kMaxDepth) return;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+        n->type == GUMBO_NODE_WHITESPACE) {
+      o.add(n->v.text.text, pre);
+      return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) return;
+    int idx = known;
+    if (idx < 0) {
+      auto it = index_.find(n);
+      if (it == index_.end()) return;
+      idx = it->second;
+    }
+    const El& e = els_[idx];
+    if (e.removed) return;
+    if (depth > 0 && flags_.clean_conditionally && looks_like_boilerplate(e)) return;
+    GumboTag t = e.tag;
+    if (t == GUMBO_TAG_H1) return;  // the headline is the title, not body text
+    // A paragraph, heading or list item that is mostly a link points elsewhere
+    // ("READ MORE: …", related headlines).
+    if ((t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD) &&
+        link_density(e) > kMaxBlockLinkDensity && e.link_chars >= 25)
+      return;
+    if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
+        e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
+      return;
+    // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
+    // <time> inside a sentence stays.
+    if (t == GUMBO_TAG_TIME) {
+      int b = e.parent;
+      while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
+      if (b >= 0 && els_[b].chars <= e.chars + 3) return;
+    }
+    if (t == GUMBO_TAG_BR) {
+      o.brk(2);
+      return;
+    }
+    if (t == GUMBO_TAG_HR) {
+      o.brk(3);
+      return;
+    }
+    int before = 0;
+    if (t == GUMBO_TAG_LI || t == GUMBO_TAG_TR || t == GUMBO_TAG_DT || t == GUMBO_TAG_DD)
+      before = 2;
+    else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)
+      before = 1;
+    else if (is_block(t))
+      before = 3;
+    o.brk(before);
+    bool p2 = pre || t == GUMBO_TAG_PRE;
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i)
+      emit(static_cast<const GumboNode*>(ch.data[i]), o, p2, -1, depth + 1);
+    o.brk(before);
+  }
+
+  const Hints& hints_;
+  Flags flags_;
+  std::vector<El> els_;
+  std::unordered_map<const GumboNode*, int> index_;
+  int body_ = -1;
+  std::string_view title_;
+};
+
+// Drops the lines of `text` that are page furniture: a whole line equal
+// (case-insensitively, trailing ':' ignored) to a `line` hint.
+std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines) {
+  if (lines.empty()) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t e = text.find('\n', i);
+    if (e == std::string::npos) e = text.size();
+    std::string_view line(text.data() + i, e - i);
+    std::string_view core = line;
+    while (!core.empty() && (core.back() == ':' || core.back() == ' ')) core.remove_suffix(1);
+    bool furniture = false;
+    if (!core.empty() && core.size() <= 48) {
+      std::string folded = utf8::fold(core);
+      for (const Hint& h : lines)
+        if (folded == h.word) furniture = true;
+    }
+    if (!furniture) {
+      out.append(line);
+      if (e < text.size()) out.push_back('\n');
+    }
+    i = e + 1;
+  }
+  // Removing lines can leave runs of blank lines and trailing breaks.
+  std::string tidy;
+  tidy.reserve(out.size());
+  std::size_t newlines = 0;
+  for (char c : out) {
+    if (c == '\n') {
+      if (++newlines > 2) continue;
+    } else {
+      newlines = 0;
+    }
+    tidy.push_back(c);
+  }
+  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
+  std::size_t lead = tidy.find_first_not_of('\n');
+  return lead == std::string::npos ? std::string() : tidy.substr(lead);
+}
+
+std::size_t text_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Copy of the page without comments and without the contents of <script>
+// (except JSON-LD) and <style> elements: they are never text, they are often
+// half a news page's bytes, and gumbo tokenizes every byte of them. The
+// elements themselves stay, so the parse is otherwise unchanged.
+std::string drop_raw_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0, copied = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t e = s.find("-->", i + 4);
+      out.append(s.substr(copied, i - copied));
+      copied = i = e == std::string_view::npos ? s.size() : e + 3;
+      continue;
+    }
+    std::string_view rest = s.substr(i + 1, 6);
+    bool script = rest.size() == 6 && html::iequals(rest, "script");
+    bool style = !script && rest.size() >= 5 && html::iequals(rest.substr(0, 5), "style");
+    std::size_t after = i + 1 + (script ? 6 : 5);
+    if ((!script && !style) || after >= s.size() ||
+        !(s[after] == '>' || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r')) {
+      ++i;
+      continue;
+    }
+    std::size_t gt = s.find('>', after);
+    if (gt == std::string_view::npos) break;
+    if (script && html::icontains(s.substr(after, gt - after), "ld+json")) {
+      i = gt + 1;
+      continue;
+    }
+    std::size_t end = html::ifind(s, script ? "</script" : "</style", gt + 1);
+    if (end == std::string_view::npos) break;
+    out.append(s.substr(copied, gt + 1 - copied));
+    copied = i = end;
+  }
+  out.append(s.substr(copied));
+  return out;
+}
+
+// Nesting deeper than this is refused before parsing: gumbo's tree
+// construction slows quadratically with the depth of open elements
+// (100,000 nested <div>s take most of a minute), and no real page nests
+// more than a few hundred deep.
+constexpr std::size_t kMaxNesting = 4000;
+
+bool void_or_self_closing(std::string_view tag) {
+  static constexpr std::string_view kTags[] = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+      "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype"};
+  for (std::string_view t : kTags)
+    if (tag == t) return true;
+  return false;
+}
+
+// A quick upper estimate of element nesting: start tags minus end tags,
+// skipping comments, void elements and the contents of script and style.
+std::size_t nesting_estimate(std::string_view s) {
+  std::size_t depth = 0, max_depth = 0, i = 0;
+  std::string tag;
+  while ((i = s.find('<', i)) != std::string_view::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t e = s.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    bool closing = i + 1 < s.size() && s[i + 1] == '/';
+    std::size_t k = i + (closing ? 2 : 1);
+    tag.clear();
+    while (k < s.size() && tag.size() < 16 &&
+           (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '!' || s[k] == '-'))
+      tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
+    i = k;
+    if (tag.empty() || void_or_self_closing(tag)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    std::size_t gt = s.find('>', k);
+    if (gt == std::string_view::npos) break;
+    if (s[gt - 1] == '/') continue;
+    if (tag == "script" || tag == "style") {
+      std::size_t e = html::ifind(s, tag == "script" ? "</script" : "</style", gt);
+      i = e == std::string_view::npos ? s.size() : e;
+      continue;
+    }
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
+struct GumboDeleter {
+  void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
+};
+
+}  // namespace
+
+struct HtmlReader::Impl {
+  Hints hints;
+  html::MetaHints meta_hints;
+};
+
+HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
+  for (const LexiconRow& row :
+       load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3)) {
+    const auto& f = row.fields;
+    unsigned role = kRoleCount;
+    for (unsigned r = 0; r < kRoleCount; ++r)
+      if (f[0] == kRoleNames[r]) role = r;
+    Match m = f[1] == "token" ? Match::token : f[1] == "exact" ? Match::exact : Match::substr;
+    if (role == kRoleCount || (f[1] != "substr" && f[1] != "token" && f[1] != "exact") ||
+        f[2].empty())
+      throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
+                        std::to_string(row.line) + ": expected role, substr|token|exact, word");
+    impl_->hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
+    if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
+    if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
+  }
+}
+
+HtmlReader::~HtmlReader() = default;
+HtmlReader::HtmlReader(HtmlReader&&) noexcept = default;
+HtmlReader& HtmlReader::operator=(HtmlReader&&) noexcept = default;
+
+HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) const {
+  if (bytes.size() > options.max_bytes)
+    throw InputError(options.name + ": page is " + std::to_string(bytes.size()) +
+                     " bytes, more than the limit of " + std::to_string(options.max_bytes));
+  HtmlPage page;
+  std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
+
+  utf8 = drop_raw_text(utf8);
+  if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
+    throw InputError(options.name + ": page nests elements about " + std::to_string(depth) +
+                     " deep (more than " + std::to_string(kMaxNesting) +
+                     "); refusing it as broken or hostile HTML");
+  GumboOptions gopt = kGumboDefaultOptions;
+  gopt.max_errors = 0;
+  std::unique_ptr<GumboOutput, GumboDeleter> out(
+      gumbo_parse_with_options(&gopt, utf8.data(), utf8.size()));
+  if (!out) throw InputError(options.name + ": the HTML parser failed on this page");
+
+  html::PageMeta meta = html::read_meta(out.get(), impl_->meta_hints);
+  page.title = std::move(meta.title);
+  page.authors = std::move(meta.authors);
+  page.date = std::move(meta.date);
+  page.date_source = std::move(meta.date_source);
+  page.site_name = std::move(meta.site_name);
+  page.url = std::move(meta.url);
+  page.language = std::move(meta.language);
+
+  // Readability's retry ladder: fewer removals when too little text survives.
+  const Flags ladder[] = {{true, true, true}, {false, true, true}, {false, false, true},
+                          {false, false, false}};
+  std::string best;
+  for (const Flags& f : ladder) {
+    Page p(out.get(), impl_->hints, f);
+    std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
+                                            impl_->hints.roles[kLine]);
+    if (text_chars(text) > text_chars(best)) best = std::move(text);
+    if (text_chars(best) >= 250) break;
+  }
+  // schema.org articleBody when the page's markup hid most of the article.
+  if (text_chars(meta.article_body) >= 500 && text_chars(best) * 2 < text_chars(meta.article_body))
+    best = html::trim(meta.article_body);
+  page.text = std::move(best);
+  return page;
+}
+
+Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& options) const {
+  HtmlPage page = read(bytes, options);
+  Document doc;
+  doc.text = std::move(page.text);
+  doc.id = options.name;
+  doc.url = std::move(page.url);
+  doc.title = std::move(page.title);
+  doc.authors = std::move(page.authors);
+  doc.site_name = std::move(page.site_name);
+  doc.language = std::move(page.language);
+  if (page.date) {
+    doc.date = std::move(page.date);
+    doc.date_origin = Origin::metadata;
+  }
+  doc.body = Span{0, doc.text.size()};
+  doc.replaced_sequences = page.replaced_sequences;
+  doc.format = "html";
+  return doc;
+}
+
+Document read_html_document(std::string_view bytes, const std::string& id, const ReadOptions& opt) {
+  HtmlOptions ho;
+  ho.name = id;
+  ho.max_bytes = opt.max_bytes;
+  if (opt.html) return opt.html->read_document(bytes, ho);
+  static const HtmlReader fallback(DataDir::locate(std::nullopt, nullptr));
+  return fallback.read_document(bytes, ho);
+}
+
+bool looks_like_html(std::string_view head, std::string_view path) {
+  std::string p = lower(path);
+  for (const char* ext : {".html", ".htm", ".xhtml", ".shtml"}) {
+    std::size_t n = std::strlen(ext);
+    if (p.size() >= n && p.compare(p.size() - n, n, ext) == 0) return true;
+  }
+  std::size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < head.size()) {
+    char c = head[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      ++i;
+      continue;
+    }
+    if (head.compare(i, 4, "<!--") == 0) {
+      std::size_t e = head.find("-->", i + 4);
+      if (e == std::string_view::npos) return false;
+      i = e + 3;
+      continue;
+    }
+    break;
+  }
+  std::string_view rest = head.substr(std::min(i, head.size()));
+  for (const char* start : {"<!doctype html", "<html", "<head", "<body", "<?xml"}) {
+    std::size_t n = std::strlen(start);
+    if (rest.size() >= n && html::iequals(rest.substr(0, n), start)) {
+      if (std::strcmp(start, "<?xml") == 0) return html::icontains(head.substr(0, 1024), "<html");
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace newsan

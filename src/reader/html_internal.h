@@ -1,0 +1,55 @@
+// reader/html_internal.h — pieces shared by the HTML reader's files
+// (html_extract.cpp: main text; html_meta.cpp: metadata; html_charset.cpp:
+// decoding). Not a public header.
+#pragma once
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsan::html {
+
+// Value of attribute `name` of an element, or empty when absent / not an element.
+std::string_view attr(const GumboNode* n, const char* name);
+bool has_attr(const GumboNode* n, const char* name);
+
+// ASCII-lowercased copy.
+std::string lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool icontains(std::string_view hay, std::string_view needle);
+// Position of the first case-insensitive occurrence of `needle` at or after `from`, or npos.
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0);
+
+// Appends `s` to `out` with every run of whitespace (ASCII, NBSP) collapsed to
+// one space; no leading space when `out` is empty or already ends in one.
+void append_collapsed(std::string& out, std::string_view s);
+// Text of the subtree (script/style excluded), whitespace-collapsed and trimmed.
+std::string text_of(const GumboNode* n);
+std::string trim(std::string_view s);
+
+// Converts `bytes` to valid UTF-8 according to the charset declared in the
+// page (BOM, <meta charset>, <meta http-equiv content-type>). Sets `charset`
+// to the name used and `replaced` to the number of invalid sequences
+// replaced by U+FFFD. Throws InputError naming `name` for a declared charset
+// it cannot convert.
+std::string decode_page(std::string_view bytes, std::string_view name, std::string& charset,
+                        std::size_t& replaced);
+
+// Metadata found in the page (see HtmlPage in newsan/html.h).
+struct PageMeta {
+  std::optional<std::string> title, date, date_source, site_name, url, language;
+  std::vector<std::string> authors;
+  std::string article_body;  // schema.org articleBody from JSON-LD, when present
+};
+struct MetaHints {
+  std::vector<std::string> byline;     // class/id words of author elements (html-hints `byline`)
+  std::vector<std::string> by_prefix;  // "by", "von" … stripped from bylines (`byprefix`)
+  std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
+};
+PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
+
+}  // namespace newsan::html

@@ -1,0 +1,473 @@
+// reader/html_meta.cpp — a page's metadata: title, authors, publication date,
+// site name, canonical URL, language; plus the small DOM helpers the other
+// HTML files share.
+//
+// Sources, strongest first: schema.org JSON-LD (NewsArticle & co., parsed
+// with nlohmann/json), Open Graph / article: / Dublin Core <meta> tags,
+// <link rel=canonical>, <time datetime>, then visible elements (<h1>, byline).
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "newsan/dates.h"
+#include "reader/html_internal.h"
+
+namespace newsan::html {
+
+std::string_view attr(const GumboNode* n, const char* name) {
+  if (n == nullptr || n->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  return a != nullptr && a->value != nullptr ? std::string_view(a->value) : std::string_view();
+}
+
+bool has_attr(const GumboNode* n, const char* name) {
+  return n != nullptr && n->type == GUMBO_NODE_ELEMENT &&
+         gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(hay[i])) ==
+            std::tolower(static_cast<unsigned char>(needle[0])) &&
+        iequals(hay.substr(i, needle.size()), needle))
+      return i;
+  return std::string_view::npos;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+  return ifind(hay, needle) != std::string_view::npos;
+}
+
+void append_collapsed(std::string& out, std::string_view s) {
+  bool space = out.empty() || out.back() == ' ' || out.back() == '\n';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    std::size_t len = 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ws = true;  // NBSP
+      len = 2;
+    }
+    if (ws) {
+      if (!space) out.push_back(' ');
+      space = true;
+      i += len - 1;
+    } else {
+      out.push_back(s[i]);
+      space = false;
+    }
+  }
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+namespace {
+
+void text_rec(const GumboNode* n, std::string& out, int depth) {
+  if (depth > 200) return;
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+      n->type == GUMBO_NODE_WHITESPACE) {
+    append_collapsed(out, n->v.text.text);
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
+  GumboTag t = n->v.element.tag;
+  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT) return;
+  const GumboVector& ch = n->v.element.children;
+  for (unsigned i = 0; i < ch.length; ++i)
+    text_rec(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
+  if (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI)
+    append_collapsed(out, " ");
+}
+
+}  // namespace
+
+std::string text_of(const GumboNode* n) {
+  std::string out;
+  text_rec(n, out, 0);
+  return trim(out);
+}
+
+namespace {
+
+using nlohmann::json;
+
+// Leading "YYYY-MM-DD" of an ISO date or date-time, validated; empty otherwise.
+std::string iso_day(std::string_view s) {
+  std::string t = trim(s);
+  if (t.size() < 10) return {};
+  std::string d = t.substr(0, 10);
+  int y = 0, m = 0, day = 0;
+  if (!parse_iso_date(d, y, m, day) || y < 1900) return {};  // "0001-01-01": a placeholder
+  if (t.size() > 10 && t[10] != 'T' && t[10] != ' ' && t[10] != 't') return {};
+  return d;
+}
+
+bool is_url(std::string_view s) {
+  return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
+}
+
+bool article_type(const json& t) {
+  auto one = [](const std::string& s) {
+    return s.find("Article") != std::string::npos || s == "BlogPosting" ||
+           s == "SocialMediaPosting" || s == "LiveBlogPosting" || s == "Report" ||
+           s == "AnalysisNewsArticle" || s == "OpinionNewsArticle";
+  };
+  if (t.is_string()) return one(t.get<std::string>());
+  if (t.is_array())
+    for (const auto& x : t)
+      if (x.is_string() && one(x.get<std::string>())) return true;
+  return false;
+}
+
+std::string json_str(const json& j) {
+  if (j.is_string()) return trim(j.get<std::string>());
+  if (j.is_object() && j.contains("name")) return json_str(j["name"]);
+  if (j.is_array() && !j.empty()) return json_str(j[0]);
+  return {};
+}
+
+void add_author(std::vector<std::string>& authors, std::string name) {
+  name = trim(name);
+  if (name.empty() || name.size() > 80 || is_url(name)) return;
+  if (std::find(authors.begin(), authors.end(), name) == authors.end())
+    authors.push_back(std::move(name));
+}
+
+void json_authors(const json& a, std::vector<std::string>& out) {
+  if (a.is_array()) {
+    for (const auto& x : a) json_authors(x, out);
+  } else if (a.is_string()) {
+    add_author(out, a.get<std::string>());
+  } else if (a.is_object() && a.contains("name")) {
+    add_author(out, json_str(a["name"]));
+  }
+}
+
+struct LdArticle {
+  std::string headline, date, site, url, body;
+  std::vector<std::string> authors;
+  bool found = false;
+};
+
+void scan_ld(const json& j, LdArticle& ld, int depth) {
+  if (depth > 8) return;
+  if (j.is_array()) {
+    for (const auto& x : j) scan_ld(x, ld, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  if (j.contains("@graph")) scan_ld(j["@graph"], ld, depth + 1);
+  if (!j.contains("@type") || !article_type(j["@type"]) || ld.found) return;
+  ld.found = true;
+  if (j.contains("headline")) ld.headline = json_str(j["headline"]);
+  if (j.contains("datePublished")) ld.date = iso_day(json_str(j["datePublished"]));
+  if (ld.date.empty() && j.contains("dateCreated")) ld.date = iso_day(json_str(j["dateCreated"]));
+  if (j.contains("author")) json_authors(j["author"], ld.authors);
+  if (j.contains("publisher")) ld.site = json_str(j["publisher"]);
+  if (j.contains("url")) ld.url = json_str(j["url"]);
+  if (j.contains("articleBody")) ld.body = json_str(j["articleBody"]);
+}
+
+// JSON-LD blocks often hold raw newlines/tabs inside strings, which strict
+// JSON refuses; browsers' consumers accept them, so blank them out.
+std::string relax_json(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return r;
+}
+
+struct Collected {
+  std::string lang, title, h1, canonical, time_date, itemprop_date, byline, rel_author;
+  std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
+  std::vector<std::string> ld_blocks;
+};
+
+// `word` is one of the space-separated words of `list`.
+bool has_word(std::string_view list, std::string_view word) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    std::size_t e = list.find(' ', i);
+    if (e == std::string_view::npos) e = list.size();
+    if (list.substr(i, e - i) == word) return true;
+    i = e + 1;
+  }
+  return false;
+}
+
+bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
+  std::string ci = lower(attr(n, "class"));
+  ci += ' ';
+  ci += lower(attr(n, "id"));
+  for (const auto& w : words)
+    if (ci.find(w) != std::string::npos) return true;
+  return false;
+}
+
+void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
+  std::vector<std::pair<const GumboNode*, int>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT || depth > 400) continue;
+    GumboTag t = n->v.element.tag;
+    switch (t) {
+      case GUMBO_TAG_HTML:
+        if (c.lang.empty()) c.lang = trim(attr(n, "lang"));
+        if (c.lang.empty()) c.lang = trim(attr(n, "xml:lang"));
+        break;
+      case GUMBO_TAG_TITLE:
+        if (c.title.empty()) c.title = text_of(n);
+        continue;
+      case GUMBO_TAG_H1:
+        if (c.h1.empty()) c.h1 = text_of(n);
+        break;
+      case GUMBO_TAG_META: {
+        std::string_view key = attr(n, "property");
+        if (key.empty()) key = attr(n, "name");
+        if (key.empty()) key = attr(n, "itemprop");
+        if (key.empty()) key = attr(n, "http-equiv");
+        std::string_view content = attr(n, "content");
+        if (!key.empty() && !content.empty()) c.metas.emplace_back(lower(trim(key)), trim(content));
+        continue;
+      }
+      case GUMBO_TAG_LINK: {
+        std::string rel = lower(attr(n, "rel"));
+        if (rel == "canonical" && c.canonical.empty()) c.canonical = trim(attr(n, "href"));
+        continue;
+      }
+      case GUMBO_TAG_SCRIPT:
+        if (icontains(attr(n, "type"), "ld+json")) {
+          std::string s;
+          const GumboVector& ch = n->v.element.children;
+          for (unsigned i = 0; i < ch.length; ++i) {
+            auto* k = static_cast<const GumboNode*>(ch.data[i]);
+            if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE) s += k->v.text.text;
+          }
+          c.ld_blocks.push_back(std::move(s));
+        }
+        continue;
+      case GUMBO_TAG_STYLE:
+        continue;
+      case GUMBO_TAG_TIME:
+        if (c.time_date.empty()) c.time_date = iso_day(attr(n, "datetime"));
+        break;
+      case GUMBO_TAG_A:
+        if (c.rel_author.empty() && lower(attr(n, "rel")) == "author") c.rel_author = text_of(n);
+        break;
+      default:
+        break;
+    }
+    if (c.itemprop_date.empty() && has_word(attr(n, "itemprop"), "datePublished")) {
+      c.itemprop_date = iso_day(attr(n, "datetime"));
+      if (c.itemprop_date.empty()) c.itemprop_date = iso_day(attr(n, "content"));
+    }
+    if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
+        class_has(n, hints.byline)) {
+      std::string b = text_of(n);
+      if (!b.empty() && b.size() < 120) c.byline = std::move(b);
+    }
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = ch.length; i-- > 0;)
+      stack.emplace_back(static_cast<const GumboNode*>(ch.data[i]), depth + 1);
+  }
+}
+
+const std::string* meta(const Collected& c, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    for (const auto& [key, value] : c.metas)
+      if (key == k && !value.empty()) return &value;
+  return nullptr;
+}
+
+// Separators sites put between headline and site name in <title>.
+constexpr const char* kTitleSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "};
+
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char ch : s) {
+    bool sp = ch == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// "Headline | Site" -> "Headline": drops a trailing (or leading) part that is
+// the site name, or that is short next to a long headline.
+std::string clean_title(std::string t, const std::string& site) {
+  for (int round = 0; round < 3; ++round) {
+    bool changed = false;
+    for (const char* sep : kTitleSeparators) {
+      std::size_t k = t.rfind(sep);
+      if (k == std::string::npos || k == 0) continue;
+      std::string head = trim(std::string_view(t).substr(0, k));
+      std::string tail = trim(std::string_view(t).substr(k + std::strlen(sep)));
+      if ((!site.empty() && (iequals(tail, site) || icontains(site, tail) || icontains(tail, site))) ||
+          (word_count(tail) <= 4 && word_count(head) >= 3)) {
+        t = head;
+        changed = true;
+        break;
+      }
+      std::size_t f = t.find(sep);
+      std::string first = trim(std::string_view(t).substr(0, f));
+      if (!site.empty() && iequals(first, site)) {
+        t = trim(std::string_view(t).substr(f + std::strlen(sep)));
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) break;
+  }
+  return t;
+}
+
+// "By Jane Doe Published 10:02 AM" -> "Jane Doe".
+std::string strip_byline(std::string b, const MetaHints& hints) {
+  b = trim(b);
+  for (const auto& label : hints.date_labels) {
+    for (std::size_t k = 0; k + label.size() <= b.size(); ++k) {
+      if ((k == 0 || b[k - 1] == ' ') && iequals(std::string_view(b).substr(k, label.size()), label) &&
+          (k + label.size() == b.size() || b[k + label.size()] == ' ' || b[k + label.size()] == ':')) {
+        b = trim(std::string_view(b).substr(0, k));
+        break;
+      }
+    }
+  }
+  for (const auto& p : hints.by_prefix) {
+    if (b.size() > p.size() + 1 && iequals(std::string_view(b).substr(0, p.size()), p) &&
+        (b[p.size()] == ' ' || b[p.size()] == ':')) {
+      b = trim(std::string_view(b).substr(p.size() + 1));
+      break;
+    }
+  }
+  return b;
+}
+
+void split_authors(const std::string& s, std::vector<std::string>& out) {
+  // "A, B and C" -> A | B | C
+  std::string cur;
+  auto flush = [&] {
+    add_author(out, cur);
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',' || s[i] == ';') {
+      flush();
+    } else if (s.compare(i, 5, " and ") == 0) {
+      flush();
+      i += 4;
+    } else if (s.compare(i, 3, " & ") == 0) {
+      flush();
+      i += 2;
+    } else {
+      cur.push_back(s[i]);
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
+  Collected c;
+  collect(out->root, hints, c);
+  LdArticle ld;
+  for (const auto& block : c.ld_blocks) {
+    json j = json::parse(relax_json(block), nullptr, /*allow_exceptions=*/false);
+    if (!j.is_discarded()) scan_ld(j, ld, 0);
+    if (ld.found) break;
+  }
+
+  PageMeta m;
+  if (const auto* v = meta(c, {"og:site_name", "application-name", "twitter:site"}))
+    m.site_name = *v;
+  else if (!ld.site.empty())
+    m.site_name = ld.site;
+  if (m.site_name && !m.site_name->empty() && (*m.site_name)[0] == '@') m.site_name->erase(0, 1);
+  std::string site = m.site_name.value_or("");
+
+  if (const auto* v = meta(c, {"og:title", "twitter:title"}))
+    m.title = clean_title(*v, site);
+  else if (!ld.headline.empty())
+    m.title = ld.headline;
+  else if (!c.title.empty())
+    m.title = clean_title(c.title, site);
+  else if (!c.h1.empty())
+    m.title = c.h1;
+  if (m.title && m.title->empty()) m.title.reset();
+
+  if (!ld.authors.empty()) {
+    for (const auto& a : ld.authors) add_author(m.authors, strip_byline(a, hints));
+  } else if (const auto* v = meta(c, {"author", "article:author", "byl", "dc.creator",
+                                     "sailthru.author", "parsely-author"})) {
+    if (!is_url(*v)) split_authors(strip_byline(*v, hints), m.authors);
+  }
+  if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
+  if (m.authors.empty() && !c.byline.empty())
+    split_authors(strip_byline(c.byline, hints), m.authors);
+
+  auto set_date = [&](const std::string& d, const char* src) {
+    if (!m.date && !d.empty()) {
+      m.date = d;
+      m.date_source = src;
+    }
+  };
+  set_date(ld.date, "json-ld");
+  if (const auto* v = meta(c, {"article:published_time", "article:published", "og:published_time", "datepublished",
+                               "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+                               "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
+                               "parsely-pub-date", "citation_publication_date"}))
+    set_date(iso_day(*v), "meta");
+  set_date(c.itemprop_date, "meta");
+  set_date(c.time_date, "time");
+
+  if (c.canonical.substr(0, 4) == "http")
+    m.url = c.canonical;
+  else if (const auto* v = meta(c, {"og:url"}))
+    m.url = *v;
+  else if (!ld.url.empty())
+    m.url = ld.url;
+  else if (!c.canonical.empty())
+    m.url = c.canonical;
+
+  std::string lang = c.lang;
+  if (lang.empty())
+    if (const auto* v = meta(c, {"content-language", "og:locale", "language", "dc.language"}))
+      lang = *v;
+  lang = lower(trim(lang));
+  std::replace(lang.begin(), lang.end(), '_', '-');
+  if (!lang.empty() && lang.size() < 36) m.language = lang;
+
+  m.article_body = std::move(ld.body);
+  return m;
+}
+
+}  // namespace newsan::html

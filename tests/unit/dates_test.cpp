@@ -1,0 +1,228 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "newsan/dates.h"
+#include "newsan/error.h"
+#include "newsan/tokenizer.h"
+
+namespace {
+
+const newsan::DateExtractor& extractor() {
+  static const newsan::DateExtractor ex(newsan::DataDir(NEWSAN_TEST_DATA_DIR));
+  return ex;
+}
+
+struct Found {
+  std::string text, type, value, mod;
+  std::string begin, end;
+};
+
+std::vector<Found> run(const std::string& text, const char* date, newsan::DateResult* out = nullptr) {
+  newsan::Document doc;
+  doc.text = text;
+  if (date) {
+    doc.date = date;
+    doc.date_origin = newsan::Origin::option;
+  }
+  newsan::DateResult r = extractor().extract(doc, newsan::tokenize(doc.text));
+  std::vector<Found> f;
+  for (const auto& d : r.dates)
+    f.push_back({std::string(d.span.in(doc.text)), newsan::to_string(d.type), d.value, d.mod,
+                 d.begin.value_or(""), d.end.value_or("")});
+  if (out) *out = r;
+  return f;
+}
+
+// The one expression in `text` (fails when there are more or none).
+Found one(const std::string& text, const char* date = "2025-03-12") {
+  auto f = run(text, date);
+  INFO(text);
+  REQUIRE(f.size() == 1);
+  return f[0];
+}
+
+}  // namespace
+
+TEST_CASE("parse_iso_date rejects malformed and impossible dates", "[dates]") {
+  int y, m, d;
+  CHECK(newsan::parse_iso_date("2024-02-29", y, m, d));
+  CHECK((y == 2024 && m == 2 && d == 29));
+  CHECK_FALSE(newsan::parse_iso_date("2023-02-29", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("2025-04-31", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("2025-13-01", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("2025-1-05", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("0000-01-01", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("2025/01/05", y, m, d));
+  CHECK_FALSE(newsan::parse_iso_date("", y, m, d));
+}
+
+TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
+  std::string b, e;
+  CHECK(newsan::timex_interval("2024", b, e));
+  CHECK((b == "2024-01-01" && e == "2024-12-31"));
+  CHECK(newsan::timex_interval("2024-02", b, e));
+  CHECK(e == "2024-02-29");
+  CHECK(newsan::timex_interval("2025-W02", b, e));
+  CHECK((b == "2025-01-06" && e == "2025-01-12"));
+  CHECK(newsan::timex_interval("2025-Q3", b, e));
+  CHECK((b == "2025-07-01" && e == "2025-09-30"));
+  CHECK(newsan::timex_interval("199X", b, e));
+  CHECK((b == "1990-01-01" && e == "1999-12-31"));
+  CHECK(newsan::timex_interval("2025-01-05T08:30", b, e));
+  CHECK((b == "2025-01-05" && e == "2025-01-05"));
+  CHECK(newsan::timex_interval("2024-WI", b, e));
+  CHECK(e == "2025-02-28");
+  for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "20", "2025-Q5", "2025-13"})
+    CHECK_FALSE(newsan::timex_interval(v, b, e));
+}
+
+TEST_CASE("absolute dates in news forms", "[dates]") {
+  CHECK(one("on January 5, 2025 in").value == "2025-01-05");
+  CHECK(one("on 5 Jan 2025 in").value == "2025-01-05");
+  CHECK(one("since 2025-01-05 ,").value == "2025-01-05");
+  CHECK(one("on 01/05/2025 and").value == "2025-01-05");
+  CHECK(one("on 25/01/2025 and").value == "2025-01-25");  // day first when the first part > 12
+  CHECK(one("in March 2024 they").value == "2024-03");
+  auto y = one("in 1998 they");
+  CHECK((y.value == "1998" && y.begin == "1998-01-01" && y.end == "1998-12-31"));
+  auto d = one("in the 1990s they");
+  CHECK((d.text == "the 1990s" && d.value == "199X"));
+  CHECK(one("results for fiscal 2024 were").value == "2024");
+  CHECK(one("profit in Q3 rose").value == "2024-Q3");  // Q3 without a year: the last one before March 2025
+  auto q = one("the fourth quarter of 1984 was");
+  CHECK((q.text == "the fourth quarter of 1984" && q.value == "1984-Q4"));
+}
+
+TEST_CASE("month and day without a year read toward the past", "[dates]") {
+  CHECK(one("it opened Jan. 5 .", "2025-03-12").value == "2025-01-05");
+  CHECK(one("it opened Dec. 5 .", "2025-03-12").value == "2024-12-05");
+  CHECK(one("it closed in November .", "2025-03-12").value == "2024-11");
+  // A date a few weeks ahead is this year's
+  CHECK(one("the vote on April 2 .", "2025-03-12").value == "2025-04-02");
+}
+
+TEST_CASE("impossible dates are not normalized to a wrong day", "[dates]") {
+  auto f = one("on February 30, 2025 they");
+  CHECK(f.value.find("-02-30") == std::string::npos);
+  CHECK(f.value.find("-03-") == std::string::npos);
+  auto g = one("on February 30 they");
+  CHECK(g.value.find("-02-30") == std::string::npos);
+}
+
+TEST_CASE("weekdays resolve by tense", "[dates]") {
+  // 2025-03-12 is a Wednesday.
+  CHECK(one("He said on Tuesday that").value == "2025-03-11");
+  CHECK(one("He spoke Wednesday .").value == "2025-03-12");
+  CHECK(one("He spoke Friday .").value == "2025-03-07");
+  CHECK(one("They will meet on Friday .").value == "2025-03-14");
+  CHECK(one("It happened last Tuesday .").value == "2025-03-11");
+}
+
+TEST_CASE("relative expressions", "[dates]") {
+  CHECK(one("It fell yesterday .").value == "2025-03-11");
+  CHECK(one("It fell last week .").value == "2025-W10");
+  CHECK(one("It fell last month .").value == "2025-02");
+  CHECK(one("It fell last year .").value == "2024");
+  CHECK(one("It will rise next month .").value == "2025-04");
+  CHECK(one("It rose this year .").value == "2025");
+  auto a = one("It rose two days ago .");
+  CHECK((a.text == "two days ago" && a.value == "2025-03-10"));
+  auto b = one("It began several months ago .");
+  CHECK((b.text == "several months ago" && b.value == "PAST_REF"));
+  auto c = one("It began earlier this year .");
+  CHECK((c.text == "earlier this year" && c.value == "2025"));
+  auto d = one("It will end early next year .");
+  CHECK((d.value == "2026" && d.mod == "START"));
+  auto e = one("It ended in late November .");
+  CHECK((e.text == "late November" && e.mod == "END"));
+  auto f = one("It began at the end of 1994 .");
+  CHECK((f.text == "the end of 1994" && f.value == "1994" && f.mod == "END"));
+}
+
+TEST_CASE("durations, sets, times and vague references", "[dates]") {
+  auto a = one("It took three years .");
+  CHECK((a.type == "duration" && a.value == "P3Y"));
+  CHECK(one("It took 24 hours .").value == "PT24H");
+  CHECK(one("It took a couple of years .").value == "P2Y");
+  auto p = one("It rose in the past three months .");
+  CHECK((p.text == "the past three months" && p.value == "P3M"));
+  auto ab = one("It took about two weeks .");
+  CHECK((ab.text == "two weeks" && ab.mod == "APPROX"));  // "about" stays outside the span
+  auto mt = one("It took more than two weeks .");
+  CHECK((mt.text == "more than two weeks" && mt.mod == "MORE_THAN"));
+  CHECK(one("a two-year contract").value == "P2Y");
+  auto s = one("They meet every week .");
+  CHECK((s.type == "set" && s.value == "P1W"));
+  CHECK(one("It is paid annually .").value == "P1Y");
+  auto tw = one("They meet twice a year .");
+  CHECK((tw.type == "set" && tw.text == "a year" && tw.value == "P1Y"));
+  CHECK(one("the 14-day strike").text == "14-day");
+  auto later = one("It ended three days later .");
+  CHECK((later.text == "three days" && later.type == "duration"));
+  auto t = one("It opened at 8:30 a.m. Tuesday .");
+  CHECK((t.type == "time" && t.value == "2025-03-11T08:30"));
+  CHECK(one("It opened at noon .").value == "2025-03-12T12:00");
+  CHECK(one("Prices are high now .").value == "PRESENT_REF");
+  CHECK(one("Prices fell recently .").value == "PAST_REF");
+  CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
+}
+
+TEST_CASE("ages and ordinary numbers are not dates", "[dates]") {
+  CHECK(run("a 6-year-old boy and a six-year-old girl", "2025-03-12").empty());
+  CHECK(run("The 50 years old man paid $2000 for 1,998 items", "2025-03-12").empty());
+  CHECK(run("May I ask? She may go.", "2025-03-12").empty());
+}
+
+TEST_CASE("without a reference date relative values keep what is known", "[dates]") {
+  newsan::DateResult r;
+  auto f = run("It began several months ago and ended last year, on Friday.", nullptr, &r);
+  CHECK_FALSE(r.reference.has_value());
+  CHECK(r.reference_origin == newsan::Origin::none);
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].value == "PAST_REF");
+  CHECK(f[1].value == "PAST_REF");
+  CHECK(f[2].value == "XXXX-WXX-5");
+  CHECK(f[2].begin.empty());
+}
+
+TEST_CASE("the reference date is found in a dateline or Published line", "[dates]") {
+  newsan::DateResult r;
+  auto f = run("Strike ends\nCARACAS, Jan. 8, 2025 (Reuters) - It ended yesterday.\n", nullptr, &r);
+  REQUIRE(r.reference.has_value());
+  CHECK(*r.reference == "2025-01-08");
+  CHECK(r.reference_origin == newsan::Origin::dateline);
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].value == "2025-01-07");
+
+  run("Title\nPublished: March 3, 2024\n\nIt ended last week.\n", nullptr, &r);
+  REQUIRE(r.reference.has_value());
+  CHECK(*r.reference == "2024-03-03");
+  CHECK(r.reference_origin == newsan::Origin::metadata);
+
+  // The option wins over the text.
+  run("Published: March 3, 2024\n", "2025-01-01", &r);
+  CHECK(*r.reference == "2025-01-01");
+  CHECK(r.reference_origin == newsan::Origin::option);
+}
+
+TEST_CASE("spans are exact slices and sorted", "[dates]") {
+  const std::string text = "On Jan. 5, 2025, two years ago, the 1990s and 3 days: every week, now.";
+  newsan::DateResult r;
+  run(text, "2025-03-12", &r);
+  REQUIRE(r.dates.size() >= 5);
+  for (std::size_t i = 0; i < r.dates.size(); ++i) {
+    CHECK(r.dates[i].span.end <= text.size());
+    CHECK(r.dates[i].span.start < r.dates[i].span.end);
+    if (i) CHECK(r.dates[i - 1].span.end <= r.dates[i].span.start);
+  }
+}
+
+TEST_CASE("patterns cut off by the end of the text", "[dates][regression]") {
+  // Used to read past the token array (found with AddressSanitizer).
+  for (const char* t : {"the end of", "mid-", "early", "the beginning of the", "more than", "every", "8:", "Jan.",
+                        "1990-01-", "01/05/", "the year two", "twice a", "this year's"})
+    CHECK_NOTHROW(run(t, "2020-02-29"));
+  CHECK(run("mid-", "2020-02-29").empty());
+}

@@ -1,0 +1,259 @@
+// Tests of the HTML reader (src/reader/html_*.cpp) on small hand-written
+// pages in tests/data/html/, plus generated hostile input.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "newsan/error.h"
+#include "newsan/html.h"
+#include "newsan/reader.h"
+#include "util/utf8.h"
+
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+const newsan::HtmlReader& reader() {
+  static newsan::HtmlReader r(newsan::DataDir(NEWSAN_TEST_DATA_DIR));
+  return r;
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(fs::path(NEWSAN_TEST_FIXTURES) / "html" / name, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+newsan::HtmlPage read(const std::string& bytes) { return reader().read(bytes, {}); }
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("the article's paragraphs, headings, lists and quotes in reading order", "[html]") {
+  auto page = read(fixture("article.html"));
+  const std::string& t = page.text;
+  std::size_t p1 = t.find("Dockworkers at the port of Valmare returned to work on Tuesday");
+  std::size_t p2 = t.find("The union said its members had accepted a pay rise of 6.5 percent");
+  std::size_t h2 = t.find("Backlog will take weeks");
+  std::size_t li = t.find("Fruit growers said their losses had reached 12 million euros.");
+  std::size_t quote = t.find("We lost nine days of work");
+  std::size_t last = t.find("which the leadership expects to pass comfortably.");
+  REQUIRE(p1 == 0);
+  REQUIRE(p2 != std::string::npos);
+  REQUIRE(h2 != std::string::npos);
+  REQUIRE(li != std::string::npos);
+  REQUIRE(quote != std::string::npos);
+  REQUIRE(last != std::string::npos);
+  CHECK((p1 < p2 && p2 < h2 && h2 < li && li < quote && quote < last));
+  // Paragraphs are separated by a blank line; entities decoded.
+  CHECK(has(t, "according to the port authority.\n\nThe union said"));
+  CHECK(has(t, "\u201cIt was not everything we asked for, but it is fair,\u201d"));
+  CHECK(t.back() == '.');
+}
+
+TEST_CASE("navigation, share bars, ads, captions, related lists, comments and footers are dropped",
+          "[html]") {
+  auto t = read(fixture("article.html")).text;
+  for (const char* junk : {"Home", "Share on Facebook", "Advertisement", "Ships waiting outside",
+                           "Related stories", "record year for container traffic", "Great news, finally",
+                           "Most read", "All rights reserved", "Do not read this script",
+                           "This paragraph is hidden", "By Ana Ferreira"}) {
+    INFO(junk);
+    CHECK_FALSE(has(t, junk));
+  }
+  // The headline is the title, not part of the text.
+  CHECK_FALSE(has(t, "Harbour Strike Ends After Nine Days"));
+}
+
+TEST_CASE("metadata: title, authors, date, site, canonical URL, language", "[html]") {
+  auto page = read(fixture("article.html"));
+  CHECK(page.title == "Harbour Strike Ends After Nine Days");
+  CHECK(page.authors == std::vector<std::string>{"Ana Ferreira", "Tom Okafor"});
+  CHECK(page.date == "2024-03-05");  // JSON-LD datePublished wins over the <meta> tag
+  CHECK(page.date_source == "json-ld");
+  CHECK(page.site_name == "The Coastal Courier");
+  CHECK(page.url == "https://courier.example/news/harbour-strike-ends");
+  CHECK(page.language == "en-gb");
+  CHECK(page.charset == "utf-8");
+}
+
+TEST_CASE("metadata without JSON-LD falls back to meta tags, <title> and bylines", "[html]") {
+  std::string html =
+      "<html><head><title>Council Approves Budget | Valmare Daily</title>"
+      "<meta property=\"og:site_name\" content=\"Valmare Daily\">"
+      "<meta name=\"author\" content=\"Lina Berg\">"
+      "<meta property=\"article:published_time\" content=\"2023-11-30T08:00:00+01:00\">"
+      "</head><body><p>The council approved the budget, after a long debate, with 23 votes to 8.</p>"
+      "</body></html>";
+  auto page = read(html);
+  CHECK(page.title == "Council Approves Budget");
+  CHECK(page.authors == std::vector<std::string>{"Lina Berg"});
+  CHECK(page.date == "2023-11-30");
+  CHECK(page.date_source == "meta");
+
+  std::string timed =
+      "<html><body><h1>Storm Closes Coastal Road</h1><div class=\"byline\">By Joe Park Published 10:02 AM</div>"
+      "<time datetime=\"2022-01-09T10:02\">9 January</time>"
+      "<p>The coastal road was closed on Sunday, the police said, after waves washed over it.</p>"
+      "</body></html>";
+  auto p2 = read(timed);
+  CHECK(p2.title == "Storm Closes Coastal Road");
+  CHECK(p2.authors == std::vector<std::string>{"Joe Park"});
+  CHECK(p2.date == "2022-01-09");
+  CHECK(p2.date_source == "time");
+  // Placeholder and impossible dates are not dates.
+  auto p3 = read("<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00\">"
+                 "</head><body><time datetime=\"2021-02-30\">x</time><p>Text.</p></body></html>");
+  CHECK_FALSE(p3.date);
+}
+
+TEST_CASE("the text becomes a Document whose spans index the extracted text", "[html]") {
+  newsan::HtmlOptions opt;
+  opt.name = "page.html";
+  auto doc = reader().read_document(fixture("article.html"), opt);
+  CHECK(doc.format == "html");
+  CHECK(doc.id == "page.html");
+  CHECK(doc.date == "2024-03-05");
+  CHECK(doc.date_origin == newsan::Origin::metadata);
+  CHECK(doc.title == "Harbour Strike Ends After Nine Days");
+  CHECK(doc.body == newsan::Span{0, doc.text.size()});
+  CHECK(newsan::utf8::find_invalid(doc.text) == std::string::npos);
+}
+
+TEST_CASE("read_document_file detects HTML by name and content, or as forced", "[html]") {
+  fs::path dir = fs::temp_directory_path() / "newsan-html-test";
+  fs::create_directories(dir);
+  std::string page = fixture("article.html");
+  std::ofstream(dir / "page.txt", std::ios::binary) << page;  // HTML content, .txt name
+  newsan::ReadOptions opt;
+  opt.html = std::shared_ptr<const newsan::HtmlReader>(&reader(), [](const newsan::HtmlReader*) {});
+  auto by_content = newsan::read_document_file((dir / "page.txt").string(), opt);
+  CHECK(by_content.format == "html");
+  CHECK(by_content.text.rfind("Dockworkers", 0) == 0);
+  opt.input_format = "text";
+  auto as_text = newsan::read_document_file((dir / "page.txt").string(), opt);
+  CHECK(as_text.format == "text");
+  CHECK(has(as_text.text, "<article"));
+
+  CHECK(newsan::looks_like_html("", "a/b/Page.HTM"));
+  CHECK(newsan::looks_like_html("\xEF\xBB\xBF  <!-- saved --> <!DOCTYPE html><html>", "-"));
+  CHECK(newsan::looks_like_html("<html lang=en>", "article"));
+  CHECK_FALSE(newsan::looks_like_html("Dockworkers <b>went</b> back to work.", "story.txt"));
+  CHECK_FALSE(newsan::looks_like_html("<?xml version=\"1.0\"?><rss>", "feed"));
+}
+
+TEST_CASE("declared windows-1252 is converted; other charsets are refused by name", "[html]") {
+  auto page = read(fixture("cp1252.html"));
+  CHECK(page.charset == "windows-1252");
+  CHECK(page.title == "Caf\u00e9 prices");
+  CHECK(has(page.text, "Ren\u00e9e Dubois, who called it \u201cunavoidable\u201d"));
+  newsan::HtmlOptions opt;
+  opt.name = "jp.html";
+  CHECK_THROWS_WITH(reader().read(fixture("shift-jis.html"), opt),
+                    Contains("jp.html") && Contains("Shift_JIS"));
+  // Invalid UTF-8 in an undeclared page is replaced and counted.
+  auto bad = read("<html><body><p>Prices rose \xff\xfe sharply, the statistics office said on Monday, in its report.</p></body></html>");
+  CHECK(bad.replaced_sequences == 2);
+  CHECK(newsan::utf8::find_invalid(bad.text) == std::string::npos);
+}
+
+TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
+  auto broken = read(fixture("broken.html"));
+  CHECK(broken.title == "Broken markup in a page");
+  CHECK(has(broken.text, "First paragraph of a page whose markup is broken"));
+  CHECK_FALSE(has(broken.text, "<"));
+
+  // Every prefix of a real page reads without an exception.
+  std::string page = fixture("article.html");
+  for (std::size_t cut = 0; cut <= page.size(); cut += 97) {
+    INFO(cut);
+    auto p = read(page.substr(0, cut));
+    CHECK(newsan::utf8::find_invalid(p.text) == std::string::npos);
+  }
+  // No article: empty text, not an error.
+  CHECK(read(fixture("no-article.html")).text.empty());
+  CHECK(read("").text.empty());
+  CHECK(read("plain words, no markup at all").text.size() < 40);
+
+  // Absurd nesting is refused quickly, with a clear message.
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 20000; ++i) deep += "<div>";
+  deep += "<p>deep</p></body></html>";
+  newsan::HtmlOptions opt;
+  opt.name = "deep.html";
+  CHECK_THROWS_WITH(reader().read(deep, opt), Contains("deep.html") && Contains("nests elements"));
+
+  // Too large: refused by size.
+  opt.max_bytes = 100;
+  CHECK_THROWS_WITH(reader().read(page, opt), Contains("deep.html") && Contains("limit of 100"));
+}
+
+TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[html]") {
+  std::string html =
+      "<html><head><STYLE type=text/css>p { color: red }</STYLE>"
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Kept Headline\"}</script>"
+      "</head><body><article><p>Before the script, the mayor spoke to reporters, at length, about the plan.</p>"
+      "<script>document.write('<p>Injected paragraph</p>'); var s = \"</div>\";</script>"
+      "<!-- <p>Commented-out paragraph</p> -->"
+      "<p>After the script, the council voted, by a wide margin, to approve the plan.</p></article></body></html>";
+  auto page = read(html);
+  CHECK(page.title == "Kept Headline");
+  CHECK(page.text ==
+        "Before the script, the mayor spoke to reporters, at length, about the plan.\n\n"
+        "After the script, the council voted, by a wide margin, to approve the plan.");
+}
+
+TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]") {
+  std::string html =
+      "<html><body><article><div><time datetime=\"2019-11-19T08:41\">Nov. 19, 2019, 8:41 AM UTC</time></div>"
+      "<p>The hearing, which began on <time datetime=\"2019-11-18\">Monday</time>, was adjourned, "
+      "the court said, until the witnesses could be found.</p></article></body></html>";
+  auto page = read(html);
+  CHECK(page.text == "The hearing, which began on Monday, was adjourned, the court said, until the witnesses could be found.");
+  CHECK(page.date == "2019-11-19");
+}
+
+TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
+  std::string html =
+      "<html><body><article><p>The bridge will reopen in May, the transport ministry said on Friday.</p>"
+      "<div>ADVERTISEMENT</div><p>Read more:</p><p>\u0420\u0435\u043a\u043b\u0430\u043c\u0430</p>"
+      "<p>Engineers found cracks in two of its pillars, and repairs have taken longer than planned.</p>"
+      "<p>Read more about the bridge in our archive, which has covered it since it opened.</p>"
+      "</article></body></html>";
+  auto page = read(html);
+  CHECK(page.text ==
+        "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
+        "Engineers found cracks in two of its pillars, and repairs have taken longer than planned.\n\n"
+        "Read more about the bridge in our archive, which has covered it since it opened.");
+}
+
+TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {
+  fs::path dir = fs::temp_directory_path() / "newsan-html-badlex";
+  fs::create_directories(dir / "lexicon");
+  std::ofstream(dir / "lexicon" / "html-hints.tsv") << "# newsan-lexicon 1 html-hints\nremove\tfuzzy\tcomment\n";
+  CHECK_THROWS_WITH(newsan::HtmlReader(newsan::DataDir(dir)), Contains("html-hints.tsv:2"));
+}
+
+TEST_CASE("shared benchmark pages read to non-empty text", "[html][shared]") {
+  fs::path dir = fs::path(NEWSAN_SHARED_DIR) / "corpora" / "article-extraction" / "html";
+  if (!fs::is_directory(dir)) {
+    WARN("skipped: " << dir << " is absent");
+    return;
+  }
+  std::size_t n = 0, with_text = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (n == 10) break;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    ++n;
+    if (read(s.str()).text.size() > 200) ++with_text;
+  }
+  CHECK(with_text == n);
+}
