@@ -37,7 +37,7 @@ static double cpu_now() {
 }
 
 int main(int argc, char** argv) {
-  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path("../shared/corpora/bbc-news");
+  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(NEWSAN_BENCH_SHARED_DIR) / "corpora" / "bbc-news";
   if (!fs::is_directory(dir)) {
     std::cerr << "figures_bench: no directory " << dir << " (pass the BBC News folder)\n";
     return 2;
