@@ -465,8 +465,11 @@ class Scanner {
           else cur = std::max(cur, 1.0) * 12;
           break;
         case NumClass::fraction:
-          // "two-thirds", "one fourth", "three quarters"
-          if (any && total == 0 && cur > 0 && last <= NumClass::tens && !a_start) {
+          // "two-thirds", "one fourth of", "three quarters of" — but "the first two quarters"
+          // counts quarters: a fraction is hyphenated or followed by "of" or a determiner.
+          if (any && total == 0 && cur > 0 && last <= NumClass::tens && !a_start &&
+              ((j > 0 && word(j - 1, "-") && glued(j - 1, j)) || role(j + 1, role::of) ||
+               role(j + 1, role::det) || role(j + 1, role::a))) {
             c.fraction = true;
             cur = cur / n->value;
           } else {
@@ -686,6 +689,14 @@ class Scanner {
           before >= 2 && glued(before - 2, before - 1) && starts_digit(before - 2))
         return true;  // the tail of "555-123-4567", "9/11", "1.2.3"
     }
+    // Phone numbers and codes: three or more bare digit groups in a row ("+44 20 7946 0958").
+    if (integer && bare && starts_digit(c.next) && !glued(c.next - 1, c.next) && starts_digit(c.next + 1) &&
+        !glued(c.next, c.next + 1)) {
+      std::size_t k = c.next;
+      while (k < P.size() && starts_digit(k)) ++k;
+      *skip_to = k;
+      return true;
+    }
     // Phone numbers: three digit groups joined by hyphens or dots.
     if (integer && n.int_digits >= 3 && c.unit.empty()) {
       std::size_t k = c.next;
@@ -864,7 +875,10 @@ class Scanner {
           if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value)
             return b.next;  // a score or an identifier: "2-2", "7-1", "555-1234"
           std::size_t skip_b = 0;
-          if (compatible && !not_a_figure(b, &skip_b, true) && !(dash && bare_pair && year_like(a, false))) {
+          // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
+          bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
+          if (compatible && (ascending || dash || from || between) && !not_a_figure(b, &skip_b, true) &&
+              !(dash && bare_pair && year_like(a, false))) {
             double lo = *a.c.value, hi = *b.c.value;
             if (!a.c.scaled && b.c.scaled && lo * b.c.scale <= hi * (1 + 1e-9)) lo *= b.c.scale;
             if (unit.empty()) {
