@@ -274,6 +274,7 @@ class Scanner {
         c.skip = true;  // "9AB8", "3rd", "1990s", "5am"
         return c;
       }
+      if (text_.substr(end, e - end) == "G") suf = "G";  // "5G": a generation, not grams
       const NumberWord* nw = lx_.number(suf);
       const UnitInfo* u = nullptr;
       int more = lx_.units.match_after(suf, P, c.next, &u);
@@ -308,17 +309,35 @@ class Scanner {
           c.next = piece_from(dend + 1);
           return c;
         }
-        if (d.value && *d.value != 0 && c.value) {
-          c.value = *c.value / *d.value;
-          c.fraction = true;
-          c.span.end = dend;
+        // A written fraction is proper with a small denominator ("3/4", "1/3"); "24/7" and
+        // "9/11" are not fractions, and not figures.
+        bool proper = d.value && c.value && *c.value < *d.value && !d.fractional && !c.num.fractional &&
+                      (*d.value <= 10 || *d.value == 12 || *d.value == 16 || *d.value == 32 ||
+                       *d.value == 64 || *d.value == 100);
+        if (!proper) {
+          c.skip = true;
           c.next = piece_from(dend);
+          return c;
         }
+        c.value = *c.value / *d.value;
+        c.fraction = true;
+        c.span.end = dend;
+        c.next = piece_from(dend);
       }
     }
     c.ok = true;
     scale_words(c);
     scientific(c);
+    // "1 in 5 people"
+    if (c.value && *c.value == 1 && !c.scaled && !c.fraction && word(c.next, "in") && starts_digit(c.next + 1)) {
+      Numeral d = parse_numeral(text_.substr(P[c.next + 1].span.start, sent_end_ - P[c.next + 1].span.start));
+      if (d.value && *d.value > 1 && !d.fractional && P[c.next + 1].span.start + d.length == P[c.next + 1].span.end) {
+        c.value = 1 / *d.value;
+        c.fraction = true;
+        c.span.end = P[c.next + 1].span.end;
+        c.next += 2;
+      }
+    }
     return c;
   }
 
@@ -382,6 +401,16 @@ class Scanner {
                    (num(i + 1)->cls == NumClass::hundred ||
                     num(i + 1)->cls == NumClass::scale ||
                     num(i + 1)->cls == NumClass::dozen);
+    // "a quarter of", "a third of"
+    if (role(i, role::a) && num(i + 1) && num(i + 1)->cls == NumClass::fraction && role(i + 2, role::of) &&
+        !glued(i + 1, i + 2)) {
+      c.ok = true;
+      c.fraction = true;
+      c.value = 1 / num(i + 1)->value;
+      c.span = {p.span.start, P[i + 1].span.end};
+      c.next = i + 2;
+      return c;
+    }
     if (!nw && !a_start) return c;
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
     if (p.cap && !sentence_first(i) && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
@@ -512,9 +541,12 @@ class Scanner {
       c.span.end = P[c.next + 2].span.end;
       c.next += 3;
     }
-    // "one out of three"
-    if (word(c.next, "out") && role(c.next + 1, role::of)) {
-      Core d = core_at(c.next + 2);
+    // "one out of three", "one in four"
+    bool out_of = word(c.next, "out") && role(c.next + 1, role::of);
+    bool one_in = value == 1 && word(c.next, "in") && c.next + 1 < P.size() &&
+                  (starts_digit(c.next + 1) || num(c.next + 1));
+    if (out_of || one_in) {
+      Core d = core_at(c.next + (out_of ? 2 : 1));
       if (d.ok && d.value && *d.value != 0 && !d.low) {
         c.value = *c.value / *d.value;
         c.fraction = true;
@@ -817,7 +849,7 @@ class Scanner {
       // "a"/"an" starts a figure only before "hundred", "million", "dozen" …
       return role(i, role::a) && num(i + 1) &&
              (num(i + 1)->cls == NumClass::hundred || num(i + 1)->cls == NumClass::scale ||
-              num(i + 1)->cls == NumClass::dozen);
+              num(i + 1)->cls == NumClass::dozen || num(i + 1)->cls == NumClass::fraction);
     }
     return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
   }
@@ -877,7 +909,12 @@ class Scanner {
           std::size_t skip_b = 0;
           // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
           bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
-          if (compatible && (ascending || dash || from || between) && !not_a_figure(b, &skip_b, true) &&
+          // "climbed $2.50 to $75.30": a change, then the level it reached.
+          bool change_then_level = !dash && !from && !between && start_piece > 0 &&
+                                   info(start_piece - 1).event &&
+                                   info(start_piece - 1).event->dir != Direction::none;
+          if (compatible && !change_then_level && (ascending || dash || from || between) &&
+              !not_a_figure(b, &skip_b, true) &&
               !(dash && bare_pair && year_like(a, false))) {
             double lo = *a.c.value, hi = *b.c.value;
             if (!a.c.scaled && b.c.scaled && lo * b.c.scale <= hi * (1 + 1e-9)) lo *= b.c.scale;
@@ -928,7 +965,7 @@ class Scanner {
       if (!np.found && (a.c.is_one || a.c.low)) np = counted_at(j, true);
     } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
       np = counted_at(j, true);
-      if (!np.found && kind == "age") np = counted_at(j, false);
+      if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
     }
     bool plural = false;
     if (np.found) {
