@@ -366,7 +366,9 @@ class Scanner {
     if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
     if (w == "-" && j + 1 < P.size()) return !num(j + 1);
     return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
-           w == "square" || w == "above" || w == "below";
+           w == "square" || w == "above" || w == "below" || w == "to" || w == "from" || w == "race" ||
+           w == "sprint" || w == "hurdles" || w == "freestyle" || w == "relay" || w == "final" ||
+           w == "dash" || w == "run";
   }
 
   void scale_words(Core& c) const {
@@ -701,6 +703,8 @@ class Scanner {
       if (role(c.next, role::time)) return true;
     }
     if (n.leading_zero && !n.fractional) return true;
+    // A bare number alone in brackets: a minute, a reference, an age in a list ("Hart (57)").
+    if (bare && integer && c.first > 0 && word(c.first - 1, "(") && word(c.next, ")")) return true;
     // Days and years next to a month: "February 11", "9 May", "Mar 9 2018".
     if (integer && (role(before - 1, role::month) || role(c.next, role::month) ||
                     (before >= 2 && role(before - 2, role::month) && is_punct(before - 1))))
@@ -770,6 +774,7 @@ class Scanner {
       if (p.kind != TokenKind::word) break;
       std::string_view w = p.lower;
       if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
+      if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
         if (info(k).event && !ends_with(w, "s")) break;
