@@ -359,16 +359,16 @@ class Scanner {
     c.next = piece_from(e);
   }
 
-  // "m" glued to a number is a metre, not a million, before these.
+  // "m" glued to a number without a currency: a million before "of", a unit, a
+  // currency word or a plural noun ("35m of", "12.3m tonnes", "14m customers");
+  // otherwise a metre ("the 800m title", "37m (121ft)", "race 30m to score").
   bool metre_context(std::size_t j) const {
     if (j >= P.size()) return true;
+    if (role(j, role::of) || info(j).unit_first || info(j).currency_first) return false;
     std::string_view w = P[j].lower;
-    if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
-    if (w == "-" && j + 1 < P.size()) return !num(j + 1);
-    return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
-           w == "square" || w == "above" || w == "below" || w == "to" || w == "from" || w == "race" ||
-           w == "sprint" || w == "hurdles" || w == "freestyle" || w == "relay" || w == "final" ||
-           w == "dash" || w == "run";
+    bool plural = P[j].kind == TokenKind::word && !P[j].cap && w.size() > 2 && w.back() == 's' &&
+                  w[w.size() - 2] != 's';
+    return !plural && w != "people";
   }
 
   void scale_words(Core& c) const {
