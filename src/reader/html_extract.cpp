@@ -28,8 +28,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsan/dates.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
+#include "newsan/tokenizer.h"
 #include "reader/html_internal.h"
 #include "util/utf8.h"
 
@@ -51,11 +53,12 @@ enum Role : unsigned {
   kByPrefix,
   kDateLabel,
   kLine,
+  kDateClass,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel", "line"};
+                                                "datelabel", "line",   "dateclass"};
 
 enum class Match { substr, token, exact };
 
@@ -76,7 +79,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix || r == kDateLabel || r == kLine) continue;
+      if (r == kByPrefix || r == kDateLabel || r == kLine || r == kDateClass) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -801,11 +804,24 @@ struct GumboDeleter {
 }  // namespace
 
 struct HtmlReader::Impl {
+  Impl(const DataDir& data, Hints h, html::MetaHints mh)
+      : hints(std::move(h)), meta_hints(std::move(mh)), dates(data) {}
   Hints hints;
   html::MetaHints meta_hints;
+  DateExtractor dates;  // reads visible date lines when the page has no machine-readable date
 };
 
-HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+struct LoadedHints {
+  Hints hints;
+  html::MetaHints meta;
+};
+
+LoadedHints load_hints(const DataDir& data) {
+  LoadedHints out;
+  Hints& hints = out.hints;
+  html::MetaHints& meta = out.meta;
   for (const LexiconRow& row :
        load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3)) {
     const auto& f = row.fields;
@@ -817,11 +833,20 @@ HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
         f[2].empty())
       throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    impl_->hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
-    if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
-    if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
-    if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
+    hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    if (role == kByline) meta.byline.push_back(lower(f[2]));
+    if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
+    if (role == kDateLabel) meta.date_labels.push_back(f[2]);
+    if (role == kDateClass) meta.date_class.push_back(lower(f[2]));
   }
+  return out;
+}
+
+}  // namespace
+
+HtmlReader::HtmlReader(const DataDir& data) {
+  LoadedHints h = load_hints(data);  // its own file first: a bad one is named before others load
+  impl_ = std::make_unique<Impl>(data, std::move(h.hints), std::move(h.meta));
 }
 
 HtmlReader::~HtmlReader() = default;
@@ -851,6 +876,15 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   page.authors = std::move(meta.authors);
   page.date = std::move(meta.date);
   page.date_source = std::move(meta.date_source);
+  if (!page.date && !meta.date_lines.empty()) {
+    Document lines;
+    lines.text = std::move(meta.date_lines);
+    DateResult found = impl_->dates.extract(lines, tokenize(lines.text));
+    if (found.reference) {
+      page.date = found.reference;
+      page.date_source = "text";
+    }
+  }
   page.site_name = std::move(meta.site_name);
   page.url = std::move(meta.url);
   page.language = std::move(meta.language);

@@ -205,6 +205,7 @@ std::string relax_json(std::string_view s) {
 
 struct Collected {
   std::string lang, title, h1, canonical, time_date, itemprop_date, byline, rel_author;
+  std::vector<std::string> date_lines;
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
 };
@@ -228,6 +229,17 @@ bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   for (const auto& w : words)
     if (ci.find(w) != std::string::npos) return true;
   return false;
+}
+
+constexpr std::size_t kMaxDateLines = 6;
+
+// Keeps the element's text as a possible date line when it is short.
+bool add_date_line(Collected& c, const GumboNode* n) {
+  if (c.date_lines.size() >= kMaxDateLines) return false;
+  std::string t = text_of(n);
+  if (t.size() < 6 || t.size() > 120) return false;
+  c.date_lines.push_back(std::move(t));
+  return true;
 }
 
 void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
@@ -277,6 +289,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
         continue;
       case GUMBO_TAG_TIME:
         if (c.time_date.empty()) c.time_date = iso_day(attr(n, "datetime"));
+        add_date_line(c, n);
         break;
       case GUMBO_TAG_A:
         if (c.rel_author.empty() && lower(attr(n, "rel")) == "author") c.rel_author = text_of(n);
@@ -288,6 +301,9 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
       c.itemprop_date = iso_day(attr(n, "datetime"));
       if (c.itemprop_date.empty()) c.itemprop_date = iso_day(attr(n, "content"));
     }
+    if (c.date_lines.size() < kMaxDateLines && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
+        t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
+      add_date_line(c, n);
     if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         class_has(n, hints.byline)) {
       std::string b = text_of(n);
@@ -467,6 +483,11 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (!lang.empty() && lang.size() < 36) m.language = lang;
 
   m.article_body = std::move(ld.body);
+  if (!c.byline.empty()) c.date_lines.push_back(c.byline);
+  for (const auto& line : c.date_lines) {
+    m.date_lines += line;
+    m.date_lines += '\n';
+  }
   return m;
 }
 

@@ -107,6 +107,11 @@ TEST_CASE("metadata without JSON-LD falls back to meta tags, <title> and bylines
   CHECK(p2.authors == std::vector<std::string>{"Joe Park"});
   CHECK(p2.date == "2022-01-09");
   CHECK(p2.date_source == "time");
+  // No machine-readable date: a visible date line is read by the date extractor.
+  auto visible = read("<html><body><h1>Ferry Timetable Changes</h1><div class=\"post-date\">Published March 4, 2024</div>"
+                      "<p>The ferry company will run fewer crossings in winter, it said, to save fuel.</p></body></html>");
+  CHECK(visible.date == "2024-03-04");
+  CHECK(visible.date_source == "text");
   // Placeholder and impossible dates are not dates.
   auto p3 = read("<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00\">"
                  "</head><body><time datetime=\"2021-02-30\">x</time><p>Text.</p></body></html>");
