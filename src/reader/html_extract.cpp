@@ -205,7 +205,7 @@ class Page {
       : hints_(hints), flags_(flags) {
     els_.reserve(4096);
     index_.reserve(8192);
-    build(out->root, -1, -1, 0, false, false);
+    build(out->root, -1, -1, 0, false);
     for (std::size_t i = els_.size(); i-- > 1;) {
       El& e = els_[i];
       if (e.parent < 0) continue;
@@ -237,8 +237,6 @@ class Page {
     }
     return o.text;
   }
-
-  std::uint32_t body_chars() const { return body_ >= 0 ? els_[body_].chars : 0; }
 
  private:
   struct Out {
@@ -303,8 +301,7 @@ class Page {
     return n;
   }
 
-  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link,
-             bool in_pre) {
+  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link) {
     if (depth > kMaxDepth) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
       if (parent < 0) return;
@@ -326,8 +323,7 @@ class Page {
     if (n->type == GUMBO_NODE_DOCUMENT) {
       const GumboVector& ch = n->v.document.children;
       for (unsigned i = 0; i < ch.length; ++i)
-        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link,
-              in_pre);
+        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link);
       return;
     }
     int me = static_cast<int>(els_.size());
@@ -350,10 +346,9 @@ class Page {
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
     bool link = in_link || e.tag == GUMBO_TAG_A;
-    bool pre = in_pre || e.tag == GUMBO_TAG_PRE;
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
-      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link, pre);
+      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link);
   }
 
   bool removed(const El& e, const GumboNode* n) const {
