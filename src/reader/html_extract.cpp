@@ -193,6 +193,8 @@ struct El {
   std::uint32_t inline_chars = 0; // text not inside a block descendant
   std::uint32_t commas = 0, inline_commas = 0;
   std::uint32_t paras = 0, imgs = 0, lis = 0, inputs = 0, embeds = 0, heading_chars = 0;
+  std::uint32_t tag_links = 0;    // <a rel="tag"> below: a list of the page's tags
+  bool date_meta = false;         // <time> or itemprop datePublished/dateModified
   double score = 0;
 };
 
@@ -221,6 +223,7 @@ class Page {
                               e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_BUTTON);
       p.embeds += e.embeds;
       p.heading_chars += is_heading(e.tag) ? e.chars : e.heading_chars;
+      p.tag_links += e.tag_links;
     }
   }
 
@@ -338,6 +341,9 @@ class Page {
     e.body_marked = (itemprop == "articleBody" || (e.hints & (1u << kBody)) != 0) &&
                     e.tag != GUMBO_TAG_BODY && e.tag != GUMBO_TAG_HTML;
     if (e.tag == GUMBO_TAG_BODY) body_ = me;
+    if (e.tag == GUMBO_TAG_A && html::has_word(attr(n, "rel"), "tag")) e.tag_links = 1;
+    e.date_meta = e.tag == GUMBO_TAG_TIME || html::has_word(itemprop, "datePublished") ||
+                  html::has_word(itemprop, "dateModified");
     if (e.tag == GUMBO_TAG_IFRAME || e.tag == GUMBO_TAG_EMBED || e.tag == GUMBO_TAG_OBJECT ||
         e.tag == GUMBO_TAG_VIDEO)
       e.embeds = 1;
@@ -616,11 +622,13 @@ class Page {
       return;
     // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
     // <time> inside a sentence stays.
-    if (t == GUMBO_TAG_TIME) {
+    if (e.date_meta) {
       int b = e.parent;
       while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
       if (b >= 0 && els_[b].chars <= e.chars + 3) return;
     }
+    // The page's tag list ("Tags: a, b, c").
+    if (e.tag_links >= 2 && link_density(e) > 0.5) return;
     if (t == GUMBO_TAG_BR) {
       o.brk(2);
       return;

@@ -17,6 +17,9 @@ namespace newsan::html {
 std::string_view attr(const GumboNode* n, const char* name);
 bool has_attr(const GumboNode* n, const char* name);
 
+// `word` is one of the space-separated words of `list` (rel, itemprop values).
+bool has_word(std::string_view list, std::string_view word);
+
 // ASCII-lowercased copy.
 std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);

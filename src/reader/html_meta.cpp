@@ -79,6 +79,17 @@ void append_collapsed(std::string& out, std::string_view s) {
   }
 }
 
+bool has_word(std::string_view list, std::string_view word) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    std::size_t e = list.find(' ', i);
+    if (e == std::string_view::npos) e = list.size();
+    if (list.substr(i, e - i) == word) return true;
+    i = e + 1;
+  }
+  return false;
+}
+
 std::string trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
@@ -209,18 +220,6 @@ struct Collected {
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
 };
-
-// `word` is one of the space-separated words of `list`.
-bool has_word(std::string_view list, std::string_view word) {
-  std::size_t i = 0;
-  while (i < list.size()) {
-    std::size_t e = list.find(' ', i);
-    if (e == std::string_view::npos) e = list.size();
-    if (list.substr(i, e - i) == word) return true;
-    i = e + 1;
-  }
-  return false;
-}
 
 bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   std::string ci = lower(attr(n, "class"));

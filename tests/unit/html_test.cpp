@@ -221,6 +221,13 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
       "the court said, until the witnesses could be found.</p></article></body></html>";
   auto page = read(html);
   CHECK(page.text == "The hearing, which began on Monday, was adjourned, the court said, until the witnesses could be found.");
+  // Same for an itemprop date line; and the page's tag list is not text either.
+  std::string tagged =
+      "<html><body><article><span itemprop=\"datePublished\">segunda-feira, 22 de janeiro de 2018</span>"
+      "<p>The race calendar was published on Monday, with ten rounds, two of them abroad.</p>"
+      "<p><strong><a rel=\"tag\" href=\"/t/a\">racing calendar</a>, <a rel=\"tag\" href=\"/t/b\">stock cars</a></strong></p>"
+      "</article></body></html>";
+  CHECK(read(tagged).text == "The race calendar was published on Monday, with ten rounds, two of them abroad.");
   CHECK(page.date == "2019-11-19");
 }
 
