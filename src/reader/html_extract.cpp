@@ -625,7 +625,7 @@ class Page {
     if (e.date_meta) {
       int b = e.parent;
       while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
-      if (b >= 0 && els_[b].chars <= e.chars + 3) return;
+      if (b >= 0 && els_[b].inline_chars <= e.chars + 3) return;
     }
     // The page's tag list ("Tags: a, b, c").
     if (e.tag_links >= 2 && link_density(e) > 0.5) return;
