@@ -162,6 +162,11 @@ TEST_CASE("declared windows-1252 is converted; other charsets are refused by nam
   opt.name = "jp.html";
   CHECK_THROWS_WITH(reader().read(fixture("shift-jis.html"), opt),
                     Contains("jp.html") && Contains("Shift_JIS"));
+  // A page converted to UTF-8 that still declares its old charset reads fine.
+  auto converted = read("<html><head><meta charset=\"Shift_JIS\"></head><body><p>\u6771\u4eac\u3067\u5927\u96e8\u3001"
+                        "\u5ddd\u304c\u6c3e\u6feb\u3057\u305f\u3068\u8b66\u5bdf\u304c\u767a\u8868\u3057\u305f\u3002</p></body></html>");
+  CHECK(converted.charset == "utf-8");
+  CHECK(has(converted.text, "\u6771\u4eac"));
   // Invalid UTF-8 in an undeclared page is replaced and counted.
   auto bad = read("<html><body><p>Prices rose \xff\xfe sharply, the statistics office said on Monday, in its report.</p></body></html>");
   CHECK(bad.replaced_sequences == 2);
