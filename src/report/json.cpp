@@ -85,9 +85,36 @@ json figure_json(std::string_view text, const Figure& f, std::size_t id) {
   j["counted_span"] = f.counted_span ? json{{"start", f.counted_span->start}, {"end", f.counted_span->end}} : json(nullptr);
   j["event"] = str_or_null(f.event);
   j["event_class"] = f.event_class == EventClass::none ? json(nullptr) : json(to_string(f.event_class));
+  j["event_span"] = f.event_span ? json{{"start", f.event_span->start}, {"end", f.event_span->end}} : json(nullptr);
+  j["kind"] = str_or_null(f.kind);
   j["sentence"] = f.sentence;
   j["group"] = f.group;
   return j;
+}
+
+// A group once, with what its representative says and every mention.
+json figure_group_json(std::string_view text, const FigureResult& r, std::size_t id) {
+  const FigureGroup& g = r.groups[id];
+  const Figure& rep = r.figures[g.representative];
+  json mentions = json::array();
+  for (std::size_t m : g.members) {
+    json mj = span_json(text, r.figures[m].span);
+    mj["figure"] = m;
+    mj["sentence"] = r.figures[m].sentence;
+    mentions.push_back(std::move(mj));
+  }
+  return json{{"id", id},
+              {"members", g.members},
+              {"representative", g.representative},
+              {"value", opt_num(rep.value)},
+              {"low", opt_num(rep.low)},
+              {"high", opt_num(rep.high)},
+              {"qualifier", to_string(rep.qualifier)},
+              {"unit", str_or_null(rep.unit)},
+              {"counted", str_or_null(rep.counted)},
+              {"event", str_or_null(rep.event)},
+              {"event_class", rep.event_class == EventClass::none ? json(nullptr) : json(to_string(rep.event_class))},
+              {"mentions", std::move(mentions)}};
 }
 
 json date_json(std::string_view text, const TimeExpression& t) {
@@ -128,8 +155,7 @@ json to_json(const Analysis& a, const ReportOptions& opt) {
   j["figures"] = std::move(figs);
   json groups = json::array();
   for (std::size_t i = 0; i < a.figures.groups.size(); ++i)
-    groups.push_back({{"id", i}, {"members", a.figures.groups[i].members},
-                      {"representative", a.figures.groups[i].representative}});
+    groups.push_back(figure_group_json(text, a.figures, i));
   j["figure_groups"] = std::move(groups);
   json notes = json::array();
   for (const FigureNote& n : a.figures.notes)
