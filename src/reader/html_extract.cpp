@@ -862,6 +862,9 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
                      " bytes, more than the limit of " + std::to_string(options.max_bytes));
   HtmlPage page;
   std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
+  if (std::size_t nul = utf8.find('\0'); nul != std::string::npos)
+    throw InputError(options.name + ": binary data (NUL byte in the decoded page at offset " +
+                     std::to_string(nul) + "), not an HTML page");
 
   utf8 = drop_raw_text(utf8);
   if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)

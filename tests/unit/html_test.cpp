@@ -199,6 +199,10 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   opt.name = "deep.html";
   CHECK_THROWS_WITH(reader().read(deep, opt), Contains("deep.html") && Contains("nests elements"));
 
+  // Binary data is refused, as the text reader does.
+  CHECK_THROWS_WITH(reader().read(std::string("<html>\x7f" "ELF\0\0\x01", 12), opt),
+                    Contains("deep.html") && Contains("binary data"));
+
   // Too large: refused by size.
   opt.max_bytes = 100;
   CHECK_THROWS_WITH(reader().read(page, opt), Contains("deep.html") && Contains("limit of 100"));
