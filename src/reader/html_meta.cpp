@@ -335,9 +335,24 @@ std::size_t word_count(std::string_view s) {
   return n;
 }
 
+// "News Nation", "BBC Sport": every word capitalized (or a digit), no quotes.
+bool looks_like_name(std::string_view s) {
+  bool word_start = true;
+  for (char ch : s) {
+    if (ch == '"' || ch == '\'' || static_cast<unsigned char>(ch) >= 0x80) return false;
+    if (word_start && ch != ' ' && !std::isupper(static_cast<unsigned char>(ch)) &&
+        !std::isdigit(static_cast<unsigned char>(ch)))
+      return false;
+    word_start = ch == ' ';
+  }
+  return true;
+}
+
 // "Headline | Site" -> "Headline": drops a trailing (or leading) part that is
-// the site name, or that is short next to a long headline.
-std::string clean_title(std::string t, const std::string& site) {
+// the site name, or a short trailing part next to a long headline: up to 4
+// words in <title> (`from_title`), up to 3 capitalized words in og:title,
+// where a dash more often continues the headline.
+std::string clean_title(std::string t, const std::string& site, bool from_title) {
   for (int round = 0; round < 3; ++round) {
     bool changed = false;
     for (const char* sep : kTitleSeparators) {
@@ -346,7 +361,8 @@ std::string clean_title(std::string t, const std::string& site) {
       std::string head = trim(std::string_view(t).substr(0, k));
       std::string tail = trim(std::string_view(t).substr(k + std::strlen(sep)));
       if ((!site.empty() && (iequals(tail, site) || icontains(site, tail) || icontains(tail, site))) ||
-          (word_count(tail) <= 4 && word_count(head) >= 3)) {
+          (word_count(head) >= 3 &&
+           (from_title ? word_count(tail) <= 4 : word_count(tail) <= 3 && looks_like_name(tail)))) {
         t = head;
         changed = true;
         break;
@@ -430,11 +446,11 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   std::string site = m.site_name.value_or("");
 
   if (const auto* v = meta(c, {"og:title", "twitter:title"}))
-    m.title = clean_title(*v, site);
+    m.title = clean_title(*v, site, false);
   else if (!ld.headline.empty())
     m.title = ld.headline;
   else if (!c.title.empty())
-    m.title = clean_title(c.title, site);
+    m.title = clean_title(c.title, site, true);
   else if (!c.h1.empty())
     m.title = c.h1;
   if (m.title && m.title->empty()) m.title.reset();

@@ -93,6 +93,11 @@ TEST_CASE("metadata without JSON-LD falls back to meta tags, <title> and bylines
       "</body></html>";
   auto page = read(html);
   CHECK(page.title == "Council Approves Budget");
+  // In og:title a dash more often continues the headline; a site name still goes.
+  CHECK(read("<html><head><meta property=\"og:title\" content=\"Stadia reviews are in \u2014 and they are not great\">"
+             "</head><body></body></html>").title == "Stadia reviews are in \u2014 and they are not great");
+  CHECK(read("<html><head><meta property=\"og:title\" content=\"Stadia reviews are in - Tech News\">"
+             "</head><body></body></html>").title == "Stadia reviews are in");
   CHECK(page.authors == std::vector<std::string>{"Lina Berg"});
   CHECK(page.date == "2023-11-30");
   CHECK(page.date_source == "meta");
