@@ -54,11 +54,12 @@ enum Role : unsigned {
   kDateLabel,
   kLine,
   kDateClass,
+  kLede,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel", "line",   "dateclass"};
+                                                "datelabel", "line",   "dateclass", "lede"};
 
 enum class Match { substr, token, exact };
 
@@ -234,7 +235,9 @@ class Page {
     if (root < 0) return {};
     Out o;
     if (els_[root].body_marked) {
-      for (int part : marked_parts(root)) emit(els_[part].node, o, false, part);
+      std::vector<int> parts = marked_parts(root);
+      if (int lede = lede_before(parts.front()); lede >= 0) emit(els_[lede].node, o, false, lede);
+      for (int part : parts) emit(els_[part].node, o, false, part);
     } else {
       for (int s : gather_siblings(root)) emit(els_[s].node, o, false, s);
     }
@@ -504,6 +507,26 @@ class Page {
     }
     if (parts.empty()) parts.push_back(root);
     return parts;
+  }
+
+  // The summary paragraph a page sets just before its marked article body
+  // ("article__summary", "standfirst"), or -1.
+  int lede_before(int first) const {
+    const GumboNode* n = els_[first].node;
+    const GumboNode* parent = n->parent;
+    if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return -1;
+    const GumboVector& ch = parent->v.element.children;
+    for (unsigned k = n->index_within_parent; k-- > 0;) {
+      auto* c = static_cast<const GumboNode*>(ch.data[k]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = index_.find(c);
+      if (it == index_.end()) return -1;
+      const El& e = els_[it->second];
+      if (e.removed || e.chars == 0) continue;  // skip ads, empty media wrappers
+      bool lede = (e.hints & (1u << kLede)) && e.chars >= 40 && link_density(e) < 0.3;
+      return lede ? it->second : -1;
+    }
+    return -1;
   }
 
   bool contains(int ancestor, int el) const {
@@ -903,7 +926,9 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     Page p(out.get(), impl_->hints, f);
     std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
                                             impl_->hints.roles[kLine]);
-    if (text_chars(text) > text_chars(best)) best = std::move(text);
+    // A relaxed pass must find much more, not just the boilerplate it let in.
+    std::size_t have = text_chars(best), got = text_chars(text);
+    if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
     if (text_chars(best) >= 250) break;
   }
   // schema.org articleBody when the page's markup hid most of the article.

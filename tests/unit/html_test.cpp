@@ -259,6 +259,19 @@ TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
         "Read more about the bridge in our archive, which has covered it since it opened.");
 }
 
+TEST_CASE("a summary set just before the marked article body opens the text", "[html]") {
+  std::string html =
+      "<html><body><div class=\"story\"><div class=\"ad-slot\"></div>"
+      "<div class=\"article__summary\">Three people died in clashes near the fuel plant, officials said.</div>"
+      "<div class=\"article__body\"><p>The clashes began on Tuesday morning, when police moved in, and lasted until night.</p>"
+      "<p>Officials said the plant would stay closed, at least until the weekend, for safety checks.</p></div>"
+      "<div class=\"newsletter-signup\">Sign up for our newsletter, every morning, with the news that matters.</div>"
+      "</div></body></html>";
+  auto t = read(html).text;
+  CHECK(t.rfind("Three people died in clashes near the fuel plant, officials said.\n\nThe clashes began", 0) == 0);
+  CHECK_FALSE(has(t, "newsletter"));
+}
+
 TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {
   fs::path dir = fs::temp_directory_path() / "newsan-html-badlex";
   fs::create_directories(dir / "lexicon");
