@@ -572,6 +572,9 @@ class Page {
         double bonus = (!top_class.empty() && attr(e.node, "class") == top_class) ? t.score * 0.2 : 0;
         take = e.score + bonus >= threshold;
       }
+      // Paragraphs swallowed by an unclosed inline tag (<b>, <font>) of broken markup.
+      if (!take && !is_block(e.tag) && e.paras > 0 && e.chars > 80 && link_density(e) < 0.25)
+        take = true;
       if (!take && e.tag == GUMBO_TAG_P) {
         double ld = link_density(e);
         if (e.chars > 80 && ld < 0.25) take = true;

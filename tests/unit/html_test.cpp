@@ -182,6 +182,9 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   auto broken = read(fixture("broken.html"));
   CHECK(broken.title == "Broken markup in a page");
   CHECK(has(broken.text, "First paragraph of a page whose markup is broken"));
+  // The unclosed <b> swallows the next paragraphs; they are still the article's.
+  CHECK(has(broken.text, "Second paragraph, still part of the story"));
+  CHECK(has(broken.text, "Third paragraph with misnested formatting, and an attribute"));
   CHECK_FALSE(has(broken.text, "<"));
 
   // Every prefix of a real page reads without an exception.
