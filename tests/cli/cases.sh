@@ -208,5 +208,37 @@ PY
     <"$T/feed.jsonl" >"$T/many" || fail "parallel"
   cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
 }
+HTML_DIR=$SRC/tests/data/html
+case_read_html() {
+  expect_exit 0 "$NEWSAN" read "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "read JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))["document"]
+assert d["format"] == "html" and d["title"] == "Harbour Strike Ends After Nine Days", d
+assert d["text"].startswith("Dockworkers at the port of Valmare"), d["text"][:80]
+assert d["authors"] == ["Ana Ferreira", "Tom Okafor"] and d["date"] == "2024-03-05"
+PY
+  expect_exit 0 "$NEWSAN" read --format text "$HTML_DIR/article.html"
+  grep -q "^Title: Harbour Strike Ends After Nine Days" "$T/out" || fail "text: no title line"
+  "$NEWSAN" read - <"$HTML_DIR/article.html" >"$T/out" 2>"$T/err" || fail "read from stdin"
+  grep -q '"format": "html"' "$T/out" || fail "stdin page not detected as HTML"
+}
+case_read_html_bad_charset() {
+  expect_exit 2 "$NEWSAN" read "$HTML_DIR/shift-jis.html"; err_has "Shift_JIS"
+}
+case_analyze_html_offsets() {
+  expect_exit 0 "$NEWSAN" analyze --format json --emit-text "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "HTML analysis spans"
+import json, sys
+j = json.load(open(sys.argv[1])); d = j["document"]; text = d["text"].encode()
+assert d["format"] == "html" and d["date"] == "2024-03-05" and d["date_origin"] == "metadata", d
+spans = [m for e in j["entities"] for m in e["mentions"]] + j["figures"] + j["dates"]
+assert spans
+for s in spans:
+    assert text[s["start"]:s["end"]].decode() == s["text"], s
+PY
+  expect_exit 0 "$NEWSAN" analyze --input-format text --format json --emit-text "$HTML_DIR/article.html"
+  grep -q '"format": "text"' "$T/out" || fail "--input-format text not honoured"
+}
 
 "case_$CASE"
