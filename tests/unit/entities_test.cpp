@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "newsan/entities.h"
+#include "newsan/error.h"
 #include "newsan/tokenizer.h"
 
 using namespace newsan;
@@ -123,4 +125,22 @@ TEST_CASE("no entities in text without names; names in other scripts stay byte-e
       CHECK(r.doc.text.find(t) != std::string::npos);
     }
   CHECK(named(r, "Nicolás Maduro"));
+}
+
+TEST_CASE("case and diacritic variants of a name are one entity", "[entities]") {
+  Result r = run("Nicolás Maduro spoke on Monday. Later NICOLAS MADURO spoke again, and Nicolas Maduro left.\n");
+  std::size_t persons = 0;
+  for (const auto& e : r.entities)
+    if (e.type == EntityType::person) {
+      ++persons;
+      CHECK(e.name == "Nicolás Maduro");  // the first of the fullest forms, as written
+      CHECK(e.mentions.size() == 3);
+    }
+  CHECK(persons == 1);
+}
+
+TEST_CASE("a data directory without the model is a clear error", "[entities]") {
+  auto dir = std::filesystem::temp_directory_path() / "newsan-entities-test-empty";
+  std::filesystem::create_directories(dir / "lexicon");
+  CHECK_THROWS_AS(EntityExtractor{DataDir(dir)}, FormatError);
 }
