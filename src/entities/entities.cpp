@@ -51,6 +51,7 @@ const char* to_string(EntityType t) {
 struct EntityExtractor::Impl {
   ner::Tagger tagger;
   std::vector<std::string> derived_heads;  // "administration", "government" …
+  std::vector<std::string> event_heads;    // "cup", "war" … (folded)
 };
 
 namespace {
@@ -59,9 +60,10 @@ ner::Tagger load_tagger(const DataDir& data) {
   return ner::Tagger::load(data.file("models/ner-en.bin"));
 }
 
-std::vector<std::string> load_derived(const DataDir& data) {
+// A one-column lexicon of words, case-folded.
+std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
   std::vector<std::string> out;
-  for (const auto& row : load_lexicon(data.file("lexicon/entity-derived.tsv"), "entity-derived", 1))
+  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + ".tsv"), kind, 1))
     out.push_back(utf8::fold(row.fields[0]));
   return out;
 }
@@ -108,7 +110,8 @@ bool word_suffix(const std::string& shorter, const std::string& longer) {
 }  // namespace
 
 EntityExtractor::EntityExtractor(const DataDir& data)
-    : impl_(std::make_unique<Impl>(Impl{load_tagger(data), load_derived(data)})) {}
+    : impl_(std::make_unique<Impl>(
+          Impl{load_tagger(data), load_words(data, "entity-derived"), load_words(data, "entity-event-heads")})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
@@ -264,6 +267,15 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       } else {
         f.etype = (gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazGroup)) ? EntityType::group
                                                                                           : EntityType::other;
+        // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
+        auto is_event = [&](std::size_t from) {
+          std::string tail = utf8::fold(Span{T[from].span.start, T[f.last - 1].span.end}.in(text));
+          const auto& heads = impl_->event_heads;
+          return std::find(heads.begin(), heads.end(), tail) != heads.end();
+        };
+        if (f.etype == EntityType::other && f.last > f.first + 1 &&
+            (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
+          f.etype = EntityType::event;
       }
       if (f.type == ner::ChunkType::LOC || f.type == ner::ChunkType::ORG) {
         // "Tocorón Prison": a capitalised facility head right after a place name.

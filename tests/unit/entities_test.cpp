@@ -144,3 +144,16 @@ TEST_CASE("a data directory without the model is a clear error", "[entities]") {
   std::filesystem::create_directories(dir / "lexicon");
   CHECK_THROWS_AS(EntityExtractor{DataDir(dir)}, FormatError);
 }
+
+TEST_CASE("nationalities are groups, named events are events", "[entities]") {
+  Result r = run("Venezuelan officials said the World Cup would go ahead. The Gulf War changed the region.\n");
+  const Entity* cup = named(r, "World Cup");
+  REQUIRE(cup);
+  CHECK(cup->type == EntityType::event);
+  const Entity* war = named(r, "Gulf War");
+  REQUIRE(war);
+  CHECK(war->type == EntityType::event);
+  const Entity* v = named(r, "Venezuelan");
+  REQUIRE(v);
+  CHECK(v->type == EntityType::group);
+}
