@@ -60,10 +60,10 @@ ner::Tagger load_tagger(const DataDir& data) {
   return ner::Tagger::load(data.file("models/ner-en.bin"));
 }
 
-// A one-column lexicon of words, case-folded.
+// A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
 std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
   std::vector<std::string> out;
-  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + ".tsv"), kind, 1))
+  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
     out.push_back(utf8::fold(row.fields[0]));
   return out;
 }
