@@ -52,6 +52,7 @@ struct EntityExtractor::Impl {
   ner::Tagger tagger;
   std::vector<std::string> derived_heads;  // "administration", "government" …
   std::vector<std::string> event_heads;    // "cup", "war" … (folded)
+  std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
 };
 
 namespace {
@@ -111,7 +112,8 @@ bool word_suffix(const std::string& shorter, const std::string& longer) {
 
 EntityExtractor::EntityExtractor(const DataDir& data)
     : impl_(std::make_unique<Impl>(
-          Impl{load_tagger(data), load_words(data, "entity-derived"), load_words(data, "entity-event-heads")})) {}
+          Impl{load_tagger(data), load_words(data, "entity-derived"), load_words(data, "entity-event-heads"),
+               load_words(data, "entity-honorifics")})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
@@ -252,13 +254,28 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       f.sentence = sentence_of[s];
       const std::size_t sent_first = words[s].front().first, sent_last = words[s].back().last;
       while (f.last > f.first + 1 && is_possessive(T[f.last - 1].text(text))) --f.last;
+      auto in_list = [&](const std::vector<std::string>& list, std::size_t tok) {
+        return std::find(list.begin(), list.end(), folded(tok)) != list.end();
+      };
       if (f.type == ner::ChunkType::PER) {
+        const std::size_t tagged_first = f.first;
         while (f.last > f.first + 1 && (gaz_bits(f.first, f.first + 1) & ner::kGazTitle)) ++f.first;
         std::size_t r = f.first;
         while (r > sent_first && T[r - 1].kind == TokenKind::word && T[r - 1].capitalized &&
                (gaz_bits(r - 1, r) & ner::kGazTitle))
           --r;
-        if (r < f.first) f.role = std::string(Span{T[r].span.start, T[f.first - 1].span.end}.in(text));
+        // "the General Election": a title after an article does not introduce a person.
+        std::string before = r > sent_first ? folded(r - 1) : std::string();
+        if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
+          f.type = ner::ChunkType::MISC;
+          f.first = std::min(tagged_first, f.first);
+        } else {
+          std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
+          while (role_end > r && in_list(impl_->honorifics, role_end - 1)) --role_end;
+          if (r < role_end) f.role = std::string(Span{T[r].span.start, T[role_end - 1].span.end}.in(text));
+        }
+      }
+      if (f.type == ner::ChunkType::PER) {
         f.etype = EntityType::person;
       } else if (f.type == ner::ChunkType::ORG) {
         f.etype = EntityType::organization;

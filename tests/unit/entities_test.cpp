@@ -157,3 +157,11 @@ TEST_CASE("nationalities are groups, named events are events", "[entities]") {
   REQUIRE(v);
   CHECK(v->type == EntityType::group);
 }
+
+TEST_CASE("honorifics are not roles; a title after an article is no person", "[entities]") {
+  Result r = run("Trade Secretary Patricia Hewitt spoke. Ms Hewitt said the plan was ready before the General Election.\n");
+  const Entity* h = named(r, "Patricia Hewitt");
+  REQUIRE(h);
+  CHECK(h->roles == std::vector<std::string>{"Secretary"});
+  for (const auto& e : r.entities) CHECK_FALSE((e.type == EntityType::person && e.name == "Election"));
+}
