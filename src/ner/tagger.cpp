@@ -132,7 +132,8 @@ Gazetteer Gazetteer::from_directory(const std::filesystem::path& dir) {
     const char* file;
     std::uint16_t bits;
   } lists[] = {
-      {"countries", kGazCountry},         {"regions", kGazRegion},
+      {"countries", kGazCountry},         {"country-aliases", kGazCountry},
+      {"regions", kGazRegion},
       {"cities", kGazCity},               {"nationalities", kGazNationality},
       {"currencies", kGazCurrency},       {"titles", kGazTitle},
       {"org-heads", kGazOrgHead},         {"facility-heads", kGazFacilityHead},
