@@ -23,6 +23,20 @@ json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || f
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
+case_train_and_eval_ner() {
+  for d in 1 2 3; do
+    printf -- '-DOCSTART- -X- -X- O\n\n'
+    printf 'Anna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nvisited VBD B-VP O\nOslo NNP B-NP B-LOC\n. . O O\n\n'
+    printf 'Omar NNP B-NP B-PER\nDiaz NNP I-NP I-PER\nleft VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n'
+  done >"$T/tiny.conll"
+  expect_exit 0 "$NEWSAN" train-ner --train "$T/tiny.conll" --dev "$T/tiny.conll" --epochs 4 -o "$T/m.bin"
+  err_has "dev F1"
+  expect_exit 0 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/tiny.conll"
+  grep -q "^overall *1.0000 *1.0000 *1.0000" "$T/out" || fail "tiny corpus not learned: $(cat "$T/out")"
+  head -c 1000 "$T/m.bin" >"$T/cut.bin"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/cut.bin" "$T/tiny.conll"; err_has "truncated"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/missing.conll"; err_has "missing.conll"
+}
 case_bad_option() { expect_exit 2 "$NEWSAN" --no-such-option "$SAMPLE"; }
 case_bad_format() { expect_exit 2 "$NEWSAN" --format xml "$SAMPLE"; }
 case_bad_date() {
