@@ -6,6 +6,7 @@
 //     clitic ("' s" in space-joined text) rejoined and curly apostrophes made
 //     straight, because the model was trained on CoNLL tokens. Sentences are
 //     also cut at line breaks: a name never crosses one.
+//     A name found once is also taken where the same words recur untagged.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
