@@ -128,7 +128,7 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
   // The "Original Source: …" line is metadata, not prose.
   Span skip{0, 0};
   if (doc.source_span) {
-    std::size_t b = text.rfind('\n', doc.source_span->start);
+    std::size_t b = text.find_last_of("\r\n", doc.source_span->start);  // a lone CR ends a line too
     skip = {b == std::string_view::npos ? 0 : b + 1, doc.source_span->end};
   }
 
