@@ -33,10 +33,14 @@ struct Figure {
   std::optional<double> low, high;    // for ranges
   Qualifier qualifier = Qualifier::exact;
   Direction direction = Direction::none;
-  std::string unit;                   // normalized: "percent", "USD", "km"; a count noun for counts
+  std::string unit;                   // normalized: "percent", "USD", "kilometre"; a count noun for counts
+  // What kind of quantity: "count", "money", "percent", "percent-point", "measure",
+  // "duration", "age", "multiple", "fraction" or "number" (a bare number).
+  std::string kind;
   std::string counted;                // noun phrase counted ("political prisoners")
   std::optional<Span> counted_span;
   std::string event;                  // lemma: "released", "arrested", "held" …
+  std::optional<Span> event_span;     // the word the event was read from
   EventClass event_class = EventClass::none;
   std::size_t sentence = 0;
   std::size_t group = 0;              // index into FigureResult::groups
@@ -60,6 +64,21 @@ struct FigureResult {
   std::vector<FigureGroup> groups;
   std::vector<FigureNote> notes;
 };
+
+// A numeral at the start of `s`: digits with optional thousands separators
+// ("1,800", "36,040"), a decimal part ("2.5", ".500") and an exponent
+// ("1e400"). No sign, no scale word, no unit: the extractor reads those.
+// Pure, never throws, linear in the bytes it reads: the fuzzing entry point.
+struct Numeral {
+  std::size_t length = 0;        // bytes read; 0 when `s` does not start with a numeral
+  std::optional<double> value;   // null when out of range (over 18 integer digits, overflow)
+  bool grouped = false;          // had thousands separators
+  bool fractional = false;       // had a decimal part
+  bool exponent = false;         // had an exponent
+  std::size_t int_digits = 0;    // digits before the decimal point
+  bool leading_zero = false;     // "0401": more than one integer digit, the first a zero
+};
+Numeral parse_numeral(std::string_view s) noexcept;
 
 class FigureExtractor {
  public:

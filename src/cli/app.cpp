@@ -50,6 +50,8 @@ int run(int argc, char** argv) {
   setup_analyze(app, g, action);
   setup_schema(app, g, action);
   setup_read(app, g, action);
+  setup_train_ner(app, g, action);
+  setup_eval_ner(app, g, action);
 
   std::vector<const char*> cargs;
   for (const auto& a : args) cargs.push_back(a.c_str());

@@ -52,9 +52,16 @@ std::string snippet(const Analysis& a, const Span& span) {
   return pre + one_line(text.substr(b, e - b)) + post;
 }
 
-std::string number_text(double v) {
-  if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15) return fmt::format("{:L}", static_cast<long long>(std::llround(v)));
-  return fmt::format("{:g}", v);
+// A number with thousands separators: "1,800", "2.5".
+std::string grouped(double v) {
+  if (std::abs(v - std::round(v)) >= 1e-9 || std::abs(v) >= 1e15) return fmt::format("{:g}", v);
+  std::string d = std::to_string(std::llabs(std::llround(v))), out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && (d.size() - i) % 3 == 0) out += ',';
+    out += d[i];
+  }
+  if (v < 0) out.insert(out.begin(), '-');
+  return out;
 }
 
 class Summary : public Reporter {
@@ -148,25 +155,36 @@ class Summary : public Reporter {
     }
   }
 
+  // Figures are first-class: each quantity once (its most precise mention), with
+  // qualifier, unit, what it counts, what happened, the evidence, the other
+  // mentions of the same quantity, then the consistency notes.
   void figures(std::string& o, const Analysis& a) const {
     const auto& F = a.figures;
     if (F.figures.empty()) return;
+    std::string_view text = a.document.text;
     heading(o, "Figures", F.groups.empty() ? F.figures.size() : F.groups.size());
-    auto describe = [&](const Figure& f) {
+    auto value_text = [&](const Figure& f) {
       static const char* kQual[] = {"", "about ", "more than ", "at least ", "less than ", "at most ", ""};
-      std::string v;
-      if (f.qualifier == Qualifier::range && f.low && f.high)
-        v = fmt::format("{}–{}", number_text(*f.low), number_text(*f.high));
-      else if (f.value)
-        v = kQual[static_cast<int>(f.qualifier)] + number_text(*f.value);
-      else
-        v = one_line(f.span.in(a.document.text));
-      if (!f.unit.empty() && f.unit != f.counted) v += " " + f.unit;
+      std::string q = kQual[static_cast<int>(f.qualifier)];
+      if (f.low && f.high) return q + fmt::format("{}–{}", grouped(*f.low), grouped(*f.high));
+      if (f.value) return q + grouped(*f.value);
+      return one_line(clip(f.span.in(text), 40)) + " (out of range)";
+    };
+    auto describe = [&](const Figure& f) {
+      std::string v = value_text(f);
+      if (f.kind == "money") v += " " + f.unit;
+      else if (!f.unit.empty() && f.kind != "count") v += " " + (f.unit == "percent" ? std::string("%") : f.unit);
       std::string s = bold(v);
       if (!f.counted.empty()) s += " " + f.counted;
-      if (!f.event.empty()) s += " — " + f.event;
-      if (f.direction != Direction::none) s += fmt::format(" ({})", to_string(f.direction));
+      if (!f.event.empty()) s += fmt::format(" — {} ({})", f.event, to_string(f.event_class));
+      if (f.direction != Direction::none) s += fmt::format(" [{}]", to_string(f.direction));
       return s;
+    };
+    auto mention = [&](const Figure& f) {
+      std::string m(f.span.in(text));
+      if (f.counted_span && f.counted_span->start >= f.span.end && f.counted_span->start - f.span.end <= 12)
+        m += text.substr(f.span.end, f.counted_span->end - f.span.end);
+      return "\xE2\x80\x9C" + one_line(clip(m, 80)) + "\xE2\x80\x9D";
     };
     if (F.groups.empty()) {
       for (const Figure& f : F.figures) item(o, describe(f), snippet(a, f.span));
@@ -176,11 +194,15 @@ class Summary : public Reporter {
         std::string main = describe(rep);
         if (g.members.size() > 1) main += fmt::format(" ×{}", g.members.size());
         item(o, main, snippet(a, rep.span));
+        std::string also;
+        for (std::size_t m : g.members)
+          if (m != g.representative) also += (also.empty() ? "" : ", ") + mention(F.figures[m]);
+        if (!also.empty()) o += md_ ? fmt::format("  also: {}\n", also) : "      also: " + also + "\n";
       }
     }
     for (const FigureNote& n : F.notes) {
       if (md_) o += fmt::format("- _note ({})_: {}\n", n.kind, n.text);
-      else o += fmt::format("  {} {}\n", style("note:", "33"), n.text);
+      else o += fmt::format("  {} {}\n", style("note (" + n.kind + "):", "33"), n.text);
     }
   }
 

@@ -23,6 +23,20 @@ json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || f
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
+case_train_and_eval_ner() {
+  for d in 1 2 3; do
+    printf -- '-DOCSTART- -X- -X- O\n\n'
+    printf 'Anna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nvisited VBD B-VP O\nOslo NNP B-NP B-LOC\n. . O O\n\n'
+    printf 'Omar NNP B-NP B-PER\nDiaz NNP I-NP I-PER\nleft VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n'
+  done >"$T/tiny.conll"
+  expect_exit 0 "$NEWSAN" train-ner --train "$T/tiny.conll" --dev "$T/tiny.conll" --epochs 4 -o "$T/m.bin"
+  err_has "dev F1"
+  expect_exit 0 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/tiny.conll"
+  grep -q "^overall *1.0000 *1.0000 *1.0000" "$T/out" || fail "tiny corpus not learned: $(cat "$T/out")"
+  head -c 1000 "$T/m.bin" >"$T/cut.bin"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/cut.bin" "$T/tiny.conll"; err_has "truncated"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/missing.conll"; err_has "missing.conll"
+}
 case_bad_option() { expect_exit 2 "$NEWSAN" --no-such-option "$SAMPLE"; }
 case_bad_format() { expect_exit 2 "$NEWSAN" --format xml "$SAMPLE"; }
 case_bad_date() {
@@ -207,6 +221,38 @@ PY
   parallel --will-cite --pipe --keep-order -N 7 "'$NEWSAN' -q --input-format jsonl --format jsonl -j 1 -" \
     <"$T/feed.jsonl" >"$T/many" || fail "parallel"
   cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
+}
+HTML_DIR=$SRC/tests/data/html
+case_read_html() {
+  expect_exit 0 "$NEWSAN" read "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "read JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))["document"]
+assert d["format"] == "html" and d["title"] == "Harbour Strike Ends After Nine Days", d
+assert d["text"].startswith("Dockworkers at the port of Valmare"), d["text"][:80]
+assert d["authors"] == ["Ana Ferreira", "Tom Okafor"] and d["date"] == "2024-03-05"
+PY
+  expect_exit 0 "$NEWSAN" read --format text "$HTML_DIR/article.html"
+  grep -q "^Title: Harbour Strike Ends After Nine Days" "$T/out" || fail "text: no title line"
+  "$NEWSAN" read - <"$HTML_DIR/article.html" >"$T/out" 2>"$T/err" || fail "read from stdin"
+  grep -q '"format": "html"' "$T/out" || fail "stdin page not detected as HTML"
+}
+case_read_html_bad_charset() {
+  expect_exit 2 "$NEWSAN" read "$HTML_DIR/shift-jis.html"; err_has "Shift_JIS"
+}
+case_analyze_html_offsets() {
+  expect_exit 0 "$NEWSAN" analyze --format json --emit-text "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "HTML analysis spans"
+import json, sys
+j = json.load(open(sys.argv[1])); d = j["document"]; text = d["text"].encode()
+assert d["format"] == "html" and d["date"] == "2024-03-05" and d["date_origin"] == "metadata", d
+spans = [m for e in j["entities"] for m in e["mentions"]] + j["figures"] + j["dates"]
+assert spans
+for s in spans:
+    assert text[s["start"]:s["end"]].decode() == s["text"], s
+PY
+  expect_exit 0 "$NEWSAN" analyze --input-format text --format json --emit-text "$HTML_DIR/article.html"
+  grep -q '"format": "text"' "$T/out" || fail "--input-format text not honoured"
 }
 
 # ---- hostile input (issue 7): one case per row of the bad-input table --------

@@ -1,0 +1,161 @@
+// newsan/ner.h — the statistical named-entity tagger (CoNLL types PER, ORG,
+// LOC, MISC) that EntityExtractor builds on.
+//
+//   newsan::ner::Tagger tagger = newsan::ner::Tagger::load("data/models/ner-en.bin");
+//   std::vector<std::vector<std::string_view>> doc = {{"Nicolás", "Maduro", "spoke", "."}};
+//   for (const auto& chunk : tagger.tag_document(doc)[0])
+//     use(chunk.first, chunk.last, newsan::ner::to_string(chunk.type));  // 0, 2, "PER"
+//
+// The tagger is an averaged structured perceptron over BILOU tags with
+// first-order Viterbi decoding (docs/ner.md argues the choice). Its input is
+// one whole document as sentences of words, so that document-level evidence
+// (how a word is capitalised elsewhere in the article, how it was tagged in
+// earlier sentences) can be used. The model file carries the weights and the
+// compiled gazetteers, so a model always tags with the lists it was trained on.
+//
+// Contract: a Tagger is immutable after loading; tag_document() is const and
+// thread-safe. Loading throws FormatError (newsan/error.h) naming the file on
+// a missing, truncated, foreign, corrupted or wrong-version model.
+// Training (train()) lives in a separate source file and is not needed at run time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsan::ner {
+
+enum class ChunkType : std::uint8_t { PER = 0, ORG = 1, LOC = 2, MISC = 3 };
+inline constexpr int kChunkTypes = 4;
+const char* to_string(ChunkType t);
+
+// Words [first, last) of one sentence form a name of `type`.
+struct Chunk {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  ChunkType type = ChunkType::MISC;
+  friend bool operator==(const Chunk&, const Chunk&) = default;
+};
+
+using Sentences = std::vector<std::vector<std::string_view>>;
+
+// Gazetteer categories, as bit flags (a phrase may be in several lists).
+enum Gaz : std::uint16_t {
+  kGazCountry = 1 << 0,
+  kGazRegion = 1 << 1,
+  kGazCity = 1 << 2,
+  kGazNationality = 1 << 3,
+  kGazCurrency = 1 << 4,
+  kGazTitle = 1 << 5,
+  kGazOrgHead = 1 << 6,
+  kGazFacilityHead = 1 << 7,
+  kGazGroup = 1 << 8,
+};
+inline constexpr int kGazCategories = 9;
+inline constexpr std::uint16_t kGazPrefix = 1 << 15;
+
+// Phrases (lower-cased words joined by single spaces) mapped to category bits.
+// Lookups are by hash; a phrase is at most kMaxPhraseWords words long.
+class Gazetteer {
+ public:
+  static constexpr std::size_t kMaxPhraseWords = 6;
+  // Adds `phrase` (any case; split on spaces) to the categories in `bits`.
+  // Call build() after the last add(): lookups see only built entries.
+  void add(std::string_view phrase, std::uint16_t bits);
+  void build() { rebuild_index(); }
+  // Category bits of the exact phrase words[0..n) (case-insensitive), 0 if absent.
+  std::uint16_t lookup(const std::string_view* words, std::size_t n) const;
+  // Category bits of a phrase given as text ("New York"), 0 if absent.
+  std::uint16_t lookup_phrase(std::string_view phrase) const;
+  // Bits of the phrase whose lower-case form hashes (fnv, src/ner/model.h) to
+  // `h`; kGazPrefix is set when the phrase begins a longer entry.
+  std::uint16_t lookup_hash(std::uint64_t h) const;
+  std::size_t size() const { return keys_.size(); }
+
+  // Loads the project's gazetteer TSVs (data/gazetteers/*.tsv) found under `dir`.
+  static Gazetteer from_directory(const std::filesystem::path& dir);
+
+ private:
+  friend struct ModelIO;
+  void rebuild_index();
+  std::vector<std::uint64_t> keys_;   // phrase hashes, sorted
+  std::vector<std::uint16_t> bits_;   // parallel to keys_
+  std::vector<std::uint32_t> index_;  // open-addressed slots into keys_ (+1; 0 empty)
+};
+
+struct Model;  // weights + gazetteer; defined in src/ner/
+
+class Tagger {
+ public:
+  // Reads and validates a model file.
+  static Tagger load(const std::filesystem::path& path);
+  // Same from bytes in memory; `origin` names them in error messages.
+  static Tagger from_bytes(std::string_view bytes, std::string_view origin);
+
+  // Chunks per sentence, in order, non-overlapping.
+  std::vector<std::vector<Chunk>> tag_document(const Sentences& sentences) const;
+
+  // "ner-en perceptron-bilou v<format>, <features> features, trained <info>".
+  const std::string& version() const;
+  const Gazetteer& gazetteer() const;
+
+  // The in-memory model; used by the trainer and tests.
+  explicit Tagger(std::shared_ptr<const Model> model);
+  const Model& model() const { return *model_; }
+
+ private:
+  std::shared_ptr<const Model> model_;
+};
+
+// Serialises a model (format in src/ner/model_io.cpp); throws OutputError on failure.
+std::string encode_model(const Model& model);
+
+// ---- evaluation (CoNLL files) ------------------------------------------------
+
+// One document of a CoNLL-2003 file: words and gold chunks per sentence.
+struct ConllDocument {
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<Chunk>> chunks;
+  Sentences views() const;
+};
+// Reads a CoNLL file (word first column, IOB1/IOB2 tag last column, -DOCSTART-
+// lines separate documents). Throws InputError naming file and line.
+std::vector<ConllDocument> read_conll(const std::filesystem::path& path);
+
+struct TypeScore {
+  std::size_t gold = 0, predicted = 0, correct = 0;
+  double precision() const { return predicted ? double(correct) / predicted : 0; }
+  double recall() const { return gold ? double(correct) / gold : 0; }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+struct Score {
+  TypeScore overall;
+  TypeScore by_type[kChunkTypes];
+  void add(const std::vector<Chunk>& gold, const std::vector<Chunk>& predicted);
+};
+Score evaluate(const Tagger& tagger, const std::vector<ConllDocument>& docs);
+
+// ---- training (src/ner/trainer.cpp) -------------------------------------------
+
+struct TrainOptions {
+  int epochs = 12;
+  std::uint64_t seed = 1;               // document shuffling; training is deterministic
+  std::size_t max_features = 400000;    // keep the strongest features
+  std::string description;              // recorded in the model's version string
+  // Called every 200 training documents with dev == nullptr, and after each
+  // epoch with the dev score (nullptr too when dev is empty and not finished).
+  std::function<void(int epoch, std::size_t done, std::size_t total, const Score* dev)> progress;
+};
+// Trains on `train`, picks the epoch with the best dev F1 (last epoch if dev is empty).
+Tagger train(const std::vector<ConllDocument>& train, const std::vector<ConllDocument>& dev,
+             Gazetteer gazetteer, const TrainOptions& options);
+
+}  // namespace newsan::ner

@@ -1,0 +1,253 @@
+// Internal pieces of the figure extractor: the word tables it reads from
+// data/lexicon/, the scanner over one sentence, and the grouping pass.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsan/figures.h"
+#include "newsan/resources.h"
+#include "newsan/tokenizer.h"
+
+namespace newsan::figures {
+
+// A word of a sentence as the scanner sees it: a token, or a part of a
+// hyphenated word token ("65-year-old" -> "65" "-" "year" "-" "old"), so that
+// "8-inch" and "8 inch" read the same.
+struct Piece {
+  Span span;
+  std::string_view lower;  // ASCII-lowercased text (in the scanner's buffer)
+  TokenKind kind = TokenKind::word;
+  bool space_before = false;
+  bool cap = false;    // starts with an uppercase letter
+  std::size_t token = 0;
+  bool digit = false;                   // its token has a digit
+  bool looked = false;                  // `info` was looked up
+  const struct WordInfo* info = nullptr;  // `lower` in Lexicon::words, if there
+};
+
+// Splits a lexicon phrase the way sentences are split into pieces: at spaces,
+// and around ASCII punctuation ("km/h" -> "km" "/" "h").
+std::vector<std::string> split_phrase(std::string_view phrase);
+std::string ascii_lower(std::string_view s);
+
+// Hash maps keyed by std::string that are searched with a string_view.
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+
+// Phrases (sequences of lowercase pieces) mapped to a value; longest match wins.
+template <class T>
+class PhraseTable {
+ public:
+  void add(const std::vector<std::string>& words, T value) {
+    if (words.empty()) return;
+    auto& v = by_first_[words.front()];
+    v.push_back(Entry{words, std::move(value)});
+    // Longest first, so the first full match is the longest one.
+    for (std::size_t k = v.size() - 1; k > 0 && v[k].words.size() > v[k - 1].words.size(); --k)
+      std::swap(v[k], v[k - 1]);
+  }
+  // Match starting with `first` (a word already read, e.g. a suffix glued to a
+  // numeral) and continuing with pieces[from...]; returns the number of pieces
+  // consumed after `first`, or -1.
+  int match_after(std::string_view first, const std::vector<Piece>& pieces, std::size_t from,
+                  const T** out) const {
+    auto it = by_first_.find(first);
+    if (it == by_first_.end()) return -1;
+    for (const Entry& e : it->second) {
+      std::size_t k = 1;
+      for (; k < e.words.size(); ++k) {
+        std::size_t at = from + k - 1;
+        if (at >= pieces.size() || pieces[at].lower != e.words[k]) break;
+      }
+      if (k == e.words.size()) {
+        *out = &e.value;
+        return static_cast<int>(e.words.size() - 1);
+      }
+    }
+    return -1;
+  }
+  // Match starting at pieces[from]; returns pieces consumed, or 0.
+  std::size_t match(const std::vector<Piece>& pieces, std::size_t from, const T** out) const {
+    if (from >= pieces.size()) return 0;
+    int n = match_after(pieces[from].lower, pieces, from + 1, out);
+    return n < 0 ? 0 : static_cast<std::size_t>(n) + 1;
+  }
+  // Match ending at pieces[last] (inclusive); returns pieces consumed, or 0.
+  std::size_t match_ending(const std::vector<Piece>& pieces, std::size_t last, const T** out) const {
+    std::size_t best = 0;
+    for (std::size_t len = 1; len <= max_len_ && len <= last + 1; ++len) {
+      std::size_t from = last + 1 - len;
+      const T* v = nullptr;
+      if (match(pieces, from, &v) == len) {
+        best = len;
+        *out = v;
+      }
+    }
+    return best;
+  }
+  bool contains_word(std::string_view w) const { return by_first_.find(w) != by_first_.end(); }
+  template <class F>
+  void for_each_phrase(F f) const {
+    for (const auto& [k, v] : by_first_)
+      for (const auto& e : v) f(e.words);
+  }
+  void finish() {
+    for (auto& [k, v] : by_first_)
+      for (auto& e : v) max_len_ = std::max(max_len_, e.words.size());
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    T value;
+  };
+  SvMap<std::vector<Entry>> by_first_;
+  std::size_t max_len_ = 0;
+};
+
+enum class NumClass { digit, teen, tens, hundred, scale, suffix, dozen, fraction, vague };
+struct NumberWord {
+  double value = 0;
+  NumClass cls = NumClass::digit;
+};
+
+struct UnitInfo {
+  std::string norm;
+  std::string kind;  // percent, percent-point, measure, duration, age, multiple
+};
+
+struct QualifierInfo {
+  Qualifier q = Qualifier::exact;
+};
+
+struct EventWord {
+  std::string lemma;  // empty: direction only
+  EventClass cls = EventClass::none;
+  Direction dir = Direction::none;
+};
+
+struct CurrencyPrefix {
+  std::string surface;  // exact bytes, matched case-sensitively
+  std::string code;
+};
+
+// Roles of function words (figures-context-en.tsv), as bits.
+namespace role {
+inline constexpr std::uint32_t month = 1u << 0;
+inline constexpr std::uint32_t time = 1u << 1;
+inline constexpr std::uint32_t range_to = 1u << 2;
+inline constexpr std::uint32_t range_and = 1u << 3;
+inline constexpr std::uint32_t range_between = 1u << 4;
+inline constexpr std::uint32_t range_from = 1u << 5;
+inline constexpr std::uint32_t or_ = 1u << 6;
+inline constexpr std::uint32_t of = 1u << 7;
+inline constexpr std::uint32_t out_ = 1u << 8;
+inline constexpr std::uint32_t a = 1u << 9;
+inline constexpr std::uint32_t half_and = 1u << 10;
+inline constexpr std::uint32_t rate = 1u << 11;
+inline constexpr std::uint32_t age = 1u << 12;
+inline constexpr std::uint32_t id_before = 1u << 13;
+inline constexpr std::uint32_t np_skip = 1u << 14;
+inline constexpr std::uint32_t np_stop = 1u << 15;
+inline constexpr std::uint32_t aux = 1u << 16;
+inline constexpr std::uint32_t det = 1u << 17;
+inline constexpr std::uint32_t street = 1u << 18;
+}  // namespace role
+// The role names in file order of the bits above.
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
+
+// What the scanner needs to know about a word, in one lookup.
+struct EventWord;
+struct WordInfo {
+  std::uint32_t roles = 0;
+  const NumberWord* num = nullptr;
+  const EventWord* event = nullptr;
+  bool unit_first = false;        // first word of a unit phrase
+  bool currency_first = false;    // first word of a currency word phrase
+  bool qual_before_last = false;  // last word of a "before" qualifier phrase
+  bool qual_before_any = false;   // any word of one
+  bool qual_after_first = false;  // first word of an "after" qualifier phrase
+};
+
+// A cheap, branch-free test that a word cannot be a number word: a 4096-bit
+// Bloom filter over its length, first two and last letters (ASCII case
+// folded with | 0x20). False positives only.
+class WordFilter {
+ public:
+  static constexpr std::size_t kMaxLen = 16;
+  void add(std::string_view w) {
+    if (w.size() < 2 || w.size() >= kMaxLen) return;
+    std::uint32_t h = hash(w);
+    bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  bool maybe(std::string_view w) const {
+    if (w.size() < 2 || w.size() >= kMaxLen) return false;
+    std::uint32_t h = hash(w);
+    return bits_[h >> 6] >> (h & 63) & 1;
+  }
+
+ private:
+  static std::uint32_t hash(std::string_view w) {
+    auto lc = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c) | 0x20); };
+    std::uint32_t key = static_cast<std::uint32_t>(w.size()) << 24 ^ lc(w[0]) << 16 ^ lc(w[1]) << 8 ^ lc(w.back());
+    return (key * 2654435761u) >> 20;
+  }
+  std::uint64_t bits_[4096 / 64] = {};
+};
+
+// The words the scanner looks up, in one flat open-addressing table: every
+// lookup touches a few adjacent cache lines instead of scattered hash nodes,
+// which matters because the table is cold again at every document.
+class WordTable {
+ public:
+  void build(const SvMap<WordInfo>& words);
+  const WordInfo* find(std::string_view w) const;
+
+ private:
+  static std::uint32_t hash(std::string_view w);
+  struct Entry {
+    std::uint32_t hash = 0, off = 0, len = 0, info = 0;
+  };
+  std::vector<std::uint32_t> slots_;  // 0: empty; else entry index + 1
+  std::vector<Entry> entries_;
+  std::string pool_;
+  std::vector<WordInfo> infos_;
+  std::uint32_t mask_ = 0;
+};
+
+struct Lexicon {
+  SvMap<NumberWord> numbers;
+  WordFilter number_filter;  // over `numbers`
+  SvMap<WordInfo> words;     // every word of the tables below, with what it is
+  WordTable word_table;      // `words`, for lookups
+  PhraseTable<QualifierInfo> qual_before, qual_after;
+  PhraseTable<UnitInfo> units;
+  std::vector<CurrencyPrefix> currency_prefixes;  // longest first
+  bool currency_last_byte[256] = {};              // last bytes of the prefixes: a quick reject
+  PhraseTable<std::string> currency_words;        // -> ISO code
+  SvMap<EventWord> events;
+  SvMap<std::uint32_t> roles;  // word -> role bits
+
+  static Lexicon load(const DataDir& data);
+  std::uint32_t roles_of(std::string_view word) const;
+  const NumberWord* number(std::string_view word) const;
+  const WordInfo* info(std::string_view word) const;
+};
+
+// Figures of every sentence of `tokens`, skipping numbers inside `blocked`
+// (dates and times: sorted, disjoint). Figures come out in text order.
+void scan_document(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                   const std::vector<Span>& blocked, std::vector<Figure>& out);
+
+// Fills result.groups (every figure in exactly one group) and result.notes.
+void group_figures(std::string_view text, FigureResult& result);
+
+}  // namespace newsan::figures

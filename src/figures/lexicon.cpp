@@ -1,0 +1,236 @@
+// Loading the figure word tables from data/lexicon/ (formats in each file's header).
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+
+#include "figures/internal.h"
+#include "newsan/error.h"
+
+namespace newsan::figures {
+namespace {
+
+bool is_ascii_punct(unsigned char c) {
+  return c < 0x80 && !std::isalnum(c) && c != ' ' && c != '\t' && c != '\'';
+}
+
+double parse_value(const LexiconRow& row, std::size_t field, const std::filesystem::path& path) {
+  const std::string& s = row.fields[field];
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size())
+    throw FormatError(path.string() + ":" + std::to_string(row.line) + ": '" + s +
+                      "' is not a number");
+  return v;
+}
+
+[[noreturn]] void bad_field(const LexiconRow& row, std::size_t field,
+                            const std::filesystem::path& path, std::string_view expected) {
+  throw FormatError(path.string() + ":" + std::to_string(row.line) + ": '" + row.fields[field] +
+                    "' is not one of " + std::string(expected));
+}
+
+Qualifier parse_qualifier(const LexiconRow& row, const std::filesystem::path& path) {
+  static const std::pair<const char*, Qualifier> names[] = {
+      {"exact", Qualifier::exact},         {"approximately", Qualifier::approximately},
+      {"more_than", Qualifier::more_than}, {"at_least", Qualifier::at_least},
+      {"less_than", Qualifier::less_than}, {"at_most", Qualifier::at_most}};
+  for (auto& [n, q] : names)
+    if (row.fields[1] == n) return q;
+  bad_field(row, 1, path, "exact, approximately, more_than, at_least, less_than, at_most");
+}
+
+EventClass parse_class(const LexiconRow& row, const std::filesystem::path& path) {
+  static const std::pair<const char*, EventClass> names[] = {
+      {"RELEASE", EventClass::release}, {"ARREST", EventClass::arrest},
+      {"DETAIN", EventClass::detain},   {"KILL", EventClass::kill},
+      {"WOUND", EventClass::wound},     {"AFFECT", EventClass::affect},
+      {"PROTEST", EventClass::protest}, {"SEIZE", EventClass::seize},
+      {"KIDNAP", EventClass::kidnap},   {"OTHER", EventClass::other}};
+  for (auto& [n, c] : names)
+    if (row.fields[2] == n) return c;
+  bad_field(row, 2, path, "RELEASE ARREST DETAIN KILL WOUND AFFECT PROTEST SEIZE KIDNAP OTHER");
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> split_phrase(std::string_view phrase) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) words.push_back(ascii_lower(cur));
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    if (c == ' ') {
+      flush();
+    } else if (is_ascii_punct(c) && !(c == '.' && !cur.empty())) {
+      // A period after letters stays with them ("a.m.", "no."), like the
+      // tokenizer's abbreviations; other punctuation is a piece of its own.
+      flush();
+      words.emplace_back(1, static_cast<char>(c));
+    } else {
+      cur.push_back(static_cast<char>(c));
+    }
+  }
+  flush();
+  return words;
+}
+
+std::uint32_t Lexicon::roles_of(std::string_view word) const {
+  auto it = roles.find(word);
+  return it == roles.end() ? 0 : it->second;
+}
+
+const NumberWord* Lexicon::number(std::string_view word) const {
+  auto it = numbers.find(word);
+  return it == numbers.end() ? nullptr : &it->second;
+}
+
+const WordInfo* Lexicon::info(std::string_view word) const { return word_table.find(word); }
+
+std::uint32_t WordTable::hash(std::string_view w) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h | 1u;
+}
+
+void WordTable::build(const SvMap<WordInfo>& words) {
+  std::vector<std::string_view> keys;
+  for (const auto& [w, info] : words) keys.push_back(w);
+  std::sort(keys.begin(), keys.end());  // deterministic layout
+  std::uint32_t cap = 16;
+  while (cap < 2 * keys.size()) cap *= 2;
+  slots_.assign(cap, 0);
+  mask_ = cap - 1;
+  for (std::string_view k : keys) {
+    Entry e{hash(k), static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(k.size()),
+            static_cast<std::uint32_t>(infos_.size())};
+    pool_.append(k);
+    infos_.push_back(words.find(k)->second);
+    entries_.push_back(e);
+    std::uint32_t at = e.hash & mask_;
+    while (slots_[at]) at = (at + 1) & mask_;
+    slots_[at] = static_cast<std::uint32_t>(entries_.size());
+  }
+}
+
+const WordInfo* WordTable::find(std::string_view w) const {
+  if (slots_.empty()) return nullptr;
+  std::uint32_t h = hash(w);
+  for (std::uint32_t at = h & mask_;; at = (at + 1) & mask_) {
+    std::uint32_t s = slots_[at];
+    if (!s) return nullptr;
+    const Entry& e = entries_[s - 1];
+    if (e.hash == h && e.len == w.size() && pool_.compare(e.off, e.len, w) == 0) return &infos_[e.info];
+  }
+}
+
+Lexicon Lexicon::load(const DataDir& data) {
+  Lexicon lx;
+  {
+    auto path = data.file("lexicon/figures-numbers-en.tsv");
+    static const std::pair<const char*, NumClass> classes[] = {
+        {"digit", NumClass::digit},       {"teen", NumClass::teen},   {"tens", NumClass::tens},
+        {"hundred", NumClass::hundred},   {"scale", NumClass::scale}, {"suffix", NumClass::suffix},
+        {"dozen", NumClass::dozen},       {"fraction", NumClass::fraction},
+        {"vague", NumClass::vague}};
+    for (const auto& row : load_lexicon(path, "figure-numbers", 3)) {
+      NumberWord w;
+      w.value = parse_value(row, 1, path);
+      bool ok = false;
+      for (auto& [n, c] : classes)
+        if (row.fields[2] == n) w.cls = c, ok = true;
+      if (!ok) bad_field(row, 2, path, "digit teen tens hundred scale suffix dozen fraction vague");
+      lx.numbers[ascii_lower(row.fields[0])] = w;
+    }
+  }
+  {
+    auto path = data.file("lexicon/figures-qualifiers-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-qualifiers", 3)) {
+      QualifierInfo q{parse_qualifier(row, path)};
+      if (row.fields[2] == "before") {
+        lx.qual_before.add(split_phrase(row.fields[0]), q);
+      } else if (row.fields[2] == "after") {
+        lx.qual_after.add(split_phrase(row.fields[0]), q);
+      } else {
+        bad_field(row, 2, path, "before, after");
+      }
+    }
+  }
+  {
+    auto path = data.file("lexicon/figures-units-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-units", 3))
+      lx.units.add(split_phrase(row.fields[0]), UnitInfo{row.fields[1], row.fields[2]});
+  }
+  {
+    auto path = data.file("lexicon/figures-currencies-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-currencies", 3)) {
+      if (row.fields[2] == "prefix") {
+        lx.currency_prefixes.push_back({row.fields[0], row.fields[1]});
+      } else if (row.fields[2] == "word") {
+        lx.currency_words.add(split_phrase(row.fields[0]), row.fields[1]);
+      } else {
+        bad_field(row, 2, path, "prefix, word");
+      }
+    }
+    for (const auto& cp : lx.currency_prefixes)
+      if (!cp.surface.empty()) lx.currency_last_byte[static_cast<unsigned char>(cp.surface.back())] = true;
+    std::stable_sort(lx.currency_prefixes.begin(), lx.currency_prefixes.end(),
+                     [](const auto& a, const auto& b) { return a.surface.size() > b.surface.size(); });
+  }
+  {
+    auto path = data.file("lexicon/figures-events-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-events", 4)) {
+      EventWord e;
+      e.lemma = row.fields[1] == "-" ? "" : row.fields[1];
+      e.cls = parse_class(row, path);
+      if (row.fields[3] == "up") {
+        e.dir = Direction::up;
+      } else if (row.fields[3] == "down") {
+        e.dir = Direction::down;
+      } else if (row.fields[3] != "-") {
+        bad_field(row, 3, path, "up, down, -");
+      }
+      lx.events[ascii_lower(row.fields[0])] = e;
+    }
+  }
+  {
+    auto path = data.file("lexicon/figures-context-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-context", 2)) {
+      std::uint32_t bit = 0;
+      for (std::size_t k = 0; k < std::size(kRoleNames); ++k)
+        if (row.fields[1] == kRoleNames[k]) bit = 1u << k;
+      if (!bit) bad_field(row, 1, path, "a role named in the file's header");
+      lx.roles[ascii_lower(row.fields[0])] |= bit;
+    }
+  }
+  for (const auto& [w, n] : lx.numbers) {
+    lx.words[w].num = &n;
+    lx.number_filter.add(w);
+  }
+  for (const auto& [w, bits] : lx.roles) lx.words[w].roles |= bits;
+  for (const auto& [w, e] : lx.events) lx.words[w].event = &e;
+  lx.units.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].unit_first = true; });
+  lx.currency_words.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].currency_first = true; });
+  lx.qual_after.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].qual_after_first = true; });
+  lx.qual_before.for_each_phrase([&](const auto& ws) {
+    lx.words[ws.back()].qual_before_last = true;
+    for (const auto& w : ws) lx.words[w].qual_before_any = true;
+  });
+  lx.word_table.build(lx.words);
+  lx.qual_before.finish();
+  lx.qual_after.finish();
+  lx.units.finish();
+  lx.currency_words.finish();
+  return lx;
+}
+
+}  // namespace newsan::figures

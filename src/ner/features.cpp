@@ -1,0 +1,295 @@
+// src/ner/features.cpp — what the tagger looks at for each word.
+//
+// Features are 64-bit hashes of (template, value); the model stores 32-bit
+// keys of them. Why these templates: word, lower-case form, shape and affixes
+// carry the word itself and unseen-word generalisation; neighbours carry the
+// context ("President X", "X said"); gazetteer parts tell a known place or
+// nationality; the document-wide capitalisation evidence separates a
+// sentence-initial or headline word that is a name from one that is not
+// ("Despite" is written "despite" elsewhere); the history says how the same
+// word was tagged earlier in the article (Ratinov & Roth 2009, "extended
+// prediction history"); context aggregation lends a word the neighbours of
+// its other occurrences in the article (also Ratinov & Roth).
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "ner/model.h"
+
+namespace newsan::ner {
+namespace {
+
+enum Template : std::uint64_t {
+  kBias = 1, kWord, kLower, kShape, kShort, kPre, kSuf, kPrev1, kNext1, kPrev2, kNext2,
+  kPrevBigram, kNextBigram, kPrevShort, kNextShort, kShortTrigram, kInitShort, kCapsSentShort,
+  kGazPart, kGazPrev, kGazNext, kDocCase, kHistory, kPrevHistory, kNextShortLower, kPrevLowerShort,
+  kAggregate,
+};
+
+constexpr std::uint64_t kBos = 0x5a17b05ull, kEos = 0xe05e05ull;
+
+std::uint64_t f(Template t, std::uint64_t v) { return mix(t, v); }
+
+// Shape: X upper, x lower, d digit, other ASCII as itself, other code points 'o'.
+// `full` keeps up to 8 classes; `brief` collapses runs ("Xx", "d.d", "X.X.").
+void shapes(std::string_view w, std::string& full, std::string& brief) {
+  full.clear();
+  brief.clear();
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(w.data());
+  utf8proc_ssize_t left = utf8proc_ssize_t(w.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      n = 1;
+      cp = 0xFFFD;
+    }
+    p += n;
+    left -= n;
+    char c;
+    if (cp < 128 && cp >= '0' && cp <= '9') {
+      c = 'd';
+    } else {
+      auto cat = utf8proc_category(cp);
+      if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+        c = 'X';
+      else if (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_LO)
+        c = 'x';
+      else if (cat == UTF8PROC_CATEGORY_ND)
+        c = 'd';
+      else
+        c = cp < 128 ? char(cp) : 'o';
+    }
+    if (full.size() < 8) full.push_back(c);
+    if (brief.empty() || brief.back() != c) brief.push_back(c);
+  }
+}
+
+bool is_upper_start(std::string_view w) {
+  if (w.empty()) return false;
+  utf8proc_int32_t cp = 0;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()), utf8proc_ssize_t(w.size()), &cp) <= 0)
+    return false;
+  auto cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+}  // namespace
+
+void append_lower(std::string& out, std::string_view w) {
+  for (std::size_t i = 0; i < w.size();) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c < 128) {
+      out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + i),
+                                          utf8proc_ssize_t(w.size() - i), &cp);
+    if (n <= 0) {
+      out.push_back(char(c));
+      ++i;
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), std::size_t(m));
+    i += std::size_t(n);
+  }
+}
+
+DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences)
+    : sentences_(sentences) {
+  toks_.resize(sentences.size());
+  allcaps_sentence_.resize(sentences.size());
+  std::string lower, full, brief;
+  std::vector<std::string> lowers;
+  // Document-wide capitalisation counts per lower-case word.
+  struct Case {
+    std::uint32_t lower = 0, cap_mid = 0;
+  };
+  std::unordered_map<std::uint64_t, Case> cases;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto& sent = sentences[s];
+    auto& toks = toks_[s];
+    toks.resize(sent.size());
+    std::size_t letters = 0, caps = 0;
+    if (lowers.size() < sent.size()) lowers.resize(sent.size());
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+      std::string_view w = sent[i];
+      Tok& t = toks[i];
+      lowers[i].clear();
+      append_lower(lowers[i], w);
+      const std::string& lw = lowers[i];
+      shapes(w, full, brief);
+      t.w = fnv(w);
+      t.lw = fnv(lw);
+      t.shape = fnv(full);
+      t.sshape = fnv(brief);
+      for (int k = 0; k < 4; ++k) {
+        std::size_t len = std::min<std::size_t>(lw.size(), std::size_t(k + 1));
+        t.pre[k] = fnv(std::string_view(lw).substr(0, len), std::uint64_t(k + 1));
+        t.suf[k] = fnv(std::string_view(lw).substr(lw.size() - len), std::uint64_t(k + 11));
+      }
+      t.cap = is_upper_start(w);
+      bool has_letter = brief.find_first_of("Xx") != std::string::npos;
+      t.allcaps = has_letter && brief.find('x') == std::string::npos;
+      t.lower = has_letter && !t.cap && lw == w;
+      if (has_letter) {
+        ++letters;
+        caps += t.allcaps;
+      }
+      t.gaz_prev = t.gaz_next = 0;
+      t.doc = 0;
+      t.ngaz = 0;
+    }
+    allcaps_sentence_[s] = letters >= 2 && caps * 10 >= letters * 8;
+    // Gazetteer matches: every phrase starting at i; each category marks the words it covers.
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+      std::uint64_t h = fnv(lowers[i]);
+      for (std::size_t n = 1; n <= Gazetteer::kMaxPhraseWords && i + n <= sent.size(); ++n) {
+        if (n > 1) h = fnv(lowers[i + n - 1], fnv(" ", h));
+        std::uint16_t bits = gaz.lookup_hash(h);
+        if (bits == 0) break;  // neither a phrase nor the prefix of one
+        for (int c = 0; c < kGazCategories; ++c) {
+          if (!(bits & (1u << c))) continue;
+          for (std::size_t k = i; k < i + n; ++k) {
+            Part p = n == 1 ? Part::U : k == i ? Part::B : k + 1 == i + n ? Part::L : Part::I;
+            if (toks[k].ngaz < sizeof toks[k].gaz) toks[k].gaz[toks[k].ngaz++] = std::uint8_t(c << 3 | int(p));
+          }
+        }
+      }
+    }
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+      std::uint16_t here = 0;
+      for (std::size_t k = 0; k < toks[i].ngaz; ++k) here |= std::uint16_t(1u << (toks[i].gaz[k] >> 3));
+      if (i > 0) toks[i - 1].gaz_next |= here;
+      if (i + 1 < sent.size()) toks[i + 1].gaz_prev |= here;
+      Case& c = cases[toks[i].lw];
+      if (toks[i].lower) ++c.lower;
+      if (toks[i].cap && !toks[i].allcaps && i > 0 && !allcaps_sentence_[s]) ++c.cap_mid;
+    }
+  }
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
+      Tok& t = toks_[s][i];
+      if (!t.cap) continue;
+      const Case& c = cases[t.lw];
+      bool mid = i > 0 && !t.allcaps && !allcaps_sentence_[s];
+      std::uint32_t cap_mid = c.cap_mid - (mid ? 1 : 0);
+      t.doc = std::uint8_t(1 + (c.lower > 0) + 2 * (cap_mid > 0) + 4 * (i == 0) +
+                           8 * (t.allcaps || allcaps_sentence_[s]));
+    }
+  }
+  // Context aggregation: the words around every occurrence of a capitalised
+  // word, shared by all its occurrences ("said Rotor" in one sentence helps
+  // "Rotor" in another). Only for words seen at least twice; at most 12 kept.
+  std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> where;
+  for (std::size_t s = 0; s < toks_.size(); ++s)
+    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
+      Tok& t = toks_[s][i];
+      t.agg_begin = t.agg_count = 0;
+      if (t.cap) where[t.lw].emplace_back(std::uint32_t(s), std::uint32_t(i));
+    }
+  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> range;
+  for (std::size_t s = 0; s < toks_.size(); ++s)
+    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
+      Tok& t = toks_[s][i];
+      if (!t.cap) continue;
+      auto [it, fresh] = range.try_emplace(t.lw);
+      if (fresh) {
+        const auto& occ = where[t.lw];
+        it->second.first = std::uint32_t(agg_.size());
+        if (occ.size() >= 2) {
+          for (const auto& [os, oi] : occ) {
+            const auto& sent = toks_[os];
+            std::uint64_t prev = oi > 0 ? sent[oi - 1].lw : kBos;
+            std::uint64_t next = oi + 1 < sent.size() ? sent[oi + 1].lw : kEos;
+            for (std::uint64_t v : {mix(1, prev), mix(2, next)}) {
+              if (agg_.size() - it->second.first >= 12) break;
+              if (std::find(agg_.begin() + it->second.first, agg_.end(), v) == agg_.end()) agg_.push_back(v);
+            }
+          }
+        }
+        it->second.second = std::uint32_t(agg_.size()) - it->second.first;
+      }
+      t.agg_begin = it->second.first;
+      t.agg_count = it->second.second;
+    }
+}
+
+void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint64_t>>& out) {
+  const auto& toks = toks_[s];
+  const std::size_t n = toks.size();
+  out.resize(n);
+  const bool caps_sent = allcaps_sentence_[s];
+  auto lw = [&](std::ptrdiff_t i) {
+    return i < 0 ? kBos : std::size_t(i) >= n ? kEos : toks[std::size_t(i)].lw;
+  };
+  auto ss = [&](std::ptrdiff_t i) {
+    return i < 0 ? kBos : std::size_t(i) >= n ? kEos : toks[std::size_t(i)].sshape;
+  };
+  auto hist_type = [&](std::ptrdiff_t i) -> std::uint64_t {
+    if (i < 0 || std::size_t(i) >= n || !toks[std::size_t(i)].cap) return 0;
+    auto it = hist_.find(toks[std::size_t(i)].lw);
+    if (it == hist_.end()) return 0;
+    int best = -1;
+    std::uint16_t most = 0;
+    for (int t = 0; t < kChunkTypes; ++t)
+      if (it->second.count[t] > most) most = it->second.count[best = t];
+    return best < 0 ? 0 : std::uint64_t(best + 1);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const Tok& t = toks[i];
+    auto& v = out[i];
+    v.clear();
+    const auto ii = std::ptrdiff_t(i);
+    v.push_back(f(kBias, 0));
+    v.push_back(f(kWord, t.w));
+    v.push_back(f(kLower, t.lw));
+    v.push_back(f(kShape, t.shape));
+    v.push_back(f(kShort, t.sshape));
+    for (int k = 0; k < 4; ++k) {
+      v.push_back(f(kPre, t.pre[k]));
+      v.push_back(f(kSuf, t.suf[k]));
+    }
+    v.push_back(f(kPrev1, lw(ii - 1)));
+    v.push_back(f(kNext1, lw(ii + 1)));
+    v.push_back(f(kPrev2, lw(ii - 2)));
+    v.push_back(f(kNext2, lw(ii + 2)));
+    v.push_back(f(kPrevBigram, mix(lw(ii - 1), t.lw)));
+    v.push_back(f(kNextBigram, mix(t.lw, lw(ii + 1))));
+    v.push_back(f(kPrevShort, ss(ii - 1)));
+    v.push_back(f(kNextShort, ss(ii + 1)));
+    v.push_back(f(kShortTrigram, mix(mix(ss(ii - 1), t.sshape), ss(ii + 1))));
+    v.push_back(f(kNextShortLower, mix(t.sshape, lw(ii + 1))));
+    v.push_back(f(kPrevLowerShort, mix(lw(ii - 1), t.sshape)));
+    if (i == 0) v.push_back(f(kInitShort, t.sshape));
+    if (caps_sent) v.push_back(f(kCapsSentShort, t.lw));
+    for (std::size_t k = 0; k < t.ngaz; ++k) v.push_back(f(kGazPart, t.gaz[k]));
+    for (int c = 0; c < kGazCategories; ++c) {
+      if (t.gaz_prev & (1u << c)) v.push_back(f(kGazPrev, std::uint64_t(c)));
+      if (t.gaz_next & (1u << c)) v.push_back(f(kGazNext, std::uint64_t(c)));
+    }
+    if (t.doc) v.push_back(f(kDocCase, t.doc));
+    for (std::uint32_t k = 0; k < t.agg_count; ++k) v.push_back(f(kAggregate, agg_[t.agg_begin + k]));
+    if (auto h = hist_type(ii)) {
+      v.push_back(f(kHistory, h));
+      v.push_back(f(kHistory, mix(h, t.sshape)));
+    }
+    if (auto h = hist_type(ii - 1)) v.push_back(f(kPrevHistory, h));
+  }
+}
+
+void DocumentFeatures::record(std::size_t s, const std::vector<int>& labels) {
+  const auto& toks = toks_[s];
+  for (std::size_t i = 0; i < labels.size() && i < toks.size(); ++i) {
+    if (labels[i] == 0 || !toks[i].cap) continue;
+    auto& c = hist_[toks[i].lw].count[int(type_of(labels[i]))];
+    if (c < 60000) ++c;
+  }
+}
+
+}  // namespace newsan::ner

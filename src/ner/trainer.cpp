@@ -1,0 +1,173 @@
+// src/ner/trainer.cpp — training the tagger: an averaged structured
+// perceptron (Collins 2002) over BILOU labels with Viterbi decoding.
+//
+// Why this method: it trains in about a second per epoch on CoNLL-2003, is
+// deterministic (fixed document order per epoch from a seeded generator), and
+// with averaging it is as accurate as a CRF on this task while keeping the
+// run-time cheap (additions of int16 rows). The history feature is fed with
+// the labels the current weights predict, exactly as at run time.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "newsan/error.h"
+#include "ner/model.h"
+
+namespace newsan::ner {
+namespace {
+
+class Weights {
+ public:
+  // Row of weights for `key`, or nullptr when the feature was never updated.
+  const float* find(std::uint32_t key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? nullptr : &w_[std::size_t(it->second) * kLabels];
+  }
+  void update(std::uint32_t key, int label, float delta, double c) {
+    auto [it, fresh] = index_.try_emplace(key, std::uint32_t(keys_.size()));
+    if (fresh) {
+      keys_.push_back(key);
+      w_.resize(w_.size() + kLabels, 0.f);
+      acc_.resize(acc_.size() + kLabels, 0.0);
+    }
+    std::size_t at = std::size_t(it->second) * kLabels + std::size_t(label);
+    w_[at] += delta;
+    acc_[at] += c * delta;
+  }
+  void update_trans(int prev, int cur, float delta, double c) {
+    trans_[prev][cur] += delta;
+    trans_acc_[prev][cur] += c * delta;
+  }
+  const float (&trans() const)[kLabels + 1][kLabels] { return trans_; }
+
+  // The averaged weights, strongest `max_features` kept, quantised to int16.
+  std::shared_ptr<Model> average(double c, std::size_t max_features, const Gazetteer& gaz,
+                                 const std::string& info) const {
+    auto m = std::make_shared<Model>();
+    m->gazetteer = gaz;
+    m->info = info;
+    for (int p = 0; p <= kLabels; ++p)
+      for (int l = 0; l < kLabels; ++l) m->trans[p][l] = float(trans_[p][l] - trans_acc_[p][l] / c);
+    const std::size_t n = keys_.size();
+    std::vector<float> avg(n * kLabels);
+    std::vector<std::pair<float, std::uint32_t>> strength(n);
+    float max_abs = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      float l1 = 0;
+      for (std::size_t l = 0; l < kLabels; ++l) {
+        float v = float(w_[i * kLabels + l] - acc_[i * kLabels + l] / c);
+        avg[i * kLabels + l] = v;
+        l1 += std::fabs(v);
+        max_abs = std::max(max_abs, std::fabs(v));
+      }
+      strength[i] = {l1, std::uint32_t(i)};
+    }
+    // Deterministic: ties broken by key.
+    std::sort(strength.begin(), strength.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : keys_[a.second] < keys_[b.second];
+    });
+    if (strength.size() > max_features) strength.resize(max_features);
+    while (!strength.empty() && strength.back().first == 0) strength.pop_back();
+    std::sort(strength.begin(), strength.end(),
+              [&](const auto& a, const auto& b) { return keys_[a.second] < keys_[b.second]; });
+    m->scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+    for (const auto& [l1, i] : strength) {
+      m->keys.push_back(keys_[i]);
+      Model::Row row{};
+      for (std::size_t l = 0; l < kLabels; ++l)
+        row.w[l] = std::int16_t(std::lround(avg[std::size_t(i) * kLabels + l] / m->scale));
+      m->table.push_back(row);
+    }
+    m->build_table();
+    return m;
+  }
+
+ private:
+  std::unordered_map<std::uint32_t, std::uint32_t> index_;
+  std::vector<std::uint32_t> keys_;
+  std::vector<float> w_;
+  std::vector<double> acc_;
+  float trans_[kLabels + 1][kLabels] = {};
+  double trans_acc_[kLabels + 1][kLabels] = {};
+};
+
+}  // namespace
+
+Tagger train(const std::vector<ConllDocument>& train, const std::vector<ConllDocument>& dev, Gazetteer gazetteer,
+             const TrainOptions& opt) {
+  if (train.empty()) throw UsageError("train-ner: no training documents");
+  if (opt.epochs < 1) throw UsageError("train-ner: epochs must be at least 1");
+  Weights weights;
+  double c = 1;
+  std::vector<std::size_t> order(train.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::uint64_t rng = opt.seed * 0x9E3779B97F4A7C15ull + 1;
+  auto next = [&] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  };
+  std::vector<std::vector<std::uint64_t>> feats;
+  std::vector<Emission> em;
+  std::shared_ptr<const Model> best;
+  double best_f1 = -1;
+  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
+    std::size_t done = 0;
+    for (std::size_t d : order) {
+      const ConllDocument& doc = train[d];
+      Sentences sentences = doc.views();
+      DocumentFeatures df(gazetteer, sentences);
+      for (std::size_t s = 0; s < sentences.size(); ++s) {
+        if (sentences[s].empty()) continue;
+        df.features(s, feats);
+        em.assign(feats.size(), Emission{});
+        for (std::size_t i = 0; i < feats.size(); ++i)
+          for (std::uint64_t h : feats[i])
+            if (const float* row = weights.find(feature_key(h)))
+              for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] += row[l];
+        std::vector<int> pred = viterbi(em, weights.trans());
+        std::vector<int> gold = labels_from_chunks(doc.chunks[s], sentences[s].size());
+        if (pred != gold) {
+          for (std::size_t i = 0; i < gold.size(); ++i) {
+            int gp = i == 0 ? kStart : gold[i - 1], pp = i == 0 ? kStart : pred[i - 1];
+            if (gold[i] != pred[i]) {
+              for (std::uint64_t h : feats[i]) {
+                weights.update(feature_key(h), gold[i], 1, c);
+                weights.update(feature_key(h), pred[i], -1, c);
+              }
+            }
+            if (gold[i] != pred[i] || gp != pp) {
+              weights.update_trans(gp, gold[i], 1, c);
+              weights.update_trans(pp, pred[i], -1, c);
+            }
+          }
+        }
+        df.record(s, pred);
+        c += 1;
+      }
+      if (++done % 200 == 0 && opt.progress) opt.progress(epoch, done, order.size(), nullptr);
+    }
+    std::string info = opt.description.empty() ? std::string() : opt.description + ", ";
+    info += "epoch " + std::to_string(epoch);
+    std::shared_ptr<const Model> model = weights.average(c, opt.max_features, gazetteer, info);
+    if (dev.empty()) {
+      best = model;
+      if (opt.progress) opt.progress(epoch, done, order.size(), nullptr);
+      continue;
+    }
+    Tagger candidate{std::shared_ptr<const Model>(model)};
+    Score score = evaluate(candidate, dev);
+    if (opt.progress) opt.progress(epoch, done, order.size(), &score);
+    if (score.overall.f1() > best_f1) {
+      best_f1 = score.overall.f1();
+      best = model;
+    }
+  }
+  // Round-trip through the file format so the returned tagger is exactly what a file holds.
+  std::string bytes = encode_model(*best);
+  return Tagger::from_bytes(bytes, "trained model");
+}
+
+}  // namespace newsan::ner

@@ -1,0 +1,167 @@
+// Tests of the entity extractor: mentions merged into entities, roles,
+// possessives, facilities, derived names, acronyms, salience, exact spans.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "newsan/entities.h"
+#include "newsan/error.h"
+#include "newsan/tokenizer.h"
+
+using namespace newsan;
+
+namespace {
+
+const EntityExtractor& extractor() {
+  static const EntityExtractor e{DataDir(NEWSAN_TEST_DATA_DIR)};
+  return e;
+}
+
+struct Result {
+  Document doc;
+  std::vector<Entity> entities;
+};
+
+Result run(std::string text, std::size_t title_end = 0) {
+  Result r;
+  r.doc.text = std::move(text);
+  if (title_end) r.doc.title_span = Span{0, title_end};
+  r.doc.body = {title_end, r.doc.text.size()};
+  r.entities = extractor().extract(r.doc, tokenize(r.doc.text));
+  return r;
+}
+
+const Entity* named(const Result& r, std::string_view name) {
+  for (const auto& e : r.entities)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+std::vector<std::string> mention_texts(const Result& r, const Entity& e) {
+  std::vector<std::string> out;
+  for (const auto& m : e.mentions) out.emplace_back(m.span.in(r.doc.text));
+  return out;
+}
+
+// Written for this test (not a copy of any article).
+const char* kArticle =
+    "Chile Frees Dozens of Detainees After Talks\n"
+    "President Gabriel Boric announced on Monday that Chile would free 40 detainees held at Colina Prison. "
+    "The decision followed talks with the Biden administration. "
+    "Boric said Chile’s courts had reviewed every case. "
+    "The United Nations (UN) welcomed the move, and the UN asked Santiago to publish the list. "
+    "Human rights groups in Valparaíso said Boric should go further.\n";
+
+}  // namespace
+
+TEST_CASE("a person's mentions merge under the full name, with the role", "[entities]") {
+  Result r = run(kArticle, 44);
+  const Entity* boric = named(r, "Gabriel Boric");
+  REQUIRE(boric);
+  CHECK(boric->type == EntityType::person);
+  auto texts = mention_texts(r, *boric);
+  CHECK(std::count(texts.begin(), texts.end(), "Boric") == 2);
+  CHECK(std::count(texts.begin(), texts.end(), "Gabriel Boric") == 1);
+  CHECK(boric->roles == std::vector<std::string>{"President"});
+  std::vector<std::string> persons;
+  for (const auto& e : r.entities)
+    if (e.type == EntityType::person) persons.push_back(e.name);
+  std::sort(persons.begin(), persons.end());
+  CHECK(persons == std::vector<std::string>{"Biden", "Gabriel Boric"});
+}
+
+TEST_CASE("places: possessive left out, subtype from the gazetteers", "[entities]") {
+  Result r = run(kArticle, 44);
+  const Entity* chile = named(r, "Chile");
+  REQUIRE(chile);
+  CHECK(chile->type == EntityType::location);
+  CHECK(chile->subtype == "country");
+  for (const auto& t : mention_texts(r, *chile)) CHECK(t == "Chile");
+  CHECK(chile->mentions.size() == 3);
+  const Entity* v = named(r, "Valparaíso");
+  REQUIRE(v);
+  CHECK(v->type == EntityType::location);
+}
+
+TEST_CASE("facilities, derived names and acronyms", "[entities]") {
+  Result r = run(kArticle, 44);
+  const Entity* prison = named(r, "Colina Prison");
+  REQUIRE(prison);
+  CHECK(prison->type == EntityType::facility);
+  const Entity* admin = named(r, "Biden administration");
+  REQUIRE(admin);
+  CHECK(admin->type == EntityType::organization);
+  CHECK(admin->related == std::optional<std::string>("Biden"));
+  const Entity* un = named(r, "United Nations");
+  REQUIRE(un);
+  CHECK(un->type == EntityType::organization);
+  auto texts = mention_texts(r, *un);
+  CHECK(std::count(texts.begin(), texts.end(), "UN") == 2);
+}
+
+TEST_CASE("entities are ranked by salience; every mention is an exact span", "[entities]") {
+  Result r = run(kArticle, 44);
+  REQUIRE(r.entities.size() >= 3);
+  CHECK(r.entities[0].name == "Chile");  // headline + lede + mentions
+  for (std::size_t i = 1; i < r.entities.size(); ++i) CHECK(r.entities[i - 1].salience >= r.entities[i].salience);
+  for (const auto& e : r.entities) {
+    REQUIRE_FALSE(e.mentions.empty());
+    for (std::size_t i = 0; i < e.mentions.size(); ++i) {
+      CHECK(e.mentions[i].span.end <= r.doc.text.size());
+      CHECK_FALSE(e.mentions[i].span.empty());
+      if (i) CHECK(e.mentions[i - 1].span < e.mentions[i].span);
+    }
+  }
+}
+
+TEST_CASE("no entities in text without names; names in other scripts stay byte-exact", "[entities]") {
+  CHECK(run("it was a quiet day and nothing happened.\n").entities.empty());
+  CHECK(run("").entities.empty());
+  Result r = run("Officials met Владимир Путин and Nicolás Maduro in Moscow on Tuesday.\n");
+  for (const auto& e : r.entities)
+    for (const auto& m : e.mentions) {
+      std::string_view t = m.span.in(r.doc.text);
+      CHECK(r.doc.text.find(t) != std::string::npos);
+    }
+  CHECK(named(r, "Nicolás Maduro"));
+}
+
+TEST_CASE("case and diacritic variants of a name are one entity", "[entities]") {
+  Result r = run("Nicolás Maduro spoke on Monday. Later NICOLAS MADURO spoke again, and Nicolas Maduro left.\n");
+  std::size_t persons = 0;
+  for (const auto& e : r.entities)
+    if (e.type == EntityType::person) {
+      ++persons;
+      CHECK(e.name == "Nicolás Maduro");  // the first of the fullest forms, as written
+      CHECK(e.mentions.size() == 3);
+    }
+  CHECK(persons == 1);
+}
+
+TEST_CASE("a data directory without the model is a clear error", "[entities]") {
+  auto dir = std::filesystem::temp_directory_path() / "newsan-entities-test-empty";
+  std::filesystem::create_directories(dir / "lexicon");
+  CHECK_THROWS_AS(EntityExtractor{DataDir(dir)}, FormatError);
+}
+
+TEST_CASE("nationalities are groups, named events are events", "[entities]") {
+  Result r = run("Venezuelan officials said the World Cup would go ahead. The Gulf War changed the region.\n");
+  const Entity* cup = named(r, "World Cup");
+  REQUIRE(cup);
+  CHECK(cup->type == EntityType::event);
+  const Entity* war = named(r, "Gulf War");
+  REQUIRE(war);
+  CHECK(war->type == EntityType::event);
+  const Entity* v = named(r, "Venezuelan");
+  REQUIRE(v);
+  CHECK(v->type == EntityType::group);
+}
+
+TEST_CASE("honorifics are not roles; a title after an article is no person", "[entities]") {
+  Result r = run("Trade Secretary Patricia Hewitt spoke. Ms Hewitt said the plan was ready before the General Election.\n");
+  const Entity* h = named(r, "Patricia Hewitt");
+  REQUIRE(h);
+  CHECK(h->roles == std::vector<std::string>{"Secretary"});
+  for (const auto& e : r.entities) CHECK_FALSE((e.type == EntityType::person && e.name == "Election"));
+}

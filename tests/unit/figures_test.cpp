@@ -1,0 +1,267 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "newsan/analysis.h"
+#include "newsan/error.h"
+#include "newsan/figures.h"
+#include "newsan/reader.h"
+
+namespace {
+
+const newsan::Analyzer& analyzer() {
+  static newsan::Analyzer a(newsan::DataDir(NEWSAN_TEST_DATA_DIR));
+  return a;
+}
+
+newsan::Analysis run(const std::string& text) {
+  return analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+}
+
+std::vector<newsan::Figure> figures(const std::string& text) { return run(text).figures.figures; }
+
+// The one figure whose text is `what`; fails the test when absent.
+newsan::Figure only(const std::string& text, const std::string& what) {
+  auto fs = figures(text);
+  for (const auto& f : fs)
+    if (f.span.in(text) == what) return f;
+  std::string got;
+  for (const auto& f : fs) got += "[" + std::string(f.span.in(text)) + "] ";
+  FAIL("no figure '" << what << "' in: " << text << " — got " << got);
+  return {};
+}
+
+bool near(std::optional<double> v, double x) { return v && std::fabs(*v - x) <= 1e-9 * std::max(1.0, std::fabs(x)); }
+
+}  // namespace
+
+TEST_CASE("parse_numeral reads separators, decimals and exponents", "[figures][numeral]") {
+  auto n = newsan::parse_numeral("1,800 people");
+  CHECK(n.length == 5);
+  CHECK(near(n.value, 1800));
+  CHECK(n.grouped);
+  n = newsan::parse_numeral("2.5m");
+  CHECK(n.length == 3);
+  CHECK(near(n.value, 2.5));
+  CHECK(newsan::parse_numeral(".500 record").length == 4);
+  CHECK(near(newsan::parse_numeral(".500").value, 0.5));
+  CHECK(newsan::parse_numeral("0401").leading_zero);
+  CHECK(newsan::parse_numeral("abc").length == 0);
+  CHECK(newsan::parse_numeral("").length == 0);
+  // "1,2,3": not a thousands group, so only "1".
+  n = newsan::parse_numeral("1,2,3,4");
+  CHECK(n.length == 1);
+  CHECK(near(n.value, 1));
+  // "5euros" is not an exponent.
+  CHECK(newsan::parse_numeral("5euros").length == 1);
+}
+
+TEST_CASE("parse_numeral reports out-of-range numbers without a value", "[figures][numeral][hostile]") {
+  auto n = newsan::parse_numeral("999999999999999999999999999");
+  CHECK(n.length == 27);
+  CHECK_FALSE(n.value);
+  n = newsan::parse_numeral("1e400");
+  CHECK(n.length == 5);
+  CHECK_FALSE(n.value);
+  std::string digits(10'000'000, '7');
+  n = newsan::parse_numeral(digits);
+  CHECK(n.length == digits.size());
+  CHECK_FALSE(n.value);
+}
+
+TEST_CASE("figures carry qualifier, counted noun and event", "[figures]") {
+  std::string t = "The government has released over 130 political prisoners.";
+  auto f = only(t, "over 130");
+  CHECK(near(f.value, 130));
+  CHECK(f.qualifier == newsan::Qualifier::more_than);
+  CHECK(f.counted == "political prisoners");
+  CHECK(f.event == "released");
+  CHECK(f.event_class == newsan::EventClass::release);
+  REQUIRE(f.event_span);
+  CHECK(f.event_span->in(t) == "released");
+
+  f = only("Around 1,800 other detainees remain imprisoned.", "Around 1,800");
+  CHECK(f.qualifier == newsan::Qualifier::approximately);
+  CHECK(f.counted == "detainees");
+  CHECK(f.event == "held");
+  CHECK(f.event_class == newsan::EventClass::detain);
+
+  f = only("It ended in the arrest of around 2,000 individuals.", "around 2,000");
+  CHECK(f.counted == "individuals");
+  CHECK(f.event == "arrested");
+  CHECK(f.kind == "count");
+}
+
+TEST_CASE("money, percentages and units are normalized", "[figures][units]") {
+  auto f = only("The deal is worth $3bn in cash.", "$3bn");
+  CHECK(near(f.value, 3e9));
+  CHECK(f.unit == "USD");
+  CHECK(f.kind == "money");
+  f = only("Profits reached £2.5 million last year.", "£2.5 million");
+  CHECK(near(f.value, 2.5e6));
+  CHECK(f.unit == "GBP");
+  f = only("Turnout was 26 per cent in the city.", "26 per cent");
+  CHECK(f.unit == "percent");
+  f = only("They paid 500 bolívares for it.", "500 bolívares");
+  CHECK(f.unit == "VES");
+  f = only("The road is 20km long.", "20km");
+  CHECK(f.unit == "kilometre");
+  f = only("The 65-year-old driver was unhurt.", "65-year-old");
+  CHECK(f.kind == "age");
+  f = only("The victim, aged 34, was named.", "34");
+  CHECK(f.kind == "age");
+  f = only("The plan costs $5 a month.", "$5 a month");
+  CHECK(f.unit == "USD per month");
+}
+
+TEST_CASE("spelled-out numbers, fractions and vague amounts", "[figures][words]") {
+  CHECK(near(only("They freed one hundred thirty-one prisoners.", "one hundred thirty-one").value, 131));
+  auto f = only("Some twenty six percent agreed.", "Some twenty six percent");
+  CHECK(near(f.value, 26));
+  CHECK(f.qualifier == newsan::Qualifier::approximately);
+  CHECK(near(only("It cost a hundred thirty million dollars.", "a hundred thirty million dollars").value, 1.3e8));
+  CHECK(near(only("He ate a dozen eggs.", "a dozen").value, 12));
+  CHECK(std::fabs(*only("Nearly two-thirds of voters agreed.", "Nearly two-thirds").value - 2.0 / 3) < 1e-9);
+  CHECK(near(only("Add 3/4 cup of flour.", "3/4").value, 0.75));
+  f = only("Tens of thousands of people marched.", "Tens of thousands");
+  CHECK_FALSE(f.value);
+  CHECK(near(f.low, 1e4));
+  CHECK(near(f.high, 1e5));
+  CHECK(f.counted == "people");
+}
+
+TEST_CASE("ratios and written fractions", "[figures][words]") {
+  CHECK(near(only("One in four children lives in poverty.", "One in four").value, 0.25));
+  CHECK(near(only("About 1 in 5 people agreed.", "About 1 in 5").value, 0.2));
+  CHECK(near(only("The rate fell by a quarter of a point.", "a quarter").value, 0.25));
+  // Counted quarters are not a fraction; "24/7" and "9/11" are not figures.
+  CHECK(near(only("The first two quarters were weak.", "two").value, 2));
+  CHECK(figures("The shop is open 24/7.").empty());
+}
+
+TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
+  auto f = only("Temperatures were between 10 and 20 degrees.", "10 and 20 degrees");
+  CHECK(f.qualifier == newsan::Qualifier::range);
+  CHECK(near(f.low, 10));
+  CHECK(near(f.high, 20));
+  CHECK_FALSE(f.value);
+  f = only("They want from $10 to $15 billion.", "$10 to $15 billion");
+  CHECK(near(f.low, 1e10));
+  CHECK(near(f.high, 1.5e10));
+  f = only("Groups of 10-20 people met.", "10-20");
+  CHECK(near(f.low, 10));
+  CHECK(near(f.high, 20));
+  // A score is not a range, and not a figure.
+  CHECK(figures("The match ended 2-2 on aggregate.").empty());
+  // A vote split and a change followed by its level are two figures, not a range.
+  CHECK(figures("The vote was 52% to 48%.").size() == 2);
+  auto oil = figures("Oil climbed $2.50 to $75.30 a barrel.");
+  REQUIRE(oil.size() == 2);
+  CHECK(oil[0].direction == newsan::Direction::up);
+  CHECK_FALSE(oil[0].low);
+}
+
+TEST_CASE("dates, times, identifiers and ordinals are not figures", "[figures][negative]") {
+  for (const char* t : {"The study was published on March 9 2018.",
+                        "The meeting starts at 9:35 PM sharp.",
+                        "The vote happened in 2016 after a long campaign.",
+                        "Call 555-123-4567 for details.",
+                        "He finished in 10th place in the second round.",
+                        "Tesla sells the Model 3 in Europe.",
+                        "She caught COVID-19 in the spring.",
+                        "The talks begin at 2 p.m. tomorrow.",
+                        "He lives at 49 Zorro Ranch Road now.",
+                        "Call +44 20 7946 0958 today."}) {
+    INFO(t);
+    CHECK(figures(t).empty());
+  }
+}
+
+TEST_CASE("direction comes from the governing verb", "[figures][direction]") {
+  CHECK(only("Shares fell 3.5% on Monday.", "3.5%").direction == newsan::Direction::down);
+  CHECK(only("The index jumped 0.4% at the open.", "0.4%").direction == newsan::Direction::up);
+  // "rose to X": X is a level, not a change.
+  CHECK(only("Inflation rose to 6.7% in May.", "6.7%").direction == newsan::Direction::none);
+  CHECK(only("In Europe: Stoxx 50 -1.3% today.", "-1.3%").direction == newsan::Direction::down);
+}
+
+TEST_CASE("hostile numbers never crash and keep their text", "[figures][hostile]") {
+  std::string t = "They counted 999999999999999999999999999 grains and 1e400 stars.";
+  auto fs = figures(t);
+  REQUIRE(fs.size() == 2);
+  for (const auto& f : fs) {
+    CHECK_FALSE(f.value);
+    CHECK(f.span.end <= t.size());
+  }
+  CHECK(fs[0].span.in(t) == "999999999999999999999999999");
+  std::string runs = "Values: ";
+  for (int i = 0; i < 2000; ++i) runs += std::to_string(i % 10) + ",";
+  runs += " end.";
+  CHECK_NOTHROW(figures(runs));
+  std::string line(1'000'000, '9');
+  auto big = figures(line + " people\n");
+  REQUIRE(big.size() == 1);
+  CHECK_FALSE(big[0].value);
+  CHECK(big[0].span.size() == line.size());
+}
+
+TEST_CASE("figures of the same quantity are grouped, with consistency notes", "[figures][groups]") {
+  std::string t =
+      "Officials released over 130 prisoners on Monday. "
+      "The release of 131 prisoners was welcomed. "
+      "About 1,800 detainees remain held. "
+      "The crackdown led to the arrest of around 2,000 people.";
+  auto a = run(t);
+  const auto& r = a.figures;
+  REQUIRE(r.figures.size() == 4);
+  CHECK(r.figures[0].group == r.figures[1].group);
+  CHECK(r.figures[2].group != r.figures[0].group);
+  const auto& g = r.groups[r.figures[0].group];
+  CHECK(g.members.size() == 2);
+  CHECK(near(r.figures[g.representative].value, 131));  // the exact one
+  bool agrees = false, sum = false;
+  for (const auto& n : r.notes) {
+    agrees |= n.kind == "agrees";
+    sum |= n.kind == "sum" && n.groups.size() == 3;
+  }
+  CHECK(agrees);
+  CHECK(sum);
+  // A count of the same thing and event that cannot match is a contradiction.
+  auto c = run("Officials released 131 prisoners. Later reports said officials released 120 prisoners.");
+  bool contradicts = false;
+  for (const auto& n : c.figures.notes) contradicts |= n.kind == "contradicts";
+  CHECK(contradicts);
+  // Every group member is a figure, and every figure is in exactly one group.
+  std::size_t members = 0;
+  for (const auto& gr : r.groups) members += gr.members.size();
+  CHECK(members == r.figures.size());
+}
+
+TEST_CASE("every figure span is exact and inside the text", "[figures][spans]") {
+  std::string t = "Tesla delivered about 63,000 Model 3 sedans, up 5pc, for $7.2 billion; "
+                  "PS8.1bn and US$55,931,000 ($A82,615,680) changed hands, 87 mph (140 km/h).";
+  for (const auto& f : figures(t)) {
+    REQUIRE(f.span.end <= t.size());
+    CHECK(f.span.start < f.span.end);
+    if (f.counted_span) CHECK(f.counted_span->end <= t.size());
+  }
+  CHECK(only(t, "US$55,931,000").unit == "USD");
+  CHECK(near(only(t, "$A82,615,680").value, 82615680));
+  CHECK(near(only(t, "PS8.1bn").value, 8.1e9));
+}
+
+TEST_CASE("a broken figure lexicon is refused with its name", "[figures][lexicon]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "newsan-figures-test";
+  fs::remove_all(dir);
+  fs::copy(fs::path(NEWSAN_TEST_DATA_DIR), dir, fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "lexicon" / "figures-qualifiers-en.tsv", std::ios::app);
+    out << "about\tsomewhat\tbefore\n";
+  }
+  CHECK_THROWS_WITH(newsan::FigureExtractor(newsan::DataDir(dir)),
+                    Catch::Contains("figures-qualifiers-en.tsv") && Catch::Contains("somewhat"));
+  fs::remove_all(dir);
+}
