@@ -40,7 +40,7 @@ asan asan-test: deps
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= analyze reader tokenizer lexicon dates jsonl html numeral
+FUZZ_TARGETS ?= analyze reader tokenizer lexicon dates jsonl html numeral model
 fuzz: deps
 	@command -v clang++-14 >/dev/null || { echo "make fuzz needs clang-14 and libclang-rt-14-dev (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

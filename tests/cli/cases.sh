@@ -458,4 +458,21 @@ case_hostile_deterministic() {
   [ "$(wc -l <"$T/a")" -eq 7 ] || fail "expected 7 records"
 }
 
+case_hostile_model_files() {
+  # A truncated, empty or foreign NER model in the data directory: exit 2 naming the model file.
+  [ -f "$SRC/data/models/ner-en.bin" ] || { echo "skip: no data/models/ner-en.bin"; exit 77; }
+  mkdir -p "$T/data/models"
+  for d in "$SRC"/data/*; do [ "$(basename "$d")" = models ] || ln -s "$d" "$T/data/"; done
+  head -c 5000 "$SRC/data/models/ner-en.bin" >"$T/data/models/ner-en.bin"
+  expect_exit 2 "$NEWSAN" --data-dir "$T/data" "$SAMPLE"; err_has "ner-en.bin: bad NER model at byte"; err_has "truncated"
+  : >"$T/data/models/ner-en.bin"
+  expect_exit 2 "$NEWSAN" --data-dir "$T/data" "$SAMPLE"; err_has "ner-en.bin"
+  cp "$SAMPLE" "$T/data/models/ner-en.bin"
+  expect_exit 2 "$NEWSAN" --data-dir "$T/data" "$SAMPLE"; err_has "ner-en.bin: not a newsan NER model"
+  { head -c 100 "$SRC/data/models/ner-en.bin"; printf 'X'; tail -c +102 "$SRC/data/models/ner-en.bin"; } >"$T/data/models/ner-en.bin"
+  expect_exit 2 "$NEWSAN" --data-dir "$T/data" "$SAMPLE"; err_has "ner-en.bin"
+  cp "$SRC/data/models/ner-en.bin" "$T/data/models/ner-en.bin"
+  expect_exit 0 "$NEWSAN" --data-dir "$T/data" "$SAMPLE"
+}
+
 "case_$CASE"
