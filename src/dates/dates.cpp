@@ -1260,6 +1260,8 @@ bool Scan::vague(std::size_t i, Match& m) const {
     if (!is(i, "future") && !is(i, "current") && !is(i, "recent")) return false;
   }
   if (is(i, "upcoming")) return false;
+  // "as soon as", "soon after": a connective, not a time
+  if ((i > 0 && is(i - 1, "as")) || is(i + 1, "after") || is(i + 1, "before") || is(i + 1, "as")) return false;
   m.last = i + 1;
   m.value = a->vague;
   m.relative = true;

@@ -199,6 +199,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
+  CHECK(one("Prices may soon fall .").value == "FUTURE_REF");
+  CHECK(run("They left as soon as they could , soon after the vote .", "2025-03-12").empty());
 }
 
 TEST_CASE("ages and ordinary numbers are not dates", "[dates]") {
