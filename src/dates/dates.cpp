@@ -137,6 +137,8 @@ struct Match {
   std::string mod;
   bool relative = false;
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
+  bool anchor_first = false;          // this quarter replaces an earlier anchor
+  bool fiscal = false;                // named as a fiscal quarter
 };
 
 }  // namespace
@@ -202,6 +204,7 @@ struct Scan {
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
+  bool last_quarter_fiscal = false;  // the anchor was named as a fiscal quarter
 
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
       : lex(l), text(t), T(toks), W(toks.size(), nullptr), N(toks.size(), -1) {
@@ -681,6 +684,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     ++j;
   } else {
     std::size_t start = j;
+    for (std::size_t k = j; k < j + 3 && k < size(); ++k)
+      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     // "this year's third quarter", "next year's first half"
     if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
       yshift = w(j)->shift;
@@ -722,6 +727,14 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   m.last = j;
   const char tag = half ? 'H' : 'Q';
   const int per_year = half ? 2 : 4;
+  // "the quarter ended Sept. 30": the calendar quarter that month closes
+  bool ended = false;
+  // (in fiscal reporting the quarters count from the fiscal year: keep the anchor)
+  if (!q && !half && !year && !(last_quarter && last_quarter_fiscal) && (is(j, "ended") || is(j, "ending")) &&
+      w(j + 1) && w(j + 1)->month) {
+    q = (w(j + 1)->month - 1) / 3 + 1;
+    ended = true;
+  }
   if (year && !q && !half && last_quarter) q = last_quarter;
   if (year && q) {
     m.value = fmt::format("{:04}-{}{}", year, tag, q);
@@ -735,7 +748,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     int rq = half ? (ref.m - 1) / 6 + 1 : (ref.m - 1) / 3 + 1;
     int y = ref.y;
     if (q) {
-      if (q > rq && yshift == 0 && !is(i, "this")) --y;
+      if ((ended ? q >= rq : q > rq) && yshift == 0 && !is(i, "this")) --y;
     } else if (shift != kNone) {
       q = rq + shift;
       if (q < 1) { q += per_year; --y; }
@@ -752,6 +765,14 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   if (!half && q && yshift >= 0 && !is(i, "next")) {
     m.quarter = q;
     m.quarter_year = std::atoi(m.value.c_str());
+    m.anchor_first = ended;  // a quarter "ended" on a date names the reported one for sure
+  }
+  // "the quarter a year ago": that quarter a year before
+  if (q && !year && m.value.size() == 7 && w(j) && w(j)->article && is(j + 1, "year") &&
+      (is(j + 2, "ago") || is(j + 2, "earlier"))) {
+    m.value = fmt::format("{:04}-{}{}", std::atoi(m.value.c_str()) - 1, tag, q);
+    m.last = j + 3;
+    m.quarter = 0;
   }
   return true;
 }
@@ -1623,9 +1644,10 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       e.end = std::move(en);
     }
     // Only a quarter near the reference date anchors the reported one.
-    if (m.quarter && !sc.last_quarter && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
+    if (m.quarter && (!sc.last_quarter || m.anchor_first) && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
       sc.last_quarter = m.quarter;
       sc.last_quarter_year = m.quarter_year;
+      sc.last_quarter_fiscal = m.fiscal;
     }
     r.dates.push_back(std::move(e));
     i = m.last;

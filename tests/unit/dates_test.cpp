@@ -91,6 +91,14 @@ TEST_CASE("absolute dates in news forms", "[dates]") {
   CHECK((d.text == "the 1990s" && d.value == "199X"));
   CHECK(one("results for fiscal 2024 were").value == "2024");
   CHECK(one("profit in Q3 rose").value == "2024-Q3");  // Q3 without a year: the last one before March 2025
+  // earnings news: the quarter a report names anchors "the quarter" and "a year earlier"
+  auto er = run("Net rose in the quarter ended Sept. 30 , up from $2 a share a year earlier .", "2025-10-20");
+  REQUIRE(er.size() == 3);
+  CHECK(er[0].value == "2025-Q3");
+  CHECK(er[2].value == "2024-Q3");
+  auto qa = run("For the quarter a year ago , net fell .", "2025-10-20");
+  REQUIRE(qa.size() == 1);
+  CHECK((qa[0].text == "the quarter a year ago" && qa[0].value == "2024-Q3"));
   auto q = one("the fourth quarter of 1984 was");
   CHECK((q.text == "the fourth quarter of 1984" && q.value == "1984-Q4"));
 }
