@@ -30,13 +30,15 @@ struct ReportOptions {
   std::string model_version; // written into JSON "versions"
 };
 
-// The JSON object for one analysis (schema_version, document, counts, sentences,
-// entities, figures, figure_groups, figure_notes, dates).
+// Appends the JSON object for one analysis (schema_version, document, counts,
+// sentences, entities, figures, figure_groups, figure_notes, dates) to `out`:
+// compact on one line when indent < 0, else pretty-printed. This is the one
+// place JSON output is produced; to_json() parses it back for library users.
+void write_json(std::string& out, const Analysis& a, const ReportOptions& opt, int indent);
 nlohmann::json to_json(const Analysis& a, const ReportOptions& opt);
 
-// The "document" object of to_json (id, format, title, authors, date, url …)
-// for a Document alone, as `newsan read` prints it; `text` only when emit_text.
-nlohmann::json document_to_json(const Document& d, bool emit_text);
+// `newsan read`'s object: {"schema_version", "document"} with the text included.
+void write_document_json(std::string& out, const Document& d, int indent);
 
 // An error record for a failed input in JSON Lines output.
 nlohmann::json error_json(const std::string& id, std::string_view kind, std::string_view message);

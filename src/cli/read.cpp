@@ -54,10 +54,9 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
     try {
       Document doc = read_document_file(files[i], ro);
       if (o.format == "json") {
-        nlohmann::json j;
-        j["schema_version"] = kSchemaVersion;
-        j["document"] = document_to_json(doc, true);
-        out.write(j.dump(2) + "\n");
+        std::string j;
+        write_document_json(j, doc, 2);
+        out.write(j + "\n");
       } else {
         out.write((i ? "\n" : "") + as_text(doc));
       }

@@ -214,8 +214,8 @@ struct Scan {
       std::string_view s = T[i].text(text);
       if (T[i].kind == TokenKind::number) {
         int v = 0;
-        bool ok = s.size() <= 9;
-        for (char c : s) {
+        bool ok = s.size() <= 9;  // longer numbers would overflow `v`: not read at all
+        for (char c : ok ? s : std::string_view()) {
           if (c == ',') continue;
           if (c < '0' || c > '9') { ok = false; break; }
           v = v * 10 + (c - '0');

@@ -27,8 +27,11 @@ class JsonReporter : public Reporter {
  public:
   JsonReporter(bool lines, ReportOptions opt) : lines_(lines), opt_(std::move(opt)) {}
   void write(std::ostream& out, const Analysis& a, std::size_t) override {
-    // Text is valid UTF-8 by the reader's contract; "replace" guards library users.
-    out << to_json(a, opt_).dump(lines_ ? -1 : 2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::string s;
+    s.reserve(a.document.text.size() * 2 + 4096);
+    write_json(s, a, opt_, lines_ ? -1 : 2);
+    s += '\n';
+    out << s;
   }
 
  private:
