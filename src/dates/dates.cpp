@@ -108,6 +108,9 @@ bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
     int w = digits(rest, 1, 2);
     if (w < 1 || w > 53) return false;
     Ymd mon = cal::iso_week_monday(y, w);
+    int wy = 0, wn = 0;
+    cal::iso_week(mon, wy, wn);
+    if (wy != y || wn != w) return false;  // W53 of a 52-week year
     if (rest.size() == 3) return set(mon, cal::add_days(mon, 6));
     if (rest.substr(3) == "-WE") return set(cal::add_days(mon, 5), cal::add_days(mon, 6));
     return false;

@@ -72,6 +72,9 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK((b == "1990-01-01" && e == "1999-12-31"));
   CHECK(newsan::timex_interval("2025-01-05T08:30", b, e));
   CHECK((b == "2025-01-05" && e == "2025-01-05"));
+  CHECK(newsan::timex_interval("2020-W53", b, e));  // 2020 has 53 ISO weeks
+  CHECK((b == "2020-12-28" && e == "2021-01-03"));
+  CHECK_FALSE(newsan::timex_interval("2021-W53", b, e));
   CHECK(newsan::timex_interval("2024-WI", b, e));
   CHECK(e == "2025-02-28");
   for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "20", "2025-Q5", "2025-13"})
