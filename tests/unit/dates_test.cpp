@@ -99,6 +99,9 @@ TEST_CASE("absolute dates in news forms", "[dates]") {
   REQUIRE(er.size() == 3);
   CHECK(er[0].value == "2025-Q3");
   CHECK(er[2].value == "2024-Q3");
+  auto dy = run("Shares rose yesterday to 388 pence , up from 300 pence a year earlier .", "2025-10-20");
+  REQUIRE(dy.size() == 2);
+  CHECK(dy[1].value == "2024-10-19");  // that day a year before
   auto qa = run("For the quarter a year ago , net fell .", "2025-10-20");
   REQUIRE(qa.size() == 1);
   CHECK((qa[0].text == "the quarter a year ago" && qa[0].value == "2024-Q3"));
