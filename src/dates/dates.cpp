@@ -993,8 +993,8 @@ bool Scan::counted(std::size_t i, Match& m) const {
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     // "… yesterday, up from 4 pence a year earlier": that day a year before
     int sy = 0, sm = 0, sd = 0;
-    if (u->unit == Unit::year && n == 1 && (is(e, "ago") || is(e, "earlier")) && parse_iso_date(sentence_day, sy, sm, sd) &&
-        cal::valid(sy - 1, sm, sd))
+    if (u->unit == Unit::year && n == 1 && (is(e, "ago") || is(e, "earlier")) && m.value.find('Q') == std::string::npos &&
+        parse_iso_date(sentence_day, sy, sm, sd) && cal::valid(sy - 1, sm, sd))
       m.value = cal::format_day({sy - 1, sm, sd});
     m.mod = mod;
     return true;
