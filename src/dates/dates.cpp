@@ -368,13 +368,14 @@ struct Scan {
   int tense(std::size_t i) const {
     for (std::size_t k = i; k-- > sent_first;) {
       const Word* c = w(k);
+      // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
+      bool passive = k > 0 && (is(k - 1, "be") || is(k - 1, "being"));
       if (c && c->future_cue) return 1;
-      if (c && c->past_cue) return -1;
+      if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
-      // A participle after "be" ("will be named") is passive, not past: read on to the modal.
       if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
-          !(k > 0 && (is(k - 1, "be") || is(k - 1, "being")))) return -1;
+          !passive) return -1;
     }
     return 0;
   }

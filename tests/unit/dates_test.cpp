@@ -116,6 +116,8 @@ TEST_CASE("month and day without a year read toward the past", "[dates]") {
   // "will be named": the participle after "be" is no past tense
   CHECK(one("She will be named commander for a flight in January .", "2025-10-01").value == "2026-01");
   CHECK(one("He will succeed him Feb. 1 .", "2025-10-01").value == "2026-02-01");
+  CHECK(one("The summit would still be held on April 24 .", "2025-02-10").value == "2025-04-24");
+  CHECK(one("The pact is effective June 1 .", "2025-10-26").value == "2026-06-01");
   CHECK(one("It has been on patrol since March .", "2025-01-10").value == "2024-03");
   auto lo = one("He was shot last Oct. 23 at home .", "2025-03-12");
   CHECK((lo.text == "last Oct. 23" && lo.value == "2024-10-23"));
