@@ -1204,8 +1204,9 @@ bool Scan::clock(std::size_t i, Match& m) const {
   if (is(k, "on")) ++k;
   Match day;
   // Without a day of its own, a clock time belongs to the day the sentence named
-  // before it ("On Friday, … at 10:35 a.m."), else to the reference date.
-  std::string date = !sentence_day.empty() ? sentence_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
+  // named, else to the reference date.
+  std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
   if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
