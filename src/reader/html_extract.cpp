@@ -646,7 +646,9 @@ class Page {
     if ((t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD) &&
         link_density(e) > kMaxBlockLinkDensity && e.link_chars >= 25)
       return;
-    if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
+    // The headline repeated as a heading or a lone paragraph is the title.
+    if ((is_heading(t) || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && !title_.empty() &&
+        e.chars + 8 >= title_.size() / 2 &&
         e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
       return;
     // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a

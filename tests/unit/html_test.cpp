@@ -245,6 +245,13 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
       "<p><strong><a rel=\"tag\" href=\"/t/a\">racing calendar</a>, <a rel=\"tag\" href=\"/t/b\">stock cars</a></strong></p>"
       "</article></body></html>";
   CHECK(read(tagged).text == "The race calendar was published on Monday, with ten rounds, two of them abroad.");
+  // The headline repeated as a paragraph is the title, not text.
+  std::string repeated =
+      "<html><head><title>Ambulance Service Reports Break-ins</title></head><body><article>"
+      "<p class=\"titulo\"> Ambulance Service Reports Break-ins </p>"
+      "<p>Two of the service's vehicles were broken into overnight, and equipment was stolen, it said.</p>"
+      "</article></body></html>";
+  CHECK(read(repeated).text == "Two of the service's vehicles were broken into overnight, and equipment was stolen, it said.");
   CHECK(page.date == "2019-11-19");
 }
 
