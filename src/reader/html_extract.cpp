@@ -691,10 +691,34 @@ class Page {
   std::string_view title_;
 };
 
+// A short line with a digit that opens with a date label ("Published
+// November 20th, 2019 - 07:50 GMT") or has one before a colon
+// ("05/10/2018 - Publicado por: Clarissa Borba"): a dateline, not text.
+bool date_label_line(std::string_view line, const std::vector<std::string>& labels) {
+  if (line.size() > 150 || line.find_first_of("0123456789") == std::string_view::npos) return false;
+  for (const std::string& label : labels) {
+    for (std::size_t k = html::ifind(line, label); k != std::string_view::npos;
+         k = html::ifind(line, label, k + 1)) {
+      std::size_t end = k + label.size();
+      bool word = (k == 0 || !std::isalnum(static_cast<unsigned char>(line[k - 1]))) &&
+                  (end == line.size() || !std::isalnum(static_cast<unsigned char>(line[end])));
+      if (!word) continue;
+      if (k == 0) return true;
+      // "Publicado por:", not the colon of a time ("updated at 5:45")
+      std::size_t colon = line.find(':', end);
+      if (colon == std::string_view::npos || colon - end > 5) continue;
+      std::string_view between = line.substr(end, colon - end);
+      if (between.find_first_of("0123456789") == std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 // Drops the lines of `text` that are page furniture: a whole line equal
-// (case-insensitively, trailing ':' ignored) to a `line` hint.
-std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines) {
-  if (lines.empty()) return text;
+// (case-insensitively, trailing ':' ignored) to a `line` hint, or a dateline.
+std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
+                                 const std::vector<std::string>& date_labels) {
+  if (lines.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -710,6 +734,7 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
       for (const Hint& h : lines)
         if (folded == h.word) furniture = true;
     }
+    if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
       out.append(line);
       if (e < text.size()) out.push_back('\n');
@@ -842,7 +867,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
     std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
-                                            impl_->hints.roles[kLine]);
+                                            impl_->hints.roles[kLine], impl_->meta_hints.date_labels);
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
     if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);

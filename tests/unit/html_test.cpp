@@ -245,6 +245,16 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
       "<p><strong><a rel=\"tag\" href=\"/t/a\">racing calendar</a>, <a rel=\"tag\" href=\"/t/b\">stock cars</a></strong></p>"
       "</article></body></html>";
   CHECK(read(tagged).text == "The race calendar was published on Monday, with ten rounds, two of them abroad.");
+  // Datelines with a label are metadata; a sentence that mentions an update is text.
+  std::string labelled =
+      "<html><body><article><p>Published November 20th, 2019 - 07:50 GMT</p>"
+      "<p><small>05/10/2018 - Publicado por: Clarissa Borba</small></p>"
+      "<p>The agency said the launch would go ahead, weather permitting, on Thursday.</p>"
+      "<p>Editor's note: This story was updated at 5:45 p.m. ET with details from the briefing.</p>"
+      "</article></body></html>";
+  CHECK(read(labelled).text ==
+        "The agency said the launch would go ahead, weather permitting, on Thursday.\n\n"
+        "Editor's note: This story was updated at 5:45 p.m. ET with details from the briefing.");
   // The headline repeated as a paragraph is the title, not text.
   std::string repeated =
       "<html><head><title>Ambulance Service Reports Break-ins</title></head><body><article>"
