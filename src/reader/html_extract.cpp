@@ -892,7 +892,7 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   doc.language = std::move(page.language);
   if (page.date) {
     doc.date = std::move(page.date);
-    doc.date_origin = Origin::metadata;
+    doc.date_origin = page.date_source == "text" ? Origin::text : Origin::metadata;
   }
   doc.body = Span{0, doc.text.size()};
   doc.replaced_sequences = page.replaced_sequences;
