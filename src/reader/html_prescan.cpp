@@ -22,6 +22,29 @@ bool void_or_self_closing(std::string_view tag) {
   return false;
 }
 
+// Position just after the '>' that ends the tag opening at s[i], skipping
+// quoted attribute values ('=' then a quote); s.size() when unterminated.
+std::size_t tag_end(std::string_view s, std::size_t i) {
+  char quote = 0;
+  bool after_equals = false;
+  for (std::size_t j = i + 1; j < s.size(); ++j) {
+    char c = s[j];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '>') return j + 1;
+    if ((c == '"' || c == '\'') && after_equals) {
+      quote = c;
+      after_equals = false;
+      continue;
+    }
+    if (c == '=') after_equals = true;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') after_equals = false;
+  }
+  return s.size();
+}
+
 }  // namespace
 
 // Copy of the page without comments and without the contents of <script>
@@ -45,7 +68,9 @@ std::string drop_raw_text(std::string_view s) {
     std::size_t after = i + 1 + (script ? 6 : 5);
     if ((!script && !style) || after >= s.size() ||
         !(s[after] == '>' || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r')) {
-      ++i;
+      // Any other tag: step over it whole, so a "<script" inside one of its
+      // quoted attribute values (onclick="…") is not taken for a tag.
+      i = i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1])) ? tag_end(s, i) : i + 1;
       continue;
     }
     std::size_t gt = s.find('>', after);

@@ -223,11 +223,14 @@ TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[h
       "</head><body><article><p>Before the script, the mayor spoke to reporters, at length, about the plan.</p>"
       "<script>document.write('<p>Injected paragraph</p>'); var s = \"</div>\";</script>"
       "<!-- <p>Commented-out paragraph</p> -->"
+      "<p><a href=\"#\" onclick=\"w.document.write('<script>')\">Link</a> text after the "
+      "link is kept, the reporter wrote, in full.</p><script>var later = 1;</script>"
       "<p>After the script, the council voted, by a wide margin, to approve the plan.</p></article></body></html>";
   auto page = read(html);
   CHECK(page.title == "Kept Headline");
   CHECK(page.text ==
         "Before the script, the mayor spoke to reporters, at length, about the plan.\n\n"
+        "Link text after the link is kept, the reporter wrote, in full.\n\n"
         "After the script, the council voted, by a wide margin, to approve the plan.");
 }
 
