@@ -155,7 +155,7 @@ class Extraction {
     // The "Original Source: …" line is metadata, not prose.
     Span skip{0, 0};
     if (doc_.source_span) {
-      std::size_t b = text_.rfind('\n', doc_.source_span->start);
+      std::size_t b = text_.find_last_of("\r\n", doc_.source_span->start);  // a lone CR ends a line too
       skip = {b == std::string_view::npos ? 0 : b + 1, doc_.source_span->end};
     }
     for (std::size_t s = 0; s < tk_.sentences.size(); ++s) {

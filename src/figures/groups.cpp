@@ -49,13 +49,27 @@ std::string singular(std::string s) {
   return s;
 }
 
-// The thing a figure measures: its kind and unit, with count nouns singular.
-std::string thing(const Figure& f) {
-  return f.kind + "/" + (f.kind == "count" ? singular(ascii_lower(f.unit)) : f.unit);
+
+// Count nouns compared lowercase and singular ("prisoners" = "Prisoner"), without allocating.
+bool same_noun(std::string_view a, std::string_view b) {
+  auto stem = [](std::string_view s) {
+    if (s.size() > 3 && s.substr(s.size() - 3) == "ies") return s.substr(0, s.size() - 3);
+    if (s.size() > 2 && s.back() == 's' && s[s.size() - 2] != 's') return s.substr(0, s.size() - 1);
+    return s;
+  };
+  std::string_view x = stem(a), y = stem(b);
+  if (x.size() != y.size()) return false;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if ((x[i] | 0x20) != (y[i] | 0x20)) return false;
+  return true;
 }
 
-bool same_quantity(const Figure& a, const Figure& b, const std::string& ta, const std::string& tb) {
-  if (ta != tb || a.kind == "number") return false;
+bool same_thing(const Figure& a, const Figure& b) {
+  return a.kind == b.kind && (a.kind == "count" ? same_noun(a.unit, b.unit) : a.unit == b.unit);
+}
+
+bool same_quantity(const Figure& a, const Figure& b) {
+  if (a.kind == "number" || !same_thing(a, b)) return false;
   if (a.event_class != EventClass::none && b.event_class != EventClass::none && a.event != b.event)
     return false;
   if (a.direction != b.direction) return false;
@@ -122,11 +136,9 @@ void group_figures(std::string_view text, FigureResult& r) {
   // hostile input stays linear (figures past the cap keep groups of their own).
   constexpr std::size_t kMaxPairs = 400;
   std::size_t n = std::min(F.size(), kMaxPairs);
-  std::vector<std::string> things(n);
-  for (std::size_t i = 0; i < n; ++i) things[i] = thing(F[i]);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j)
-      if (find(i) != find(j) && same_quantity(F[i], F[j], things[i], things[j])) parent[find(j)] = find(i);
+      if (find(i) != find(j) && same_quantity(F[i], F[j])) parent[find(j)] = find(i);
 
   r.groups.clear();
   std::vector<std::size_t> group_of_root(F.size(), SIZE_MAX);
@@ -175,7 +187,7 @@ void group_figures(std::string_view text, FigureResult& r) {
     for (std::size_t b = a + 1; b < G; ++b) {
       const Figure& x = F[r.groups[a].representative];
       const Figure& y = F[r.groups[b].representative];
-      if (x.event.empty() || x.event != y.event || thing(x) != thing(y) || x.kind != "count") continue;
+      if (x.event.empty() || x.event != y.event || !same_thing(x, y) || x.kind != "count") continue;
       if (x.direction != y.direction || meets(interval_of(x), interval_of(y))) continue;
       r.notes.push_back(FigureNote{
           "contradicts", {a, b},
@@ -185,17 +197,20 @@ void group_figures(std::string_view text, FigureResult& r) {
     }
   }
   // Sums: A ≈ B + C, where A, B and C count people under three different events.
-  for (std::size_t a = 0; a < G; ++a) {
+  std::vector<std::size_t> people;  // groups that may take part
+  for (std::size_t g = 0; g < G; ++g) {
+    const Figure& x = F[r.groups[g].representative];
+    if (x.kind == "count" && person_event(x.event_class) && x.value) people.push_back(g);
+  }
+  for (std::size_t a : people) {
     const Figure& x = F[r.groups[a].representative];
-    if (x.kind != "count" || !person_event(x.event_class) || !x.value) continue;
     Interval ix = interval_of(x);
-    for (std::size_t b = 0; b < G; ++b) {
-      for (std::size_t c = b + 1; c < G; ++c) {
+    for (std::size_t bi = 0; bi < people.size(); ++bi) {
+      for (std::size_t ci = bi + 1; ci < people.size(); ++ci) {
+        std::size_t b = people[bi], c = people[ci];
         if (b == a || c == a) continue;
         const Figure& y = F[r.groups[b].representative];
         const Figure& z = F[r.groups[c].representative];
-        if (y.kind != "count" || z.kind != "count" || !y.value || !z.value) continue;
-        if (!person_event(y.event_class) || !person_event(z.event_class)) continue;
         if (y.event == x.event || z.event == x.event || y.event == z.event) continue;
         if (*y.value >= *x.value || *z.value >= *x.value) continue;
         Interval iy = interval_of(y), iz = interval_of(z);

@@ -177,35 +177,57 @@ struct WordInfo {
   bool qual_after_first = false;  // first word of an "after" qualifier phrase
 };
 
-// A cheap test that a word cannot be a number word: by length, first two
-// letters and last letter (case-insensitive). False positives only.
+// A cheap, branch-free test that a word cannot be a number word: a 4096-bit
+// Bloom filter over its length, first two and last letters (ASCII case
+// folded with | 0x20). False positives only.
 class WordFilter {
  public:
   static constexpr std::size_t kMaxLen = 16;
   void add(std::string_view w) {
     if (w.size() < 2 || w.size() >= kMaxLen) return;
-    pair_[w.size()][index(w[0]) * 27 + index(w[1])] = true;
-    last_[w.size()] |= 1u << index(w.back());
+    std::uint32_t h = hash(w);
+    bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
   bool maybe(std::string_view w) const {
     if (w.size() < 2 || w.size() >= kMaxLen) return false;
-    return pair_[w.size()][index(w[0]) * 27 + index(w[1])] && (last_[w.size()] & (1u << index(w.back())));
+    std::uint32_t h = hash(w);
+    return bits_[h >> 6] >> (h & 63) & 1;
   }
 
  private:
-  static unsigned index(char c) {
-    if (c >= 'A' && c <= 'Z') return static_cast<unsigned>(c - 'A');
-    if (c >= 'a' && c <= 'z') return static_cast<unsigned>(c - 'a');
-    return 26;
+  static std::uint32_t hash(std::string_view w) {
+    auto lc = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(c) | 0x20); };
+    std::uint32_t key = static_cast<std::uint32_t>(w.size()) << 24 ^ lc(w[0]) << 16 ^ lc(w[1]) << 8 ^ lc(w.back());
+    return (key * 2654435761u) >> 20;
   }
-  bool pair_[kMaxLen][27 * 27] = {};
-  std::uint32_t last_[kMaxLen] = {};
+  std::uint64_t bits_[4096 / 64] = {};
+};
+
+// The words the scanner looks up, in one flat open-addressing table: every
+// lookup touches a few adjacent cache lines instead of scattered hash nodes,
+// which matters because the table is cold again at every document.
+class WordTable {
+ public:
+  void build(const SvMap<WordInfo>& words);
+  const WordInfo* find(std::string_view w) const;
+
+ private:
+  static std::uint32_t hash(std::string_view w);
+  struct Entry {
+    std::uint32_t hash = 0, off = 0, len = 0, info = 0;
+  };
+  std::vector<std::uint32_t> slots_;  // 0: empty; else entry index + 1
+  std::vector<Entry> entries_;
+  std::string pool_;
+  std::vector<WordInfo> infos_;
+  std::uint32_t mask_ = 0;
 };
 
 struct Lexicon {
   SvMap<NumberWord> numbers;
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
+  WordTable word_table;      // `words`, for lookups
   PhraseTable<QualifierInfo> qual_before, qual_after;
   PhraseTable<UnitInfo> units;
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first

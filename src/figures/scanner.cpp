@@ -62,14 +62,28 @@ class Scanner {
 
   void scan(std::size_t sentence) {
     const Sentence& s = tk_.sentences[sentence];
-    if (!worth_scanning(s)) return;
+    cands_.clear();
+    find_candidates(s);
+    if (cands_.empty()) return;
     sentence_ = sentence;
     sent_start_ = s.span.start;
     sent_end_ = s.span.end;
+    first_token_ = s.first;
     P.clear();
     lower_.clear();
     lower_.reserve(s.span.size());  // pieces view into it: it must never reallocate
-    for (std::size_t t = s.first; t < s.last; ++t) add_token(tk_.tokens[t], t);
+    // Pieces only for windows of tokens around the candidates: a figure reads
+    // at most kBack tokens before its number and kAhead after it. Windows are
+    // separated by a gap piece that stops every look-back and look-ahead.
+    std::size_t t = s.first;
+    for (std::size_t k = 0; k < cands_.size();) {
+      std::size_t from = std::max(t, cands_[k] >= s.first + kBack ? cands_[k] - kBack : s.first);
+      std::size_t to = std::min(s.last, cands_[k] + kAhead);
+      while (++k < cands_.size() && cands_[k] < to + kBack) to = std::min(s.last, cands_[k] + kAhead);
+      if (from > t && !P.empty()) add_gap();
+      for (std::size_t u = from; u < to; ++u) add_token(tk_.tokens[u], u);
+      t = to;
+    }
     std::size_t i = 0;
     while (i < P.size()) {
       std::size_t next = figure_at(i);
@@ -86,34 +100,52 @@ class Scanner {
   std::size_t sentence_ = 0;
   std::size_t sent_start_ = 0, sent_end_ = 0;
   std::size_t last_end_ = 0;  // end of the last figure emitted
-  mutable std::vector<Piece> P;  // mutable: word information is filled in lazily
-  std::string lower_;         // lowercased piece texts of the sentence
-  bool worth_scanning(const Sentence& s) const {
-    for (std::size_t t = s.first; t < s.last; ++t) {
-      const Token& tok = tk_.tokens[t];
-      if (tok.has_digit) return true;
-      std::string_view w = tok.text(text_);
-      std::size_t n = w.size();
-      if (tok.kind == TokenKind::word && lx_.number_filter.maybe(w)) {
-        char buf[WordFilter::kMaxLen];
-        for (std::size_t k = 0; k < n; ++k)
-          buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
-        if (lx_.number(std::string_view(buf, n))) return true;
-      }
-      // Hyphenated number words ("thirty-one", "two-thirds") pass through the parts.
-      if (tok.kind == TokenKind::word && w.find('-') != std::string_view::npos) {
-        std::string low = ascii_lower(w);
-        std::size_t a = 0;
-        for (std::size_t k = 0; k <= low.size(); ++k) {
-          if (k == low.size() || low[k] == '-') {
-            if (k > a && lx_.number(std::string_view(low).substr(a, k - a))) return true;
-            a = k + 1;
-          }
-        }
-      }
+  std::size_t first_token_ = 0;
+  static constexpr std::size_t kBack = 12, kAhead = 18;
+  static thread_local std::vector<std::size_t> cands_;
+  // Buffers reused from document to document on this thread (extract() is
+  // const and may run on many threads). P is mutable: word information is
+  // filled in lazily.
+  static thread_local std::vector<Piece> P;
+  static thread_local std::string lower_;  // lowercased piece texts of the sentence
+  // Tokens where a figure may start: with a digit, or a number word.
+  void find_candidates(const Sentence& s) {
+    for (std::size_t t = s.first; t < s.last; ++t)
+      if (candidate(tk_.tokens[t])) cands_.push_back(t);
+  }
+  bool candidate(const Token& tok) const {
+    if (tok.has_digit) return true;
+    if (tok.kind != TokenKind::word) return false;
+    std::string_view w = tok.text(text_);
+    if (is_number_word(w)) return true;
+    // Parts of a hyphenated word: "thirty-one", "two-thirds".
+    if (w.size() < 4 || w.find('-') == std::string_view::npos) return false;
+    std::size_t a = 0;
+    for (std::size_t k = 0; k <= w.size(); ++k) {
+      if (k < w.size() && w[k] != '-') continue;
+      if (is_number_word(w.substr(a, k - a))) return true;
+      a = k + 1;
     }
     return false;
   }
+  bool is_number_word(std::string_view w) const {
+    if (!lx_.number_filter.maybe(w)) return false;
+    char buf[WordFilter::kMaxLen];
+    for (std::size_t j = 0; j < w.size(); ++j)
+      buf[j] = (w[j] >= 'A' && w[j] <= 'Z') ? static_cast<char>(w[j] - 'A' + 'a') : w[j];
+    const WordInfo* wi = lx_.info(std::string_view(buf, w.size()));
+    return wi && wi->num;
+  }
+  void add_gap() {
+    Piece g;
+    g.span = {P.back().span.end, P.back().span.end};
+    g.lower = "\x01";
+    g.kind = TokenKind::punct;
+    g.token = SIZE_MAX;
+    g.looked = true;
+    P.push_back(g);
+  }
+  bool sentence_first(std::size_t i) const { return P[i].token == first_token_; }
 
   // ---- pieces -------------------------------------------------------------
   void add_token(const Token& tok, std::size_t index) {
@@ -121,11 +153,16 @@ class Scanner {
     auto push = [&](std::size_t a, std::size_t b, bool space) {
       Piece p;
       p.span = {a, b};
-      std::size_t at = lower_.size();
-      lower_.append(text_.substr(a, b - a));
-      for (std::size_t k = at; k < lower_.size(); ++k)
-        if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
-      p.lower = std::string_view(lower_).substr(at, b - a);
+      std::string_view raw = text_.substr(a, b - a);
+      if (std::none_of(raw.begin(), raw.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        p.lower = raw;  // already lowercase: no copy
+      } else {
+        std::size_t at = lower_.size();
+        lower_.append(raw);
+        for (std::size_t k = at; k < lower_.size(); ++k)
+          if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
+        p.lower = std::string_view(lower_).substr(at, b - a);
+      }
       p.kind = tok.kind;
       p.space_before = space;
       p.cap = text_[a] >= 'A' && text_[a] <= 'Z';
@@ -195,10 +232,10 @@ class Scanner {
     std::size_t pos = std::string_view::npos;
     if (starts_digit(i)) {
       pos = p.span.start;
-    } else if (p.lower == "." && (p.space_before || i == 0) && glued(i, i + 1) && starts_digit(i + 1)) {
+    } else if (p.lower == "." && (p.space_before || sentence_first(i)) && glued(i, i + 1) && starts_digit(i + 1)) {
       pos = p.span.start;  // ".500"
     } else if ((p.lower == "-" || p.lower == "+" || p.lower == "\xE2\x88\x92") &&
-               (p.space_before || i == 0) && glued(i, i + 1) && starts_digit(i + 1)) {
+               (p.space_before || sentence_first(i)) && glued(i, i + 1) && starts_digit(i + 1)) {
       c.sign = true;
       pos = P[i + 1].span.start;
     } else if (p.kind == TokenKind::word) {
@@ -237,6 +274,7 @@ class Scanner {
         c.skip = true;  // "9AB8", "3rd", "1990s", "5am"
         return c;
       }
+      if (text_.substr(end, e - end) == "G") suf = "G";  // "5G": a generation, not grams
       const NumberWord* nw = lx_.number(suf);
       const UnitInfo* u = nullptr;
       int more = lx_.units.match_after(suf, P, c.next, &u);
@@ -271,17 +309,35 @@ class Scanner {
           c.next = piece_from(dend + 1);
           return c;
         }
-        if (d.value && *d.value != 0 && c.value) {
-          c.value = *c.value / *d.value;
-          c.fraction = true;
-          c.span.end = dend;
+        // A written fraction is proper with a small denominator ("3/4", "1/3"); "24/7" and
+        // "9/11" are not fractions, and not figures.
+        bool proper = d.value && c.value && *c.value < *d.value && !d.fractional && !c.num.fractional &&
+                      (*d.value <= 10 || *d.value == 12 || *d.value == 16 || *d.value == 32 ||
+                       *d.value == 64 || *d.value == 100);
+        if (!proper) {
+          c.skip = true;
           c.next = piece_from(dend);
+          return c;
         }
+        c.value = *c.value / *d.value;
+        c.fraction = true;
+        c.span.end = dend;
+        c.next = piece_from(dend);
       }
     }
     c.ok = true;
     scale_words(c);
     scientific(c);
+    // "1 in 5 people"
+    if (c.value && *c.value == 1 && !c.scaled && !c.fraction && word(c.next, "in") && starts_digit(c.next + 1)) {
+      Numeral d = parse_numeral(text_.substr(P[c.next + 1].span.start, sent_end_ - P[c.next + 1].span.start));
+      if (d.value && *d.value > 1 && !d.fractional && P[c.next + 1].span.start + d.length == P[c.next + 1].span.end) {
+        c.value = 1 / *d.value;
+        c.fraction = true;
+        c.span.end = P[c.next + 1].span.end;
+        c.next += 2;
+      }
+    }
     return c;
   }
 
@@ -303,14 +359,16 @@ class Scanner {
     c.next = piece_from(e);
   }
 
-  // "m" glued to a number is a metre, not a million, before these.
+  // "m" glued to a number without a currency: a million before "of", a unit, a
+  // currency word or a plural noun ("35m of", "12.3m tonnes", "14m customers");
+  // otherwise a metre ("the 800m title", "37m (121ft)", "race 30m to score").
   bool metre_context(std::size_t j) const {
     if (j >= P.size()) return true;
+    if (role(j, role::of) || info(j).unit_first || info(j).currency_first) return false;
     std::string_view w = P[j].lower;
-    if (w == "(" || w == ")" || w == "," || w == "." || w == ";") return true;
-    if (w == "-" && j + 1 < P.size()) return !num(j + 1);
-    return w == "long" || w == "tall" || w == "high" || w == "deep" || w == "wide" || w == "away" ||
-           w == "square" || w == "above" || w == "below";
+    bool plural = P[j].kind == TokenKind::word && !P[j].cap && w.size() > 2 && w.back() == 's' &&
+                  w[w.size() - 2] != 's';
+    return !plural && w != "people";
   }
 
   void scale_words(Core& c) const {
@@ -345,9 +403,19 @@ class Scanner {
                    (num(i + 1)->cls == NumClass::hundred ||
                     num(i + 1)->cls == NumClass::scale ||
                     num(i + 1)->cls == NumClass::dozen);
+    // "a quarter of", "a third of"
+    if (role(i, role::a) && num(i + 1) && num(i + 1)->cls == NumClass::fraction && role(i + 2, role::of) &&
+        !glued(i + 1, i + 2)) {
+      c.ok = true;
+      c.fraction = true;
+      c.value = 1 / num(i + 1)->value;
+      c.span = {p.span.start, P[i + 1].span.end};
+      c.next = i + 2;
+      return c;
+    }
     if (!nw && !a_start) return c;
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
-    if (p.cap && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
+    if (p.cap && !sentence_first(i) && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
       return c;
     if (nw && nw->cls == NumClass::vague) {
       // "thousands of", "tens of thousands of", "hundreds of millions of"
@@ -428,8 +496,11 @@ class Scanner {
           else cur = std::max(cur, 1.0) * 12;
           break;
         case NumClass::fraction:
-          // "two-thirds", "one fourth", "three quarters"
-          if (any && total == 0 && cur > 0 && last <= NumClass::tens && !a_start) {
+          // "two-thirds", "one fourth of", "three quarters of" — but "the first two quarters"
+          // counts quarters: a fraction is hyphenated or followed by "of" or a determiner.
+          if (any && total == 0 && cur > 0 && last <= NumClass::tens && !a_start &&
+              ((j > 0 && word(j - 1, "-") && glued(j - 1, j)) || role(j + 1, role::of) ||
+               role(j + 1, role::det) || role(j + 1, role::a))) {
             c.fraction = true;
             cur = cur / n->value;
           } else {
@@ -472,9 +543,12 @@ class Scanner {
       c.span.end = P[c.next + 2].span.end;
       c.next += 3;
     }
-    // "one out of three"
-    if (word(c.next, "out") && role(c.next + 1, role::of)) {
-      Core d = core_at(c.next + 2);
+    // "one out of three", "one in four"
+    bool out_of = word(c.next, "out") && role(c.next + 1, role::of);
+    bool one_in = value == 1 && word(c.next, "in") && c.next + 1 < P.size() &&
+                  (starts_digit(c.next + 1) || num(c.next + 1));
+    if (out_of || one_in) {
+      Core d = core_at(c.next + (out_of ? 2 : 1));
       if (d.ok && d.value && *d.value != 0 && !d.low) {
         c.value = *c.value / *d.value;
         c.fraction = true;
@@ -629,6 +703,8 @@ class Scanner {
       if (role(c.next, role::time)) return true;
     }
     if (n.leading_zero && !n.fractional) return true;
+    // A bare number alone in brackets: a minute, a reference, an age in a list ("Hart (57)").
+    if (bare && integer && c.first > 0 && word(c.first - 1, "(") && word(c.next, ")")) return true;
     // Days and years next to a month: "February 11", "9 May", "Mar 9 2018".
     if (integer && (role(before - 1, role::month) || role(c.next, role::month) ||
                     (before >= 2 && role(before - 2, role::month) && is_punct(before - 1))))
@@ -637,7 +713,7 @@ class Scanner {
     if (bare && !c.sign && before > 0) {
       const Piece& b = P[before - 1];
       if (role(before - 1, role::id_before)) return true;
-      if (b.kind == TokenKind::word && b.cap && before - 1 > 0 && !known_word(before - 1)) return true;
+      if (b.kind == TokenKind::word && b.cap && !sentence_first(before - 1) && !known_word(before - 1)) return true;
       if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
           !info(before - 2).qual_before_any)
@@ -648,6 +724,14 @@ class Scanner {
       if (!range_end && (b.lower == "-" || b.lower == "/" || b.lower == ".") && glued(before - 1, before) &&
           before >= 2 && glued(before - 2, before - 1) && starts_digit(before - 2))
         return true;  // the tail of "555-123-4567", "9/11", "1.2.3"
+    }
+    // Phone numbers and codes: three or more bare digit groups in a row ("+44 20 7946 0958").
+    if (integer && bare && starts_digit(c.next) && !glued(c.next - 1, c.next) && starts_digit(c.next + 1) &&
+        !glued(c.next, c.next + 1)) {
+      std::size_t k = c.next;
+      while (k < P.size() && starts_digit(k)) ++k;
+      *skip_to = k;
+      return true;
     }
     // Phone numbers: three digit groups joined by hyphens or dots.
     if (integer && n.int_digits >= 3 && c.unit.empty()) {
@@ -690,6 +774,7 @@ class Scanner {
       if (p.kind != TokenKind::word) break;
       std::string_view w = p.lower;
       if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
+      if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
         if (info(k).event && !ends_with(w, "s")) break;
@@ -764,7 +849,12 @@ class Scanner {
       std::size_t n = p.lower.size();
       if (p.digit && n > 1) return true;
       bool maybe = n == 1 || (n == 2 && p.lower == "an") || lx_.number_filter.maybe(p.lower);
-      return maybe && (num(i) || role(i, role::a));
+      if (!maybe) return false;
+      if (num(i)) return true;
+      // "a"/"an" starts a figure only before "hundred", "million", "dozen" …
+      return role(i, role::a) && num(i + 1) &&
+             (num(i + 1)->cls == NumClass::hundred || num(i + 1)->cls == NumClass::scale ||
+              num(i + 1)->cls == NumClass::dozen || num(i + 1)->cls == NumClass::fraction);
     }
     return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
   }
@@ -822,7 +912,15 @@ class Scanner {
           if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value)
             return b.next;  // a score or an identifier: "2-2", "7-1", "555-1234"
           std::size_t skip_b = 0;
-          if (compatible && !not_a_figure(b, &skip_b, true) && !(dash && bare_pair && year_like(a, false))) {
+          // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
+          bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
+          // "climbed $2.50 to $75.30": a change, then the level it reached.
+          bool change_then_level = !dash && !from && !between && start_piece > 0 &&
+                                   info(start_piece - 1).event &&
+                                   info(start_piece - 1).event->dir != Direction::none;
+          if (compatible && !change_then_level && (ascending || dash || from || between) &&
+              !not_a_figure(b, &skip_b, true) &&
+              !(dash && bare_pair && year_like(a, false))) {
             double lo = *a.c.value, hi = *b.c.value;
             if (!a.c.scaled && b.c.scaled && lo * b.c.scale <= hi * (1 + 1e-9)) lo *= b.c.scale;
             if (unit.empty()) {
@@ -872,7 +970,7 @@ class Scanner {
       if (!np.found && (a.c.is_one || a.c.low)) np = counted_at(j, true);
     } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
       np = counted_at(j, true);
-      if (!np.found && kind == "age") np = counted_at(j, false);
+      if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
     }
     bool plural = false;
     if (np.found) {
@@ -897,6 +995,10 @@ class Scanner {
     return j;
   }
 };
+
+thread_local std::vector<Piece> Scanner::P;
+thread_local std::string Scanner::lower_;
+thread_local std::vector<std::size_t> Scanner::cands_;
 
 }  // namespace
 

@@ -14,10 +14,13 @@
 //  4. schema.org articleBody markup (itemprop or a body class) names the
 //     container directly when it holds enough text.
 //  5. Inside the article, containers that look like boilerplate (many links,
-//     more images or list items than paragraphs, forms) are skipped, and the
-//     rest is written out in reading order, one block per paragraph.
+//     more images or list items than paragraphs, forms) are skipped, as are
+//     date lines, tag lists, the headline and mostly-link paragraphs; the
+//     rest is written out in reading order, one block per paragraph, and
+//     lines that are page furniture ("Advertisement") are dropped.
 // When that leaves almost no text, the page is read again with fewer
-// removals, as Readability does.
+// removals, as Readability does. Byte-level work before the parse (skipping
+// script bodies, the nesting guard, detection) is in html_prescan.cpp.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -28,8 +31,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsan/dates.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
+#include "newsan/tokenizer.h"
 #include "reader/html_internal.h"
 #include "util/utf8.h"
 
@@ -51,11 +56,13 @@ enum Role : unsigned {
   kByPrefix,
   kDateLabel,
   kLine,
+  kDateClass,
+  kLede,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel", "line"};
+                                                "datelabel", "line",   "dateclass", "lede"};
 
 enum class Match { substr, token, exact };
 
@@ -76,7 +83,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix || r == kDateLabel || r == kLine) continue;
+      if (r == kByPrefix || r == kDateLabel || r == kLine || r == kDateClass) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -190,6 +197,8 @@ struct El {
   std::uint32_t inline_chars = 0; // text not inside a block descendant
   std::uint32_t commas = 0, inline_commas = 0;
   std::uint32_t paras = 0, imgs = 0, lis = 0, inputs = 0, embeds = 0, heading_chars = 0;
+  std::uint32_t tag_links = 0;    // <a rel="tag"> below: a list of the page's tags
+  bool date_meta = false;         // <time> or itemprop datePublished/dateModified
   double score = 0;
 };
 
@@ -202,7 +211,7 @@ class Page {
       : hints_(hints), flags_(flags) {
     els_.reserve(4096);
     index_.reserve(8192);
-    build(out->root, -1, -1, 0, false, false);
+    build(out->root, -1, -1, 0, false);
     for (std::size_t i = els_.size(); i-- > 1;) {
       El& e = els_[i];
       if (e.parent < 0) continue;
@@ -218,6 +227,7 @@ class Page {
                               e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_BUTTON);
       p.embeds += e.embeds;
       p.heading_chars += is_heading(e.tag) ? e.chars : e.heading_chars;
+      p.tag_links += e.tag_links;
     }
   }
 
@@ -228,14 +238,14 @@ class Page {
     if (root < 0) return {};
     Out o;
     if (els_[root].body_marked) {
-      for (int part : marked_parts(root)) emit(els_[part].node, o, false, part);
+      std::vector<int> parts = marked_parts(root);
+      if (int lede = lede_before(parts.front()); lede >= 0) emit(els_[lede].node, o, false, lede);
+      for (int part : parts) emit(els_[part].node, o, false, part);
     } else {
       for (int s : gather_siblings(root)) emit(els_[s].node, o, false, s);
     }
     return o.text;
   }
-
-  std::uint32_t body_chars() const { return body_ >= 0 ? els_[body_].chars : 0; }
 
  private:
   struct Out {
@@ -300,8 +310,7 @@ class Page {
     return n;
   }
 
-  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link,
-             bool in_pre) {
+  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link) {
     if (depth > kMaxDepth) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
       if (parent < 0) return;
@@ -323,8 +332,7 @@ class Page {
     if (n->type == GUMBO_NODE_DOCUMENT) {
       const GumboVector& ch = n->v.document.children;
       for (unsigned i = 0; i < ch.length; ++i)
-        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link,
-              in_pre);
+        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link);
       return;
     }
     int me = static_cast<int>(els_.size());
@@ -339,6 +347,9 @@ class Page {
     e.body_marked = (itemprop == "articleBody" || (e.hints & (1u << kBody)) != 0) &&
                     e.tag != GUMBO_TAG_BODY && e.tag != GUMBO_TAG_HTML;
     if (e.tag == GUMBO_TAG_BODY) body_ = me;
+    if (e.tag == GUMBO_TAG_A && html::has_word(attr(n, "rel"), "tag")) e.tag_links = 1;
+    e.date_meta = e.tag == GUMBO_TAG_TIME || html::has_word(itemprop, "datePublished") ||
+                  html::has_word(itemprop, "dateModified");
     if (e.tag == GUMBO_TAG_IFRAME || e.tag == GUMBO_TAG_EMBED || e.tag == GUMBO_TAG_OBJECT ||
         e.tag == GUMBO_TAG_VIDEO)
       e.embeds = 1;
@@ -347,10 +358,9 @@ class Page {
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
     bool link = in_link || e.tag == GUMBO_TAG_A;
-    bool pre = in_pre || e.tag == GUMBO_TAG_PRE;
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
-      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link, pre);
+      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link);
   }
 
   bool removed(const El& e, const GumboNode* n) const {
@@ -502,6 +512,26 @@ class Page {
     return parts;
   }
 
+  // The summary paragraph a page sets just before its marked article body
+  // ("article__summary", "standfirst"), or -1.
+  int lede_before(int first) const {
+    const GumboNode* n = els_[first].node;
+    const GumboNode* parent = n->parent;
+    if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return -1;
+    const GumboVector& ch = parent->v.element.children;
+    for (unsigned k = n->index_within_parent; k-- > 0;) {
+      auto* c = static_cast<const GumboNode*>(ch.data[k]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = index_.find(c);
+      if (it == index_.end()) return -1;
+      const El& e = els_[it->second];
+      if (e.removed || e.chars == 0) continue;  // skip ads, empty media wrappers
+      bool lede = (e.hints & (1u << kLede)) && e.chars >= 40 && link_density(e) < 0.3;
+      return lede ? it->second : -1;
+    }
+    return -1;
+  }
+
   bool contains(int ancestor, int el) const {
     for (int p = el; p >= 0; p = els_[p].parent)
       if (p == ancestor) return true;
@@ -545,6 +575,9 @@ class Page {
         double bonus = (!top_class.empty() && attr(e.node, "class") == top_class) ? t.score * 0.2 : 0;
         take = e.score + bonus >= threshold;
       }
+      // Paragraphs swallowed by an unclosed inline tag (<b>, <font>) of broken markup.
+      if (!take && !is_block(e.tag) && e.paras > 0 && e.chars > 80 && link_density(e) < 0.25)
+        take = true;
       if (!take && e.tag == GUMBO_TAG_P) {
         double ld = link_density(e);
         if (e.chars > 80 && ld < 0.25) take = true;
@@ -613,16 +646,20 @@ class Page {
     if ((t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD) &&
         link_density(e) > kMaxBlockLinkDensity && e.link_chars >= 25)
       return;
-    if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
+    // The headline repeated as a heading or a lone paragraph is the title.
+    if ((is_heading(t) || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && !title_.empty() &&
+        e.chars + 8 >= title_.size() / 2 &&
         e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
       return;
     // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
     // <time> inside a sentence stays.
-    if (t == GUMBO_TAG_TIME) {
+    if (e.date_meta) {
       int b = e.parent;
       while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
-      if (b >= 0 && els_[b].chars <= e.chars + 3) return;
+      if (b >= 0 && els_[b].inline_chars <= e.chars + 3) return;
     }
+    // The page's tag list ("Tags: a, b, c").
+    if (e.tag_links >= 2 && link_density(e) > 0.5) return;
     if (t == GUMBO_TAG_BR) {
       o.brk(2);
       return;
@@ -654,10 +691,34 @@ class Page {
   std::string_view title_;
 };
 
+// A short line with a digit that opens with a date label ("Published
+// November 20th, 2019 - 07:50 GMT") or has one before a colon
+// ("05/10/2018 - Publicado por: Clarissa Borba"): a dateline, not text.
+bool date_label_line(std::string_view line, const std::vector<std::string>& labels) {
+  if (line.size() > 150 || line.find_first_of("0123456789") == std::string_view::npos) return false;
+  for (const std::string& label : labels) {
+    for (std::size_t k = html::ifind(line, label); k != std::string_view::npos;
+         k = html::ifind(line, label, k + 1)) {
+      std::size_t end = k + label.size();
+      bool word = (k == 0 || !std::isalnum(static_cast<unsigned char>(line[k - 1]))) &&
+                  (end == line.size() || !std::isalnum(static_cast<unsigned char>(line[end])));
+      if (!word) continue;
+      if (k == 0) return true;
+      // "Publicado por:", not the colon of a time ("updated at 5:45")
+      std::size_t colon = line.find(':', end);
+      if (colon == std::string_view::npos || colon - end > 5) continue;
+      std::string_view between = line.substr(end, colon - end);
+      if (between.find_first_of("0123456789") == std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 // Drops the lines of `text` that are page furniture: a whole line equal
-// (case-insensitively, trailing ':' ignored) to a `line` hint.
-std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines) {
-  if (lines.empty()) return text;
+// (case-insensitively, trailing ':' ignored) to a `line` hint, or a dateline.
+std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
+                                 const std::vector<std::string>& date_labels) {
+  if (lines.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -673,6 +734,7 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
       for (const Hint& h : lines)
         if (folded == h.word) furniture = true;
     }
+    if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
       out.append(line);
       if (e < text.size()) out.push_back('\n');
@@ -703,97 +765,6 @@ std::size_t text_chars(std::string_view s) {
   return n;
 }
 
-// Copy of the page without comments and without the contents of <script>
-// (except JSON-LD) and <style> elements: they are never text, they are often
-// half a news page's bytes, and gumbo tokenizes every byte of them. The
-// elements themselves stay, so the parse is otherwise unchanged.
-std::string drop_raw_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0, copied = 0;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t e = s.find("-->", i + 4);
-      out.append(s.substr(copied, i - copied));
-      copied = i = e == std::string_view::npos ? s.size() : e + 3;
-      continue;
-    }
-    std::string_view rest = s.substr(i + 1, 6);
-    bool script = rest.size() == 6 && html::iequals(rest, "script");
-    bool style = !script && rest.size() >= 5 && html::iequals(rest.substr(0, 5), "style");
-    std::size_t after = i + 1 + (script ? 6 : 5);
-    if ((!script && !style) || after >= s.size() ||
-        !(s[after] == '>' || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r')) {
-      ++i;
-      continue;
-    }
-    std::size_t gt = s.find('>', after);
-    if (gt == std::string_view::npos) break;
-    if (script && html::icontains(s.substr(after, gt - after), "ld+json")) {
-      i = gt + 1;
-      continue;
-    }
-    std::size_t end = html::ifind(s, script ? "</script" : "</style", gt + 1);
-    if (end == std::string_view::npos) break;
-    out.append(s.substr(copied, gt + 1 - copied));
-    copied = i = end;
-  }
-  out.append(s.substr(copied));
-  return out;
-}
-
-// Nesting deeper than this is refused before parsing: gumbo's tree
-// construction slows quadratically with the depth of open elements
-// (100,000 nested <div>s take most of a minute), and no real page nests
-// more than a few hundred deep.
-constexpr std::size_t kMaxNesting = 4000;
-
-bool void_or_self_closing(std::string_view tag) {
-  static constexpr std::string_view kTags[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype"};
-  for (std::string_view t : kTags)
-    if (tag == t) return true;
-  return false;
-}
-
-// A quick upper estimate of element nesting: start tags minus end tags,
-// skipping comments, void elements and the contents of script and style.
-std::size_t nesting_estimate(std::string_view s) {
-  std::size_t depth = 0, max_depth = 0, i = 0;
-  std::string tag;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t e = s.find("-->", i + 4);
-      if (e == std::string_view::npos) break;
-      i = e + 3;
-      continue;
-    }
-    bool closing = i + 1 < s.size() && s[i + 1] == '/';
-    std::size_t k = i + (closing ? 2 : 1);
-    tag.clear();
-    while (k < s.size() && tag.size() < 16 &&
-           (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '!' || s[k] == '-'))
-      tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
-    i = k;
-    if (tag.empty() || void_or_self_closing(tag)) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-      continue;
-    }
-    std::size_t gt = s.find('>', k);
-    if (gt == std::string_view::npos) break;
-    if (s[gt - 1] == '/') continue;
-    if (tag == "script" || tag == "style") {
-      std::size_t e = html::ifind(s, tag == "script" ? "</script" : "</style", gt);
-      i = e == std::string_view::npos ? s.size() : e;
-      continue;
-    }
-    max_depth = std::max(max_depth, ++depth);
-  }
-  return max_depth;
-}
-
 struct GumboDeleter {
   void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
 };
@@ -801,11 +772,24 @@ struct GumboDeleter {
 }  // namespace
 
 struct HtmlReader::Impl {
+  Impl(const DataDir& data, Hints h, html::MetaHints mh)
+      : hints(std::move(h)), meta_hints(std::move(mh)), dates(data) {}
   Hints hints;
   html::MetaHints meta_hints;
+  DateExtractor dates;  // reads visible date lines when the page has no machine-readable date
 };
 
-HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+struct LoadedHints {
+  Hints hints;
+  html::MetaHints meta;
+};
+
+LoadedHints load_hints(const DataDir& data) {
+  LoadedHints out;
+  Hints& hints = out.hints;
+  html::MetaHints& meta = out.meta;
   for (const LexiconRow& row :
        load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3)) {
     const auto& f = row.fields;
@@ -817,11 +801,20 @@ HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
         f[2].empty())
       throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    impl_->hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
-    if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
-    if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
-    if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
+    hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    if (role == kByline) meta.byline.push_back(lower(f[2]));
+    if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
+    if (role == kDateLabel) meta.date_labels.push_back(f[2]);
+    if (role == kDateClass) meta.date_class.push_back(lower(f[2]));
   }
+  return out;
+}
+
+}  // namespace
+
+HtmlReader::HtmlReader(const DataDir& data) {
+  LoadedHints h = load_hints(data);  // its own file first: a bad one is named before others load
+  impl_ = std::make_unique<Impl>(data, std::move(h.hints), std::move(h.meta));
 }
 
 HtmlReader::~HtmlReader() = default;
@@ -834,11 +827,14 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
                      " bytes, more than the limit of " + std::to_string(options.max_bytes));
   HtmlPage page;
   std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
+  if (std::size_t nul = utf8.find('\0'); nul != std::string::npos)
+    throw InputError(options.name + ": binary data (NUL byte in the decoded page at offset " +
+                     std::to_string(nul) + "), not an HTML page");
 
-  utf8 = drop_raw_text(utf8);
-  if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
+  utf8 = html::drop_raw_text(utf8);
+  if (std::size_t depth = html::nesting_estimate(utf8); depth > html::kMaxNesting)
     throw InputError(options.name + ": page nests elements about " + std::to_string(depth) +
-                     " deep (more than " + std::to_string(kMaxNesting) +
+                     " deep (more than " + std::to_string(html::kMaxNesting) +
                      "); refusing it as broken or hostile HTML");
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;
@@ -851,6 +847,15 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   page.authors = std::move(meta.authors);
   page.date = std::move(meta.date);
   page.date_source = std::move(meta.date_source);
+  if (!page.date && !meta.date_lines.empty()) {
+    Document lines;
+    lines.text = std::move(meta.date_lines);
+    DateResult found = impl_->dates.extract(lines, tokenize(lines.text));
+    if (found.reference) {
+      page.date = found.reference;
+      page.date_source = "text";
+    }
+  }
   page.site_name = std::move(meta.site_name);
   page.url = std::move(meta.url);
   page.language = std::move(meta.language);
@@ -862,8 +867,10 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
     std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
-                                            impl_->hints.roles[kLine]);
-    if (text_chars(text) > text_chars(best)) best = std::move(text);
+                                            impl_->hints.roles[kLine], impl_->meta_hints.date_labels);
+    // A relaxed pass must find much more, not just the boilerplate it let in.
+    std::size_t have = text_chars(best), got = text_chars(text);
+    if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
     if (text_chars(best) >= 250) break;
   }
   // schema.org articleBody when the page's markup hid most of the article.
@@ -885,7 +892,7 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   doc.language = std::move(page.language);
   if (page.date) {
     doc.date = std::move(page.date);
-    doc.date_origin = Origin::metadata;
+    doc.date_origin = page.date_source == "text" ? Origin::text : Origin::metadata;
   }
   doc.body = Span{0, doc.text.size()};
   doc.replaced_sequences = page.replaced_sequences;
@@ -900,39 +907,6 @@ Document read_html_document(std::string_view bytes, const std::string& id, const
   if (opt.html) return opt.html->read_document(bytes, ho);
   static const HtmlReader fallback(DataDir::locate(std::nullopt, nullptr));
   return fallback.read_document(bytes, ho);
-}
-
-bool looks_like_html(std::string_view head, std::string_view path) {
-  std::string p = lower(path);
-  for (const char* ext : {".html", ".htm", ".xhtml", ".shtml"}) {
-    std::size_t n = std::strlen(ext);
-    if (p.size() >= n && p.compare(p.size() - n, n, ext) == 0) return true;
-  }
-  std::size_t i = 0;
-  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < head.size()) {
-    char c = head[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      ++i;
-      continue;
-    }
-    if (head.compare(i, 4, "<!--") == 0) {
-      std::size_t e = head.find("-->", i + 4);
-      if (e == std::string_view::npos) return false;
-      i = e + 3;
-      continue;
-    }
-    break;
-  }
-  std::string_view rest = head.substr(std::min(i, head.size()));
-  for (const char* start : {"<!doctype html", "<html", "<head", "<body", "<?xml"}) {
-    std::size_t n = std::strlen(start);
-    if (rest.size() >= n && html::iequals(rest.substr(0, n), start)) {
-      if (std::strcmp(start, "<?xml") == 0) return html::icontains(head.substr(0, 1024), "<html");
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace newsan

@@ -132,6 +132,15 @@ TEST_CASE("spelled-out numbers, fractions and vague amounts", "[figures][words]"
   CHECK(f.counted == "people");
 }
 
+TEST_CASE("ratios and written fractions", "[figures][words]") {
+  CHECK(near(only("One in four children lives in poverty.", "One in four").value, 0.25));
+  CHECK(near(only("About 1 in 5 people agreed.", "About 1 in 5").value, 0.2));
+  CHECK(near(only("The rate fell by a quarter of a point.", "a quarter").value, 0.25));
+  // Counted quarters are not a fraction; "24/7" and "9/11" are not figures.
+  CHECK(near(only("The first two quarters were weak.", "two").value, 2));
+  CHECK(figures("The shop is open 24/7.").empty());
+}
+
 TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
   auto f = only("Temperatures were between 10 and 20 degrees.", "10 and 20 degrees");
   CHECK(f.qualifier == newsan::Qualifier::range);
@@ -146,6 +155,12 @@ TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
   CHECK(near(f.high, 20));
   // A score is not a range, and not a figure.
   CHECK(figures("The match ended 2-2 on aggregate.").empty());
+  // A vote split and a change followed by its level are two figures, not a range.
+  CHECK(figures("The vote was 52% to 48%.").size() == 2);
+  auto oil = figures("Oil climbed $2.50 to $75.30 a barrel.");
+  REQUIRE(oil.size() == 2);
+  CHECK(oil[0].direction == newsan::Direction::up);
+  CHECK_FALSE(oil[0].low);
 }
 
 TEST_CASE("dates, times, identifiers and ordinals are not figures", "[figures][negative]") {
@@ -157,7 +172,8 @@ TEST_CASE("dates, times, identifiers and ordinals are not figures", "[figures][n
                         "Tesla sells the Model 3 in Europe.",
                         "She caught COVID-19 in the spring.",
                         "The talks begin at 2 p.m. tomorrow.",
-                        "He lives at 49 Zorro Ranch Road now."}) {
+                        "He lives at 49 Zorro Ranch Road now.",
+                        "Call +44 20 7946 0958 today."}) {
     INFO(t);
     CHECK(figures(t).empty());
   }
