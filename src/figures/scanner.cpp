@@ -650,7 +650,9 @@ class Scanner {
         const UnitInfo* u = nullptr;
         std::size_t n = unit_at(m, &u);
         std::string per;
-        if (n && u->kind == "duration") {
+        bool relative = m + n < P.size() && (P[m + n].lower == "earlier" || P[m + n].lower == "ago" ||
+                                             P[m + n].lower == "later" || P[m + n].lower == "before");
+        if (n && u->kind == "duration" && !relative) {  // "a year earlier" is a time, not a rate
           per = u->norm;
         } else if ((P[k].lower == "per" || P[k].lower == "each") && m < P.size() &&
                    P[m].kind == TokenKind::word && !role(m, role::np_stop) && !P[m].cap) {
@@ -766,7 +768,10 @@ class Scanner {
       ++j;
       while (role(j, role::det)) ++j;
     }
-    while (role(j, role::np_skip) && j + 1 < P.size() && P[j + 1].kind == TokenKind::word) ++j;
+    // Leading "other", "more" … and adverbs ("20 decently sized plants") are not what is counted.
+    while (j + 1 < P.size() && P[j + 1].kind == TokenKind::word &&
+           (role(j, role::np_skip) || (ends_with(P[j].lower, "ly") && P[j].lower.size() > 4)))
+      ++j;
     std::size_t words = 0;
     std::size_t k = j;
     while (k < P.size() && words < 4) {
@@ -926,6 +931,8 @@ class Scanner {
             if (unit.empty()) {
               unit = bu;
               kind = !b.currency.empty() ? "money" : b.unit_kind;
+            } else if (b.unit.compare(0, unit.size() + 5, unit + " per ") == 0) {
+              unit = b.unit;  // "$62 and $68 per share"
             }
             f.low = std::min(lo, hi);
             f.high = std::max(lo, hi);
@@ -967,7 +974,7 @@ class Scanner {
     bool count = unit.empty() && kind.empty();
     if (count && !a.c.fraction) {
       np = counted_at(j, false);
-      if (!np.found && (a.c.is_one || a.c.low)) np = counted_at(j, true);
+      if (!np.found && (a.c.is_one || a.c.low || a.c.scaled)) np = counted_at(j, true);
     } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
       np = counted_at(j, true);
       if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
@@ -990,6 +997,11 @@ class Scanner {
     if (f.value && *f.value < 0 && (kind == "percent" || kind == "percent-point")) f.direction = Direction::down;
     if (a.c.sign && P[a.c.first].lower == "+" && kind.find("percent") == 0) f.direction = Direction::up;
     read_event(f, start_piece, np.found ? np.last + 1 : j);
+    // "lost 190 points, or 0.6%": the restatement moves the same way.
+    if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&
+        role(start_piece - 1, role::or_) && word(start_piece - 2, ",") && !out_.empty() &&
+        out_.back().sentence == sentence_ && out_.back().span.end <= P[start_piece - 2].span.start)
+      f.direction = out_.back().direction;
     last_end_ = f.span.end;
     out_.push_back(std::move(f));
     return j;
