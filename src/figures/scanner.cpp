@@ -212,10 +212,10 @@ class Scanner {
   bool is_punct(std::size_t i) const {
     return P[i].kind == TokenKind::punct || (P[i].kind == TokenKind::symbol && P[i].lower != "%");
   }
-  bool blocked(Span s) const {
+  const Span* blocker(Span s) const {
     auto it = std::lower_bound(blocked_.begin(), blocked_.end(), s.start,
                                [](const Span& b, std::size_t x) { return b.end <= x; });
-    return it != blocked_.end() && it->overlaps(s);
+    return it != blocked_.end() && it->overlaps(s) ? &*it : nullptr;
   }
   // A word that is part of the figure vocabulary, hence not a name before a number.
   bool known_word(std::size_t i) const { info(i); return P[i].info != nullptr; }
@@ -870,7 +870,12 @@ class Scanner {
     if (a.c.skip) return a.c.next;
     if (!a.c.ok) return i + 1;
     std::size_t skip_to = 0;
-    if (blocked(a.c.span) || not_a_figure(a, &skip_to)) return std::max(skip_to, i + 1);
+    // A date that is just this 4-digit number is the date extractor's reading of a
+    // year; a unit or a range with a unit after it ("2000 - 2500 Calories") overrides it.
+    const Span* date = blocker(a.c.span);
+    bool bare_year = date && *date == a.c.span && a.c.num.int_digits == 4 && !a.c.num.grouped &&
+                     !a.c.num.fractional && a.c.unit.empty() && !a.c.scaled;
+    if ((date && !bare_year) || not_a_figure(a, &skip_to)) return std::max(skip_to, i + 1);
 
     Figure f;
     f.sentence = sentence_;
@@ -990,7 +995,7 @@ class Scanner {
         kind = "count";
       }
     }
-    if (year_like(a, plural) && !f.low) return j;
+    if ((year_like(a, plural) || (bare_year && (unit.empty() || kind == "count"))) && !f.low) return j;
     if (kind.empty()) kind = a.c.fraction ? "fraction" : "number";
     f.unit = unit;
     f.kind = kind;
