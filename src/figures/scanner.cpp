@@ -808,13 +808,15 @@ class Scanner {
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const {
-    bool block_dir = start_piece > 0 && (role(start_piece - 1, role::range_from) || word(start_piece - 1, "to"));
+    // A level after "to"/"from" has no direction, but a range "from X to Y" does.
+    bool range = f.low.has_value();
+    bool block_dir = start_piece > 0 && ((!range && role(start_piece - 1, role::range_from)) || word(start_piece - 1, "to"));
     for (std::size_t steps = 0, k = start_piece; k > 0 && steps < 6; ++steps) {
       --k;
       const Piece& p = P[k];
       if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
       if (is_punct(k) && p.lower != "-") break;
-      if (word(k, "to") || role(k, role::range_from) || role(k, role::of)) block_dir = true;
+      if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
       if (!info(k).event) continue;
       const EventWord& ev = *info(k).event;
       if (ev.lemma.empty()) {
@@ -912,8 +914,22 @@ class Scanner {
       bool dash = is_dash(w) && (glued(j - 1, j) == glued(j, j + 1));
       bool conn = dash || role(j, role::range_to) || (between && role(j, role::range_and));
       if (conn && !dash && is_dash(w)) conn = false;
+      std::size_t cj = j;  // the connector
+      if (!conn && from) {
+        // "from $36,040 at 10.45pm last night to $34,935": words and times between.
+        for (std::size_t k = j; k < P.size() && k < j + 8; ++k) {
+          if (word(k, "to")) {
+            conn = true;
+            cj = k;
+            break;
+          }
+          bool in_date = blocker(P[k].span) != nullptr ||
+                         (starts_digit(k) && (ends_with(P[k].lower, "am") || ends_with(P[k].lower, "pm")));
+          if (!in_date && (is_punct(k) || starts_digit(k) || P[k].kind != TokenKind::word)) break;
+        }
+      }
       if (conn) {
-        Part b = part_at(j + 1);
+        Part b = part_at(cj + 1);
         if (b.c.ok && !b.c.low && b.c.value && a.c.value) {
           std::string bu = !b.currency.empty() ? b.currency : b.unit;
           bool bare_pair = unit.empty() && bu.empty();

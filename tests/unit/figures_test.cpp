@@ -155,6 +155,16 @@ TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
   CHECK(near(f.high, 20));
   // A score is not a range, and not a figure.
   CHECK(figures("The match ended 2-2 on aggregate.").empty());
+  // Words and a time between "from" and "to".
+  f = only("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.",
+           "$36,040 at 10.45pm last night to $34,935");
+  CHECK(near(f.low, 34935));
+  CHECK(near(f.high, 36040));
+  CHECK(f.direction == newsan::Direction::down);
+  // A year-like first bound with a unit after the second is a range, not a year.
+  f = only("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500 Calories a day");
+  CHECK(f.qualifier == newsan::Qualifier::approximately);
+  CHECK(near(f.low, 2000));
   // A vote split and a change followed by its level are two figures, not a range.
   CHECK(figures("The vote was 52% to 48%.").size() == 2);
   auto oil = figures("Oil climbed $2.50 to $75.30 a barrel.");
