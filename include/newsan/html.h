@@ -13,11 +13,12 @@
 // by scoring blocks (text length, commas, link density, class/id hints and
 // schema.org articleBody markup), never by per-site rules.
 //
-// Input bytes are UTF-8 (a page declaring no charset is read as UTF-8),
-// UTF-16 with a byte order mark, or declare windows-1252 / ISO-8859-1 /
-// US-ASCII in a <meta> charset (converted by table). Any other declared
-// charset throws InputError naming it. Invalid UTF-8 is replaced by U+FFFD
-// and counted. A page with no recognizable article gives empty `text`.
+// Bytes that are valid UTF-8 are read as UTF-8, whatever the page declares.
+// Otherwise: UTF-16 with a byte order mark is converted; a page declaring
+// windows-1252 / ISO-8859-1 in a <meta> charset is converted by table; one
+// declaring UTF-8 or nothing has its invalid sequences replaced by U+FFFD
+// (counted); any other declared charset throws InputError naming it. A page
+// with no recognizable article gives empty `text`.
 #pragma once
 
 #include <cstddef>

@@ -1,44 +1,54 @@
 // The date extractor: finds TIMEX3 expressions in one pass over the tokens and
 // normalizes them against the reference (publication) date.
 //
-// Method. Every token is looked up once in a hash map built from
-// data/lexicon/dates-en.tsv and numbers-en.tsv (a word may carry several
-// roles: "may" is a month, "second" an ordinal and a unit). At each token the
-// grammar below tries every pattern that can start there and keeps the longest
-// match; matched tokens are skipped. The grammar follows how TimeBank
-// annotators set spans: articles, "last"/"next", modifiers such as "early",
-// "about", "more than" and "ago" are inside the span.
+// Method. Every token is looked up once in the lexicon (dates/lexicon.h: a
+// hash map built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
+// may carry several roles: "may" is a month, "second" an ordinal and a unit).
+// A cheap test skips tokens that cannot start an expression; at the others
+// every pattern below is tried and the longest match wins; matched tokens are
+// skipped. Spans follow how TimeBank annotators set them: articles,
+// "last"/"next", "early", "nearly", "more than" and "ago" are inside the span,
+// "about", "over" and "later" outside (they set only the mod).
 //
-//   date      := [premod] absolute | [the] edge "of" date | relative | deictic
 //   absolute  := month day[,] year | day month year | month year | month [day]
-//              | year | decade | [the] ordinal quarter [of year] | fiscal year | iso | m/d/y
-//   relative  := shift unit|weekday|month|season | count unit post ("two years ago")
-//   duration  := [approx] [the] [past|next|first] count unit | count-unit (hyphenated)
-//   time      := clock [am|pm] [zone] [day] | noon | daypart words
-//   set       := daily… | every [count] unit
-//   vague     := now, recently, the future …
+//              | year | decade | iso | m/d/y | century | holiday | spelled year
+//   quarter   := [the] [year-earlier|latest] ordinal quarter|half [of year] | Qn | fiscal year
+//   relative  := shift unit|weekday|month|season ("last year") | count unit post ("two years ago")
+//              | that unit ("that year") | the following unit
+//   duration  := [approx] [the] [past|next|first] count [filler] unit | count-unit | for units
+//   deictic   := today | yesterday [daypart] | weekday [daypart]
+//   time      := clock [am|pm] [zone] [day] | noon | [shift] daypart
+//   set       := daily | every [count] unit|weekday|month|season | twice a unit
+//   vague     := now | recently | the future | recent years …
+//   wrappers  := premod X ("early next year") | [the] edge of X ("the end of 1994")
+//              | the week of X
 //
-// Resolution reads toward the past (news), unless a future cue ("will",
-// "next", …) stands in the sentence before the expression: a bare weekday is
-// the most recent one on or before the reference date, a month or a
-// month-day without a year the nearest one.
+// Resolution reads toward the past (news): a bare weekday is the most recent
+// one on or before the reference date, a month or month-day without a year
+// falls in [reference - 10 months, reference + 2-3 months], unless the nearest
+// tense cue before it in the sentence points ahead ("will", "would",
+// "scheduled"; "said", "was" or any -ed word stop the search). Anaphoric
+// expressions ("that year", "the next day", a clock time without a day) take
+// the story's last named date; "the quarter" and "a year ago" in earnings
+// news take the first quarter the article names.
 #include "newsan/dates.h"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "dates/calendar.h"
+#include "dates/lexicon.h"
 #include "newsan/error.h"
 #include "util/utf8.h"
 
 namespace newsan {
+
+using namespace timex;  // the lexicon's types (dates/lexicon.h): Word, Unit, Lexicon
 
 const char* to_string(TimexType t) {
   switch (t) {
@@ -64,22 +74,7 @@ bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
   return y >= 1 && cal::valid(y, m, d);
 }
 
-namespace {
-
 using cal::Ymd;
-
-// Parses s[b, b+n) as decimal digits; -1 when any is not a digit.
-int digits(std::string_view s, std::size_t b, std::size_t n) {
-  if (b + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = b; i < b + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-}  // namespace
 
 bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
   if (v.size() < 4) return false;
@@ -134,77 +129,6 @@ bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
 
 namespace {
 
-enum class Unit : std::uint8_t {
-  none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade, century,
-  millennium
-};
-
-Unit unit_from_code(std::string_view c) {
-  static constexpr std::pair<std::string_view, Unit> kCodes[] = {
-      {"S", Unit::second}, {"MI", Unit::minute}, {"H", Unit::hour},      {"D", Unit::day},
-      {"W", Unit::week},   {"WE", Unit::weekend}, {"D14", Unit::fortnight}, {"M", Unit::month},
-      {"Q", Unit::quarter}, {"Y", Unit::year},   {"DE", Unit::decade},    {"CE", Unit::century},
-      {"ML", Unit::millennium}};
-  for (auto [k, u] : kCodes)
-    if (k == c) return u;
-  return Unit::none;
-}
-
-constexpr int kNone = -1000;  // "no value" for small signed fields
-constexpr int kVague = -2;    // a count that is not given ("several")
-
-// Everything the lexicons say about one word (or phrase).
-struct Word {
-  int month = 0;    // 1..12
-  int weekday = 0;  // 1..7
-  bool abbr = false;
-  Unit unit = Unit::none;
-  bool plural = false;
-  int number = -1;  // cardinal value, kVague for "several"
-  bool article = false;
-  int multiplier = 0;
-  int ordinal = 0;
-  int shift = kNone;  // last -1, this 0, next 1
-  int post = 0;       // ago -1, later 1
-  bool post_outside = false;
-  int deictic = kNone;
-  std::string deictic_part;
-  std::string holiday;
-  std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
-  bool approx_outside = false;
-  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
-};
-
-struct Phrase {
-  std::vector<std::string> rest;  // the words after the first
-  Word info;
-};
-
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
-// tokens go through utf8::fold into `spill`.
-std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill) {
-  bool ascii = t.size() < sizeof buf;
-  for (char c : t)
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-  if (ascii) {
-    for (std::size_t i = 0; i < t.size(); ++i) buf[i] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
-    return {buf, t.size()};
-  }
-  spill = utf8::fold(t);
-  return spill;
-}
-
-int to_int(std::string_view s, int fallback) {
-  int v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
-}
-
 // The result of one pattern: tokens [first, last) and what they mean.
 struct Match {
   std::size_t last = 0;  // one past the last token
@@ -213,98 +137,6 @@ struct Match {
   std::string mod;
   bool relative = false;
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
-};
-
-// The loaded lexicons: word -> roles, and multi-word phrases by first word.
-struct Lexicon {
-  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
-  std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
-
-  Word& entry(const std::string& key, std::vector<std::string>& parts) {
-    parts.clear();
-    std::size_t b = 0;
-    while (b <= key.size()) {
-      std::size_t e = key.find(' ', b);
-      if (e == std::string::npos) e = key.size();
-      if (e > b) parts.push_back(key.substr(b, e - b));
-      b = e + 1;
-    }
-    if (parts.size() <= 1) return words[key];
-    auto& list = phrases[parts[0]];
-    std::vector<std::string> rest(parts.begin() + 1, parts.end());
-    for (auto& p : list)
-      if (p.rest == rest) return p.info;
-    list.push_back({std::move(rest), {}});
-    // Longest phrases first, so the first that matches is the longest.
-    std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
-    for (auto& p : list)
-      if (p.rest.size() == parts.size() - 1 && std::equal(p.rest.begin(), p.rest.end(), parts.begin() + 1)) return p.info;
-    return list.front().info;
-  }
-
-  void load(const DataDir& data) {
-    std::vector<std::string> parts;
-    auto nums = load_lexicon(data.file("lexicon/numbers-en.tsv"), "numbers", 3);
-    for (const auto& r : nums) {
-      Word& w = entry(r.fields[0], parts);
-      const std::string& kind = r.fields[2];
-      int v = r.fields[1] == "X" ? kVague : to_int(r.fields[1], -1);
-      if (v == -1)
-        throw FormatError(fmt::format("{}: line {}: bad number '{}'", data.file("lexicon/numbers-en.tsv").string(),
-                                      r.line, r.fields[1]));
-      if (kind == "cardinal" || kind == "vague") w.number = v;
-      else if (kind == "ordinal") w.ordinal = v;
-      else if (kind == "multiplier") w.multiplier = v;
-      else if (kind == "article") { w.number = v; w.article = true; }
-    }
-    const auto path = data.file("lexicon/dates-en.tsv");
-    for (const auto& r : load_lexicon(path, "dates", 2)) {
-      Word& w = entry(r.fields[0], parts);
-      const std::string& role = r.fields[1];
-      const std::string arg = r.fields.size() > 2 ? r.fields[2] : std::string();
-      const std::string flag = r.fields.size() > 3 ? r.fields[3] : std::string();
-      auto need_int = [&](int lo, int hi) {
-        int v = to_int(arg, kNone);
-        if (v < lo || v > hi)
-          throw FormatError(fmt::format("{}: line {}: role {} needs a number {}..{}, got '{}'", path.string(), r.line,
-                                        role, lo, hi, arg));
-        return v;
-      };
-      if (role == "month") { w.month = need_int(1, 12); w.abbr = flag == "abbr"; }
-      else if (role == "weekday") { w.weekday = need_int(1, 7); w.abbr = flag == "abbr"; }
-      else if (role == "unit") {
-        w.unit = unit_from_code(arg);
-        if (w.unit == Unit::none) throw FormatError(fmt::format("{}: line {}: unknown unit '{}'", path.string(), r.line, arg));
-        w.plural = flag == "plural";
-      }
-      else if (role == "season") w.season = arg;
-      else if (role == "daypart") w.daypart = arg;
-      else if (role == "deictic") { w.deictic = need_int(-7, 7); w.deictic_part = flag; }
-      else if (role == "vague") w.vague = arg;
-      else if (role == "shift") w.shift = need_int(-1, 1);
-      else if (role == "post") { w.post = need_int(-1, 1); w.post_outside = flag == "outside"; }
-      else if (role == "premod") w.premod = arg;
-      else if (role == "edge") w.edge = arg;
-      else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
-      else if (role == "set") w.set = arg;
-      else if (role == "setq") w.setq = true;
-      else if (role == "fiscal") w.fiscal = true;
-      else if (role == "article") w.the = true;
-      else if (role == "ampm") w.ampm = arg;
-      else if (role == "clock") w.clock = arg;
-      else if (role == "zone") w.zone = true;
-      else if (role == "future_cue") w.future_cue = true;
-      else if (role == "past_cue") w.past_cue = true;
-      else if (role == "half") w.half = true;
-      else if (role == "holiday") w.holiday = arg;
-      else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
-    }
-  }
-
-  const Word* lookup(std::string_view folded) const {
-    auto it = words.find(folded);
-    return it == words.end() ? nullptr : &it->second;
-  }
 };
 
 }  // namespace
@@ -362,6 +194,11 @@ struct Scan {
   bool has_ref = false;
   Ymd ref;
   std::size_t sent_first = 0;   // first token of the current sentence
+  std::size_t sent_last = 0;    // one past its last token
+  std::size_t prev_first = 0;   // first token of the sentence before
+  std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
+  std::string story_day;        // the last day named anywhere before
+  std::string story_value;      // the last calendar value (year first) named before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
@@ -374,8 +211,8 @@ struct Scan {
       std::string_view s = T[i].text(text);
       if (T[i].kind == TokenKind::number) {
         int v = 0;
-        bool ok = s.size() <= 9;
-        for (char c : s) {
+        bool ok = s.size() <= 9;  // longer numbers would overflow `v`: not read at all
+        for (char c : ok ? s : std::string_view()) {
           if (c == ',') continue;
           if (c < '0' || c > '9') { ok = false; break; }
           v = v * 10 + (c - '0');
@@ -393,9 +230,14 @@ struct Scan {
   bool may_start(std::size_t i) const {
     if (T[i].kind == TokenKind::number) return true;
     if (T[i].kind != TokenKind::word) return is(i, "'");
-    if (const Word* a = W[i]) return !(a->future_cue || a->past_cue) || a->shift != kNone || a->post || a->month ||
-                                      a->weekday || a->unit != Unit::none || a->number >= 0 || !a->vague.empty() ||
-                                      !a->set.empty() || !a->premod.empty() || !a->approx.empty() || a->deictic != kNone;
+    if (const Word* a = W[i]) {
+      if (a->the || a->month || a->weekday || a->unit != Unit::none || a->number != -1 || a->ordinal ||
+          a->shift != kNone || a->deictic != kNone || a->fiscal || a->setq || a->half || !a->vague.empty() ||
+          !a->season.empty() || !a->premod.empty() || !a->edge.empty() || !a->approx.empty() || !a->set.empty() ||
+          !a->clock.empty() || !a->holiday.empty() || a->multiplier || !a->daypart.empty() || a->post || a->anaphor)
+        return true;
+      // fall through: the word may head a phrase ("more than", "these days")
+    }
     std::string_view t = tx(i);
     if (t.find('-') != std::string_view::npos) return true;
     if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
@@ -498,16 +340,37 @@ struct Scan {
   // Whether the clause before token i points ahead: the nearest tense cue
   // before it in the sentence ("will", "would", "scheduled" versus "said",
   // "was", any -ed word) decides.
-  bool future_context(std::size_t i) const {
-    for (std::size_t k = i; k-- > sent_first;) {
-      const Word* c = w(k);
-      if (c && c->future_cue) return true;
-      if (c && c->past_cue) return false;
+  // Whether this sentence or the one before speaks of quarters ("the third
+  // quarter", "third-quarter", "the period").
+  bool quarter_talk() const {
+    for (std::size_t k = prev_first; k < sent_last && k < size(); ++k) {
+      if (w(k) && w(k)->unit == Unit::quarter) return true;
+      if (is(k, "period")) return true;
       std::string_view t = tx(k);
-      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return true;
-      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized) return false;
+      if (t.size() > 8 && T[k].kind == TokenKind::word && (t.ends_with("-quarter") || t.ends_with("-Quarter"))) return true;
     }
     return false;
+  }
+  bool future_context(std::size_t i) const { return tense(i) > 0; }
+  // Direction for a month or day without a year: "since March" can only be
+  // past; otherwise a future cue points ahead.
+  int direction(std::size_t i) const {
+    if (i > 0 && (is(i - 1, "since") || (is(i - 1, "in") && i > 1 && is(i - 2, "since")))) return -1;
+    return future_context(i) ? 1 : 0;
+  }
+  // 1 ahead, -1 back, 0 no cue.
+  int tense(std::size_t i) const {
+    for (std::size_t k = i; k-- > sent_first;) {
+      const Word* c = w(k);
+      if (c && c->future_cue) return 1;
+      if (c && c->past_cue) return -1;
+      std::string_view t = tx(k);
+      if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
+      // A participle after "be" ("will be named") is passive, not past: read on to the modal.
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
+          !(k > 0 && (is(k - 1, "be") || is(k - 1, "being")))) return -1;
+    }
+    return 0;
   }
 
   // --- resolution helpers ---------------------------------------------------
@@ -524,8 +387,8 @@ struct Scan {
   // deadline) are common: of the three candidate years the one whose date
   // falls in [reference - (365 - ahead), reference + ahead] wins, where
   // `ahead` is two months for a day, three for a month, ten after a future cue.
-  int resolve_year(int m, int d, bool future) const {
-    long ahead = future ? 300 : d ? 62 : 92;
+  int resolve_year(int m, int d, int direction) const {
+    long ahead = direction > 0 ? 300 : direction < 0 ? 0 : d ? 62 : 92;
     for (int y = ref.y - 1; y <= ref.y + 1; ++y) {
       Ymd c{y, m, d ? std::min(d, cal::days_in_month(y, m)) : 1};
       long diff = cal::to_days(c) - cal::to_days(ref);
@@ -537,10 +400,6 @@ struct Scan {
 
   // --- patterns ---------------------------------------------------------------
   Match best(std::size_t i, int depth = 0) const;
-  void consider(Match& out, std::size_t i, Match m) const {
-    (void)i;
-    if (m.last > out.last) out = std::move(m);
-  }
   bool absolute(std::size_t i, Match& m) const;
   bool relative(std::size_t i, Match& m) const;
   bool counted(std::size_t i, Match& m) const;
@@ -549,6 +408,7 @@ struct Scan {
   bool setexpr(std::size_t i, Match& m) const;
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
+  bool anaphor(std::size_t i, Match& m) const;
   bool holiday(std::size_t i, Match& m) const;
   bool season(std::size_t i, Match& m) const;
   bool spelled_year(std::size_t i, Match& m) const;
@@ -665,7 +525,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.last = j;
       m.relative = true;
       if (!has_ref) { m.value = cal::valid(2000, mo, day) ? fmt::format("XXXX-{:02}-{:02}", mo, day) : ""; return true; }
-      int y = resolve_year(mo, day, future_context(i));
+      int y = resolve_year(mo, day, direction(i));
       m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
       return true;
     }
@@ -693,10 +553,11 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       if (!cue) return false;
     }
     if (a->abbr && !T[i].capitalized) return false;
+    if (a->abbr && tx(i).back() != '.') return false;  // "Jan Kavan": a name, not a month
     m.last = i + 1;
     m.relative = true;
     if (!has_ref) { m.value = fmt::format("XXXX-{:02}", mo); return true; }
-    m.value = cal::format_month(resolve_year(mo, 0, future_context(i)), mo);
+    m.value = cal::format_month(resolve_year(mo, 0, direction(i)), mo);
     return true;
   }
   // Day Month [year]: "5 January 2025", "the 5th of January"
@@ -716,7 +577,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.last = j + 1;
       m.relative = true;
       if (!has_ref) { m.value = fmt::format("XXXX-{:02}-{:02}", mo, day); return true; }
-      int y = resolve_year(mo, day, future_context(i));
+      int y = resolve_year(mo, day, direction(i));
       m.value = cal::valid(y, mo, day) ? cal::format_day({y, mo, day}) : cal::format_month(y, mo);
       return true;
     }
@@ -763,6 +624,17 @@ bool Scan::absolute(std::size_t i, Match& m) const {
         m.value = fmt::format("19{}X", d / 10);
         return true;
       }
+    }
+  }
+  // Centuries: "the 20th century", "the nineteenth century"
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    int n = j < size() ? day_number(j) : 0;
+    if (n >= 1 && n <= 21 && !(N[j] >= 0 && tx(j).size() <= 2) && w(j + 1) && w(j + 1)->unit == Unit::century &&
+        !w(j + 1)->plural) {
+      m.last = j + 2;
+      m.value = fmt::format("{:02}XX", n - 1);
+      return true;
     }
   }
   // Fiscal year: "fiscal 1989", "fiscal year 1990", "fiscal 1990's"
@@ -933,6 +805,11 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (shift < 0) y = x->month < ref.m ? ref.y : ref.y - 1;
     else if (shift > 0) y = x->month > ref.m ? ref.y : ref.y + 1;
     m.value = cal::format_month(y, x->month);
+    // "last Oct. 23"
+    if (int d = day_number(j + 1); d && !(N[j + 1] >= 0 && tx(j + 1).size() > 2)) {
+      if (shift < 0 && x->month == ref.m && d < ref.d) y = ref.y;  // earlier this month is still "last"
+      if (cal::valid(y, x->month, d)) { m.value = cal::format_day({y, x->month, d}); m.last = j + 2; }
+    }
     return true;
   }
   if (!x->season.empty()) {
@@ -942,7 +819,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     // The season's start month; the last one started before the reference.
     int start = x->season == "SP" ? 3 : x->season == "SU" ? 6 : x->season == "FA" ? 9 : 12;
     int y = ref.y;
-    if (shift < 0) y = ref.m > start + 2 || (start == 12 && false) ? ref.y : ref.y - 1;
+    if (shift < 0) y = ref.m > start + 2 ? ref.y : ref.y - 1;
     else if (shift > 0) y = ref.m < start ? ref.y : ref.y + 1;
     if (start == 12 && shift <= 0 && ref.m <= 2) y = ref.y - 1;
     m.value = fmt::format("{:04}-{}", y, x->season);
@@ -979,13 +856,44 @@ bool Scan::relative(std::size_t i, Match& m) const {
     return true;
   }
   if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
-  if (past_word || (the_ && shift != 0)) {
-    // "the past year", "past decade": the stretch up to now
+  if (the_ && shift != 0 && !is(j - 1, "next") && !is(j - 1, "coming") && !is(j - 1, "last") && !is(j - 1, "past")) {
+    // "the following year", "the previous month": relative to the story's time
+    m.relative = true;
+    const std::string& v = story_value;
+    int y = v.size() >= 4 ? digits(v, 0, 4) : -1;
+    int mo = v.size() >= 7 && v[4] == '-' ? digits(v, 5, 2) : -1;
+    int dy = 0, dm = 0, dd = 0;
+    if (x->unit == Unit::day && parse_iso_date(story_day, dy, dm, dd)) {
+      m.value = cal::format_day(cal::add_days({dy, dm, dd}, shift));
+      return true;
+    }
+    if (x->unit == Unit::year && y > 0) { m.value = cal::format_year(y + shift); return true; }
+    if (x->unit == Unit::month && y > 0 && mo >= 1 && mo <= 12) {
+      Ymd t = cal::add_months({y, mo, 1}, shift);
+      m.value = cal::format_month(t.y, t.m);
+      return true;
+    }
     m.type = TimexType::duration;
     m.value = duration_value(1, x->unit);
     return true;
   }
+  if (shift < 0 && (past_word || the_) && x->unit >= Unit::decade) {
+    // "the past decade": a stretch up to now
+    m.type = TimexType::duration;
+    m.value = duration_value(1, x->unit);
+    return true;
+  }
+  // "the past year", "the last week": TimeBank values them like "last year"
   if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  // "the next day", "the previous day": the day after the last one the story named
+  if (the_ && x->unit == Unit::day && shift != 0) {
+    int y = 0, mo = 0, d = 0;
+    m.relative = true;
+    if (!story_day.empty() && parse_iso_date(story_day, y, mo, d)) {
+      m.value = cal::format_day(cal::add_days({y, mo, d}, shift));
+      return true;
+    }
+  }
   unit_date(x->unit, shift, m);
   return true;
 }
@@ -1009,14 +917,24 @@ bool Scan::counted(std::size_t i, Match& m) const {
   bool the_ = false;
   if (the(j) && j == i) { the_ = true; ++j; }
   // "the first nine months", "the last three years"
-  bool first = false;
-  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) { first = true; ++j; }
-  (void)first;
+  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) ++j;
   long n = -1;
   std::size_t k = count(j, n);
   if (k == j) return false;
   // "twenty-five years", "1,000 years", "two and a half years"
   if (k >= size()) return false;
+  // "two more weeks", "eight trading days"
+  if (w(k) && w(k)->filler && w(k + 1) && w(k + 1)->unit != Unit::none && !w(k + 1)->article) ++k;
+  // "2 1/2 years"
+  bool frac_half = false;
+  if (k > j && T[k - 1].kind == TokenKind::number && N[k] == 1 && is(k + 1, "/") && adjacent(k + 1) &&
+      adjacent(k + 2) && k + 2 < size() && N[k + 2] == 2 && tx(k + 2).size() == 1) {
+    frac_half = true;
+    k += 3;
+  } else if (is(k, "and") && is(k + 1, "a") && is(k + 2, "half") && w(k + 3) && w(k + 3)->unit != Unit::none) {
+    frac_half = true;  // "two and a half hours"
+    k += 3;
+  }
   const Word* u = w(k);
   bool hyphen_unit = false;
   if ((!u || u->unit == Unit::none) && is(k, "-") && adjacent(k) && adjacent(k + 1) && w(k + 1) && w(k + 1)->unit != Unit::none) {
@@ -1037,14 +955,18 @@ bool Scan::counted(std::size_t i, Match& m) const {
   // "and a half"
   bool and_half = false;
   if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
+  if (frac_half) and_half = true;
   // Relative: "two years ago", "a year earlier", "three days later"
-  if (w(e) && w(e)->post && !w(e)->post_outside && !hyphen_unit && !the_) {
+  // "a day earlier" in a narrative counts from the story's day, not the
+  // reference date: like "three days later" it stays a duration.
+  bool narrative = w(e) && w(e)->post < 0 && !is(e, "ago") && u->unit <= Unit::fortnight;
+  if (w(e) && w(e)->post && !w(e)->post_outside && !narrative && !hyphen_unit && !the_) {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
-    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")))
+    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")) &&
+        quarter_talk())
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
-    if (n == kVague && u->unit == Unit::year && has_ref && w(j) && is(j, "few") == false && is(j - 1, "a") && false) {}
     m.mod = mod;
     return true;
   }
@@ -1065,12 +987,21 @@ bool Scan::counted(std::size_t i, Match& m) const {
     m.value = duration_value(1, u->unit);
     return true;
   }
+  // "$1 billion a year", "24 hours a day", "four flights a week": a rate, not a time
+  if (n == 1 && is(j, "a") && j == i && i > 0 && !u->plural && e == k + 1) {
+    const Token& p = T[i - 1];
+    std::string_view pt = tx(i - 1);
+    bool plural_noun = p.kind == TokenKind::word && !w(i - 1) && pt.size() > 3 && pt.back() == 's' && !p.capitalized;
+    if (p.kind == TokenKind::number || plural_noun || (w(i - 1) && w(i - 1)->multiplier) ||
+        (w(i - 1) && w(i - 1)->unit != Unit::none && w(i - 1)->plural))
+      return false;
+  }
   if (and_half && n >= 0) {
-    // "two and a half years" → P2.5Y is not TIMEX3; use the next smaller unit.
-    if (u->unit == Unit::year) m.value = fmt::format("P{}M", n * 12 + 6);
-    else if (u->unit == Unit::hour) m.value = fmt::format("PT{}M", n * 60 + 30);
-    else if (u->unit == Unit::minute) m.value = fmt::format("PT{}S", n * 60 + 30);
-    else if (u->unit == Unit::day) m.value = fmt::format("PT{}H", n * 24 + 12);
+    // "two and a half years": whole units plus half of one in the next smaller unit.
+    if (u->unit == Unit::year) m.value = fmt::format("P{}Y6M", n);
+    else if (u->unit == Unit::hour) m.value = fmt::format("PT{}H30M", n);
+    else if (u->unit == Unit::minute) m.value = fmt::format("PT{}M30S", n);
+    else if (u->unit == Unit::day) m.value = fmt::format("P{}DT12H", n);
     else m.value = duration_value(n, u->unit);
   } else {
     m.value = duration_value(n == kVague ? -1 : n, u->unit);
@@ -1093,21 +1024,23 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
   std::string_view right = fold_token(right_all.substr(0, h2), b2, sp2);
   const Word* L = lex.lookup(left);
   const Word* R = lex.lookup(right);
-  if (left == "mid") {
-    // "mid-1990s", "mid-October", "mid-1989"
+  if (L && !L->premod.empty() && h2 == std::string_view::npos) {
+    // "mid-1990s", "mid-October", "late-November", "early-1989" (a leading
+    // "the" is taken by best(): "the mid-1990s")
+    const std::string mod = L->premod;
     std::string_view r = right_all;
     if (r.size() == 5 && r[4] == 's') {
       int y = digits(r, 0, 4);
-      if (y >= 1000) { m.last = i + 1; m.value = fmt::format("{:03}X", y / 10); m.mod = "MID"; return true; }
+      if (y >= 1000) { m.last = i + 1; m.value = fmt::format("{:03}X", y / 10); m.mod = mod; return true; }
     }
-    if (r.size() == 4 && digits(r, 0, 4) >= 1000) { m.last = i + 1; m.value = std::string(r); m.mod = "MID"; return true; }
+    if (r.size() == 4 && digits(r, 0, 4) >= 1000) { m.last = i + 1; m.value = std::string(r); m.mod = mod; return true; }
     if (R && R->month) {
       m.last = i + 1;
-      m.mod = "MID";
+      m.mod = mod;
       m.relative = true;
       std::size_t k = i + 1;
       if (int y = year_number(k)) { m.value = cal::format_month(y, R->month); m.last = k + 1; m.relative = false; return true; }
-      m.value = has_ref ? cal::format_month(resolve_year(R->month, 0, future_context(i)), R->month) : fmt::format("XXXX-{:02}", R->month);
+      m.value = has_ref ? cal::format_month(resolve_year(R->month, 0, direction(i)), R->month) : fmt::format("XXXX-{:02}", R->month);
       return true;
     }
     return false;
@@ -1118,11 +1051,9 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     if (!has_ref) { m.last = i + 1; m.value = fmt::format("XXXX-Q{}", L->ordinal); m.relative = true; return true; }
     int rq = (ref.m - 1) / 3 + 1;
     int y = L->ordinal > rq ? ref.y - 1 : ref.y;
-    std::size_t k = i + 1;
     m.last = i + 1;
     m.relative = true;
     m.value = fmt::format("{:04}-Q{}", y, L->ordinal);
-    (void)k;
     m.quarter = L->ordinal;
     m.quarter_year = y;
     return true;
@@ -1133,17 +1064,16 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     m.relative = true;
     if (!has_ref) { m.value = "PAST_REF"; return true; }
     // "year-earlier quarter/period" is handled by quarter(); here the adjective alone
-    if (last_quarter) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
+    if (last_quarter && quarter_talk()) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     else m.value = cal::format_year(ref.y - 1);
     std::size_t k = i + 1;
     if (w(k) && (is(k, "period") || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
     return true;
   }
-  if (L->unit == Unit::year && right == "end") {
+  if (L->unit == Unit::year && right == "end") {  // "year-end": the last day of the year
     m.last = i + 1;
-    m.mod = "END";
     m.relative = true;
-    m.value = has_ref ? cal::format_year(ref.y) : "PRESENT_REF";
+    m.value = has_ref ? cal::format_day({ref.y, 12, 31}) : "XXXX-12-31";
     return true;
   }
   // "two-year", "30-day", "one-day", "five-hour", "eight-year-old"
@@ -1188,7 +1118,9 @@ bool Scan::deictic(std::size_t i, Match& m) const {
     if (!has_ref) {
       m.value = fmt::format("XXXX-WXX-{}", a->weekday);
     } else {
-      int dir = future_context(i) ? 1 : -1;
+      // "Wednesday's ruling": an event already named, in the past
+      bool possessive = is(i + 1, "'s") || is(i + 1, "\u2019s");
+      int dir = !possessive && future_context(i) ? 1 : -1;
       m.value = cal::format_day(resolve_weekday(a->weekday, dir));
     }
     // "Friday, Oct. 13": the explicit date wins
@@ -1241,12 +1173,13 @@ bool Scan::clock(std::size_t i, Match& m) const {
   if (is(k, ",")) ++k;
   if (is(k, "on")) ++k;
   Match day;
-  std::string date = has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  // Without a day of its own, a clock time belongs to the day the sentence named
+  // before it ("On Friday, … at 10:35 a.m."), else to the reference date.
+  std::string date = !sentence_day.empty() ? sentence_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
   if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
     j = day.last;
-  } else if (is(i + (a ? 1 : 0) - 1 + 0, "") ) {
   }
   m.last = j;
   m.type = TimexType::time;
@@ -1282,6 +1215,18 @@ bool Scan::setexpr(std::size_t i, Match& m) const {
       m.value = fmt::format("XXXX-WXX-{}", w(k)->weekday);
       return true;
     }
+    if (w(k) && w(k)->month && T[k].capitalized) {  // "each July"
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = fmt::format("XXXX-{:02}", w(k)->month);
+      return true;
+    }
+    if (w(k) && !w(k)->season.empty()) {  // "every summer"
+      m.last = k + 1;
+      m.type = TimexType::set;
+      m.value = "XXXX-" + w(k)->season;
+      return true;
+    }
   }
   return false;
 }
@@ -1303,6 +1248,8 @@ bool Scan::vague(std::size_t i, Match& m) const {
   // "recent years", "recent weeks": a stretch of unknown length
   if (w(i + 1) && w(i + 1)->unit != Unit::none && w(i + 1)->plural) {
     m.last = i + 2;
+    // "recent years" is a vague past; "recent weeks" a stretch of unknown length
+    if (w(i + 1)->unit >= Unit::year) { m.value = a->vague; m.relative = true; return true; }
     m.type = TimexType::duration;
     m.value = duration_value(-1, w(i + 1)->unit);
     return true;
@@ -1411,8 +1358,9 @@ bool Scan::holiday(std::size_t i, Match& m) const {
   int y = ref.y;
   if (!holiday_day(h->holiday, y, probe)) return false;
   long diff = cal::to_days(probe) - cal::to_days(ref);
-  if (shift < 0 || (!future && shift != 0)) { if (diff >= (shift < 0 ? 0 : 31)) --y; }
-  else if (future && diff < 0) ++y;
+  if (shift == -1) { if (diff >= 0) --y; }           // "last Christmas"
+  else if (future) { if (diff < 0) ++y; }             // "next Christmas", "will … at Christmas"
+  else if (shift == kNone && diff > 31) --y;          // a month ahead still reads as this year's
   if (!holiday_day(h->holiday, y, probe)) return false;
   m.value = cal::format_day(probe);
   return true;
@@ -1467,6 +1415,26 @@ bool Scan::spelled_year(std::size_t i, Match& m) const {
   if (k == j + 1 || rest < 10 || rest > 99) return false;
   m.last = k;
   m.value = cal::format_year(static_cast<int>(a->number * 100 + rest));
+  return true;
+}
+
+// "that year", "that day", "that month": the story's own time, the year, month
+// or day of the last calendar date named before.
+bool Scan::anaphor(std::size_t i, Match& m) const {
+  if (!(w(i) && w(i)->anaphor) || !w(i + 1) || w(i + 1)->plural) return false;
+  std::size_t j = i + 1;
+  if (is(j, "same")) ++j;
+  const Word* u = w(j);
+  if (!u || story_value.empty()) return false;
+  const std::string& v = story_value;
+  bool has_month = v.size() >= 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]));
+  if (u->unit == Unit::year) m.value = v.substr(0, 4);
+  else if (u->unit == Unit::month && has_month) m.value = v.substr(0, 7);
+  else if (u->unit == Unit::day && v.size() >= 10 && has_month && std::isdigit(static_cast<unsigned char>(v[8])))
+    m.value = v.substr(0, 10);
+  else return false;
+  m.last = j + 1;
+  m.relative = true;
   return true;
 }
 
@@ -1531,23 +1499,47 @@ Match Scan::best(std::size_t i, int depth) const {
   attempt(setexpr(i, m));
   attempt(vague(i, m));
   attempt(bare(i, m));
+  attempt(anaphor(i, m));
   attempt(holiday(i, m));
   attempt(season(i, m));
   attempt(spelled_year(i, m));
   if (depth > 1) return out;
   const Word* a = w(i);
-  // "early next year", "late November", "mid 1990", "earlier this month"
+  // "early next year", "late November", "mid 1990", "earlier this month",
+  // "the late 1970s"
+  std::size_t pm = the(i) && w(i + 1) && !w(i + 1)->premod.empty() ? i + 1 : i;
+  if (pm > i) a = w(pm);
   if (a && !a->premod.empty()) {
-    std::size_t j = i + 1;
+    std::size_t j = pm + 1;
     if (is(j, "-") && adjacent(j)) ++j;
     Match inner = best(j, depth + 1);
     // "earlier this year" is one expression, "earlier Friday" is not
-    bool shifted = w(j) && w(j)->shift != kNone;
-    if ((is(i, "earlier") || is(i, "later")) && !shifted) inner.last = 0;
+    bool shifted = w(j) && (w(j)->shift != kNone || w(j)->anaphor);
+    if ((is(pm, "earlier") || is(pm, "later")) && !shifted) inner.last = 0;
+    // with "the" only before a decade ("the late 1970s", not "the early results")
+    bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
+    if (pm > i && !decade) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
         inner.value.size() >= 4 && inner.last > out.last) {
       out = inner;
-      if (!is(i, "earlier") && !is(i, "later")) out.mod = a->premod;
+      if (!is(pm, "earlier") && !is(pm, "later")) out.mod = a->premod;
+    }
+  }
+  // "the mid-1990s"
+  if (the(i) && i + 1 < size() && T[i + 1].kind == TokenKind::word && tx(i + 1).find('-') != std::string_view::npos) {
+    Match inner;
+    if (hyphenated(i + 1, inner) && inner.value.size() == 4 && inner.value[3] == 'X' && inner.last > out.last) out = inner;
+  }
+  // "the week of March 6": the ISO week of that day
+  {
+    std::size_t j = the(i) ? i + 1 : i;
+    if (j > i && w(j) && w(j)->unit == Unit::week && !w(j)->plural && is(j + 1, "of")) {
+      Match inner = best(j + 2, depth + 1);
+      int y = 0, mo = 0, d = 0;
+      if (inner.last > j + 2 && inner.value.size() == 10 && parse_iso_date(inner.value, y, mo, d) && inner.last > out.last) {
+        out = inner;
+        out.value = cal::format_week({y, mo, d});
+      }
     }
   }
   // "the end of 1994", "the beginning of October", "the end of the year"
@@ -1596,14 +1588,26 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       r.reference_origin = origin;
     }
   }
-  std::size_t s = 0;
+  std::size_t s = 0, day_sentence = static_cast<std::size_t>(-1);
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
     sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
+    sc.sent_last = s < tk.sentences.size() ? tk.sentences[s].last : sc.size();
+    sc.prev_first = s > 0 && s <= tk.sentences.size() ? tk.sentences[s - 1].first : sc.sent_first;
     // Most tokens cannot start an expression: skip them before trying patterns.
     if (!sc.may_start(i)) { ++i; continue; }
+    if (s != day_sentence) sc.sentence_day.clear();
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
+    if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
+        m.value[0] != 'X') {
+      sc.sentence_day = m.value;
+      sc.story_day = m.value;
+      day_sentence = s;
+    }
+    if (m.type == TimexType::date && m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+        std::isdigit(static_cast<unsigned char>(m.value[3])))
+      sc.story_value = m.value;
     TimeExpression e;
     e.span = {tk.tokens[i].span.start, tk.tokens[m.last - 1].span.end};
     e.type = m.type;

@@ -51,6 +51,8 @@ const char* to_string(EntityType t) {
 struct EntityExtractor::Impl {
   ner::Tagger tagger;
   std::vector<std::string> derived_heads;  // "administration", "government" …
+  std::vector<std::string> event_heads;    // "cup", "war" … (folded)
+  std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
 };
 
 namespace {
@@ -59,9 +61,10 @@ ner::Tagger load_tagger(const DataDir& data) {
   return ner::Tagger::load(data.file("models/ner-en.bin"));
 }
 
-std::vector<std::string> load_derived(const DataDir& data) {
+// A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
+std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
   std::vector<std::string> out;
-  for (const auto& row : load_lexicon(data.file("lexicon/entity-derived.tsv"), "entity-derived", 1))
+  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
     out.push_back(utf8::fold(row.fields[0]));
   return out;
 }
@@ -108,7 +111,9 @@ bool word_suffix(const std::string& shorter, const std::string& longer) {
 }  // namespace
 
 EntityExtractor::EntityExtractor(const DataDir& data)
-    : impl_(std::make_unique<Impl>(Impl{load_tagger(data), load_derived(data)})) {}
+    : impl_(std::make_unique<Impl>(
+          Impl{load_tagger(data), load_words(data, "entity-derived"), load_words(data, "entity-event-heads"),
+               load_words(data, "entity-honorifics")})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
@@ -249,13 +254,28 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       f.sentence = sentence_of[s];
       const std::size_t sent_first = words[s].front().first, sent_last = words[s].back().last;
       while (f.last > f.first + 1 && is_possessive(T[f.last - 1].text(text))) --f.last;
+      auto in_list = [&](const std::vector<std::string>& list, std::size_t tok) {
+        return std::find(list.begin(), list.end(), folded(tok)) != list.end();
+      };
       if (f.type == ner::ChunkType::PER) {
+        const std::size_t tagged_first = f.first;
         while (f.last > f.first + 1 && (gaz_bits(f.first, f.first + 1) & ner::kGazTitle)) ++f.first;
         std::size_t r = f.first;
         while (r > sent_first && T[r - 1].kind == TokenKind::word && T[r - 1].capitalized &&
                (gaz_bits(r - 1, r) & ner::kGazTitle))
           --r;
-        if (r < f.first) f.role = std::string(Span{T[r].span.start, T[f.first - 1].span.end}.in(text));
+        // "the General Election": a title after an article does not introduce a person.
+        std::string before = r > sent_first ? folded(r - 1) : std::string();
+        if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
+          f.type = ner::ChunkType::MISC;
+          f.first = std::min(tagged_first, f.first);
+        } else {
+          std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
+          while (role_end > r && in_list(impl_->honorifics, role_end - 1)) --role_end;
+          if (r < role_end) f.role = std::string(Span{T[r].span.start, T[role_end - 1].span.end}.in(text));
+        }
+      }
+      if (f.type == ner::ChunkType::PER) {
         f.etype = EntityType::person;
       } else if (f.type == ner::ChunkType::ORG) {
         f.etype = EntityType::organization;
@@ -264,6 +284,15 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
       } else {
         f.etype = (gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazGroup)) ? EntityType::group
                                                                                           : EntityType::other;
+        // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
+        auto is_event = [&](std::size_t from) {
+          std::string tail = utf8::fold(Span{T[from].span.start, T[f.last - 1].span.end}.in(text));
+          const auto& heads = impl_->event_heads;
+          return std::find(heads.begin(), heads.end(), tail) != heads.end();
+        };
+        if (f.etype == EntityType::other && f.last > f.first + 1 &&
+            (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
+          f.etype = EntityType::event;
       }
       if (f.type == ner::ChunkType::LOC || f.type == ner::ChunkType::ORG) {
         // "Tocorón Prison": a capitalised facility head right after a place name.

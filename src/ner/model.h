@@ -59,21 +59,20 @@ struct Model {
   std::string version;   // human-readable, built on load
   float scale = 1;
   float trans[kLabels + 1][kLabels] = {};
-  // Serialised form: keys sorted ascending, rows parallel (kLabels weights each).
+  // Feature keys sorted ascending; table[k] holds the weights of keys[k].
   std::vector<std::uint32_t> keys;
-  std::vector<std::int16_t> rows;
   // Lookup table: open-addressed keys (0 = empty) small enough to stay in
   // cache, each slot pointing at a 64-byte-aligned row of weights.
   struct alignas(64) Row {
     std::int16_t w[32];
   };
   static_assert(kLabels <= 32);
+  std::vector<Row> table;
   std::vector<std::uint32_t> slot_key;
   std::vector<std::uint32_t> slot_row;
-  std::vector<Row> table;
   std::uint32_t mask = 0;
 
-  void build_table();
+  void build_table();  // the slots for keys/table
   const Row* find(std::uint32_t key) const {
     if (slot_key.empty()) return nullptr;
     for (std::uint32_t i = (key * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {

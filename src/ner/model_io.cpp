@@ -107,6 +107,15 @@ class Reader {
     return c;
   }
   std::size_t left() const { return n_ - pos_; }
+  // Decodes `count` rows of kLabels little-endian int16 weights straight into the table.
+  void rows(std::vector<Model::Row>& out, std::size_t count, const char* what) {
+    need(count * kLabels * 2, what);
+    out.assign(count, Model::Row{});
+    const unsigned char* p = p_ + pos_;
+    for (auto& row : out)
+      for (int l = 0; l < kLabels; ++l, p += 2) row.w[l] = std::int16_t(std::uint16_t(p[0] | p[1] << 8));
+    pos_ += count * kLabels * 2;
+  }
   // Decodes `count` little-endian integers of sizeof(T) bytes after one bounds check.
   template <class T>
   void array(std::vector<T>& out, std::size_t count, const char* what) {
@@ -142,7 +151,8 @@ struct ModelIO {
       for (float v : row) pay.f32(v);
     pay.u32(std::uint32_t(m.keys.size()));
     for (auto k : m.keys) pay.u32(k);
-    for (auto w : m.rows) pay.u16(std::uint16_t(w));
+    for (const auto& row : m.table)
+      for (int l = 0; l < kLabels; ++l) pay.u16(std::uint16_t(row.w[l]));
     Gazetteer built;
     if (m.gazetteer.index_.empty() && !m.gazetteer.keys_.empty()) {
       built = m.gazetteer;
@@ -196,7 +206,7 @@ struct ModelIO {
     r.array(m->keys, nf, "feature keys");
     for (std::uint32_t i = 0; i < nf; ++i)
       if (m->keys[i] == 0 || (i > 0 && m->keys[i] <= m->keys[i - 1])) r.fail("feature keys not strictly ascending");
-    r.array(m->rows, std::size_t(nf) * kLabels, "weights");
+    r.rows(m->table, nf, "weights");
     std::uint32_t np = r.count(8 + 2, "gazetteer phrase count");
     Gazetteer& g = m->gazetteer;
     r.array(g.keys_, np, "phrase hashes");

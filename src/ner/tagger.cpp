@@ -132,7 +132,8 @@ Gazetteer Gazetteer::from_directory(const std::filesystem::path& dir) {
     const char* file;
     std::uint16_t bits;
   } lists[] = {
-      {"countries", kGazCountry},         {"regions", kGazRegion},
+      {"countries", kGazCountry},         {"country-aliases", kGazCountry},
+      {"regions", kGazRegion},
       {"cities", kGazCity},               {"nationalities", kGazNationality},
       {"currencies", kGazCurrency},       {"titles", kGazTitle},
       {"org-heads", kGazOrgHead},         {"facility-heads", kGazFacilityHead},
@@ -266,14 +267,12 @@ void Model::build_table() {
   while (slots < keys.size() * 2) slots *= 2;  // load factor <= 0.5
   slot_key.assign(slots, 0);
   slot_row.assign(slots, 0);
-  table.assign(keys.size(), Row{});
   mask = std::uint32_t(slots - 1);
   for (std::size_t k = 0; k < keys.size(); ++k) {
     std::uint32_t i = (keys[k] * 0x9E3779B1u) & mask;
     while (slot_key[i] != 0) i = (i + 1) & mask;
     slot_key[i] = keys[k];
     slot_row[i] = std::uint32_t(k);
-    std::memcpy(table[k].w, &rows[k * kLabels], kLabels * sizeof(std::int16_t));
   }
 }
 

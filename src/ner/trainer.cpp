@@ -73,8 +73,10 @@ class Weights {
     m->scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
     for (const auto& [l1, i] : strength) {
       m->keys.push_back(keys_[i]);
+      Model::Row row{};
       for (std::size_t l = 0; l < kLabels; ++l)
-        m->rows.push_back(std::int16_t(std::lround(avg[std::size_t(i) * kLabels + l] / m->scale)));
+        row.w[l] = std::int16_t(std::lround(avg[std::size_t(i) * kLabels + l] / m->scale));
+      m->table.push_back(row);
     }
     m->build_table();
     return m;

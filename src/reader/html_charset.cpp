@@ -3,11 +3,9 @@
 // Why only these charsets: windows-1252 and ISO-8859-1 (which browsers read
 // as windows-1252) cover the legacy Western pages a news reader meets and
 // convert by table (the text reader's convert_to_utf8); a UTF-16 page is
-// recognized by its byte order mark; any
-// other declared charset is refused with a message naming it, so no text is
-// ever silently misread. A page declaring a legacy charset whose bytes are
-// nevertheless valid, non-ASCII UTF-8 is read as UTF-8 (servers often
-// mislabel).
+// recognized by its byte order mark; any other declared charset is refused
+// with a message naming it, so no text is ever silently misread. Bytes that
+// are valid UTF-8 are read as UTF-8 whatever the page declares.
 #include <string>
 
 #include "newsan/error.h"
@@ -80,12 +78,6 @@ std::string declared_charset(std::string_view bytes) {
   return {};
 }
 
-bool has_non_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string decode_page(std::string_view bytes, std::string_view name, std::string& charset,
@@ -99,20 +91,26 @@ std::string decode_page(std::string_view bytes, std::string_view name, std::stri
     charset = "utf-16";
     return utf8::replace_invalid(convert_to_utf8(bytes, "utf-16", std::string(name)), replaced);
   }
-  std::string declared = declared_charset(bytes);
-  Table t = table_for(declared);
-  if (t == Table::unsupported)
-    throw InputError(std::string(name) + ": page declares charset '" + declared +
-                     "', which newsan cannot convert; convert it to UTF-8 first (e.g. iconv -f " +
-                     declared + " -t utf-8)");
-  bool valid_utf8 = utf8::find_invalid(bytes) == std::string_view::npos;
-  if (t == Table::utf8 || (valid_utf8 && has_non_ascii(bytes))) {
+  // Valid UTF-8 is read as UTF-8 whatever the page declares: servers
+  // mislabel, and a page converted with iconv keeps its old <meta charset>.
+  if (utf8::find_invalid(bytes) == std::string_view::npos) {
     charset = "utf-8";
-    if (valid_utf8) return std::string(bytes);
-    return utf8::replace_invalid(bytes, replaced);
+    return std::string(bytes);
   }
-  charset = "windows-1252";
-  return convert_to_utf8(bytes, charset, std::string(name));
+  std::string declared = declared_charset(bytes);
+  switch (table_for(declared)) {
+    case Table::utf8:
+      charset = "utf-8";
+      return utf8::replace_invalid(bytes, replaced);
+    case Table::cp1252:
+      charset = "windows-1252";
+      return convert_to_utf8(bytes, charset, std::string(name));
+    case Table::unsupported:
+      break;
+  }
+  throw InputError(std::string(name) + ": page declares charset '" + declared +
+                   "', which newsan cannot convert; convert it to UTF-8 first (e.g. iconv -f " +
+                   declared + " -t utf-8)");
 }
 
 }  // namespace newsan::html

@@ -28,8 +28,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsan/dates.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
+#include "newsan/tokenizer.h"
 #include "reader/html_internal.h"
 #include "util/utf8.h"
 
@@ -51,11 +53,13 @@ enum Role : unsigned {
   kByPrefix,
   kDateLabel,
   kLine,
+  kDateClass,
+  kLede,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel", "line"};
+                                                "datelabel", "line",   "dateclass", "lede"};
 
 enum class Match { substr, token, exact };
 
@@ -76,7 +80,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix || r == kDateLabel || r == kLine) continue;
+      if (r == kByPrefix || r == kDateLabel || r == kLine || r == kDateClass) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -190,6 +194,8 @@ struct El {
   std::uint32_t inline_chars = 0; // text not inside a block descendant
   std::uint32_t commas = 0, inline_commas = 0;
   std::uint32_t paras = 0, imgs = 0, lis = 0, inputs = 0, embeds = 0, heading_chars = 0;
+  std::uint32_t tag_links = 0;    // <a rel="tag"> below: a list of the page's tags
+  bool date_meta = false;         // <time> or itemprop datePublished/dateModified
   double score = 0;
 };
 
@@ -202,7 +208,7 @@ class Page {
       : hints_(hints), flags_(flags) {
     els_.reserve(4096);
     index_.reserve(8192);
-    build(out->root, -1, -1, 0, false, false);
+    build(out->root, -1, -1, 0, false);
     for (std::size_t i = els_.size(); i-- > 1;) {
       El& e = els_[i];
       if (e.parent < 0) continue;
@@ -218,6 +224,7 @@ class Page {
                               e.tag == GUMBO_TAG_TEXTAREA || e.tag == GUMBO_TAG_BUTTON);
       p.embeds += e.embeds;
       p.heading_chars += is_heading(e.tag) ? e.chars : e.heading_chars;
+      p.tag_links += e.tag_links;
     }
   }
 
@@ -228,14 +235,14 @@ class Page {
     if (root < 0) return {};
     Out o;
     if (els_[root].body_marked) {
-      for (int part : marked_parts(root)) emit(els_[part].node, o, false, part);
+      std::vector<int> parts = marked_parts(root);
+      if (int lede = lede_before(parts.front()); lede >= 0) emit(els_[lede].node, o, false, lede);
+      for (int part : parts) emit(els_[part].node, o, false, part);
     } else {
       for (int s : gather_siblings(root)) emit(els_[s].node, o, false, s);
     }
     return o.text;
   }
-
-  std::uint32_t body_chars() const { return body_ >= 0 ? els_[body_].chars : 0; }
 
  private:
   struct Out {
@@ -300,8 +307,7 @@ class Page {
     return n;
   }
 
-  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link,
-             bool in_pre) {
+  void build(const GumboNode* n, int parent, int block_owner, int depth, bool in_link) {
     if (depth > kMaxDepth) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
       if (parent < 0) return;
@@ -323,8 +329,7 @@ class Page {
     if (n->type == GUMBO_NODE_DOCUMENT) {
       const GumboVector& ch = n->v.document.children;
       for (unsigned i = 0; i < ch.length; ++i)
-        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link,
-              in_pre);
+        build(static_cast<const GumboNode*>(ch.data[i]), parent, block_owner, depth + 1, in_link);
       return;
     }
     int me = static_cast<int>(els_.size());
@@ -339,6 +344,9 @@ class Page {
     e.body_marked = (itemprop == "articleBody" || (e.hints & (1u << kBody)) != 0) &&
                     e.tag != GUMBO_TAG_BODY && e.tag != GUMBO_TAG_HTML;
     if (e.tag == GUMBO_TAG_BODY) body_ = me;
+    if (e.tag == GUMBO_TAG_A && html::has_word(attr(n, "rel"), "tag")) e.tag_links = 1;
+    e.date_meta = e.tag == GUMBO_TAG_TIME || html::has_word(itemprop, "datePublished") ||
+                  html::has_word(itemprop, "dateModified");
     if (e.tag == GUMBO_TAG_IFRAME || e.tag == GUMBO_TAG_EMBED || e.tag == GUMBO_TAG_OBJECT ||
         e.tag == GUMBO_TAG_VIDEO)
       e.embeds = 1;
@@ -347,10 +355,9 @@ class Page {
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
     bool link = in_link || e.tag == GUMBO_TAG_A;
-    bool pre = in_pre || e.tag == GUMBO_TAG_PRE;
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
-      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link, pre);
+      build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link);
   }
 
   bool removed(const El& e, const GumboNode* n) const {
@@ -502,6 +509,26 @@ class Page {
     return parts;
   }
 
+  // The summary paragraph a page sets just before its marked article body
+  // ("article__summary", "standfirst"), or -1.
+  int lede_before(int first) const {
+    const GumboNode* n = els_[first].node;
+    const GumboNode* parent = n->parent;
+    if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return -1;
+    const GumboVector& ch = parent->v.element.children;
+    for (unsigned k = n->index_within_parent; k-- > 0;) {
+      auto* c = static_cast<const GumboNode*>(ch.data[k]);
+      if (c->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = index_.find(c);
+      if (it == index_.end()) return -1;
+      const El& e = els_[it->second];
+      if (e.removed || e.chars == 0) continue;  // skip ads, empty media wrappers
+      bool lede = (e.hints & (1u << kLede)) && e.chars >= 40 && link_density(e) < 0.3;
+      return lede ? it->second : -1;
+    }
+    return -1;
+  }
+
   bool contains(int ancestor, int el) const {
     for (int p = el; p >= 0; p = els_[p].parent)
       if (p == ancestor) return true;
@@ -545,6 +572,9 @@ class Page {
         double bonus = (!top_class.empty() && attr(e.node, "class") == top_class) ? t.score * 0.2 : 0;
         take = e.score + bonus >= threshold;
       }
+      // Paragraphs swallowed by an unclosed inline tag (<b>, <font>) of broken markup.
+      if (!take && !is_block(e.tag) && e.paras > 0 && e.chars > 80 && link_density(e) < 0.25)
+        take = true;
       if (!take && e.tag == GUMBO_TAG_P) {
         double ld = link_density(e);
         if (e.chars > 80 && ld < 0.25) take = true;
@@ -618,11 +648,13 @@ class Page {
       return;
     // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
     // <time> inside a sentence stays.
-    if (t == GUMBO_TAG_TIME) {
+    if (e.date_meta) {
       int b = e.parent;
       while (b >= 0 && !is_block(els_[b].tag)) b = els_[b].parent;
-      if (b >= 0 && els_[b].chars <= e.chars + 3) return;
+      if (b >= 0 && els_[b].inline_chars <= e.chars + 3) return;
     }
+    // The page's tag list ("Tags: a, b, c").
+    if (e.tag_links >= 2 && link_density(e) > 0.5) return;
     if (t == GUMBO_TAG_BR) {
       o.brk(2);
       return;
@@ -801,11 +833,24 @@ struct GumboDeleter {
 }  // namespace
 
 struct HtmlReader::Impl {
+  Impl(const DataDir& data, Hints h, html::MetaHints mh)
+      : hints(std::move(h)), meta_hints(std::move(mh)), dates(data) {}
   Hints hints;
   html::MetaHints meta_hints;
+  DateExtractor dates;  // reads visible date lines when the page has no machine-readable date
 };
 
-HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+struct LoadedHints {
+  Hints hints;
+  html::MetaHints meta;
+};
+
+LoadedHints load_hints(const DataDir& data) {
+  LoadedHints out;
+  Hints& hints = out.hints;
+  html::MetaHints& meta = out.meta;
   for (const LexiconRow& row :
        load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3)) {
     const auto& f = row.fields;
@@ -817,11 +862,20 @@ HtmlReader::HtmlReader(const DataDir& data) : impl_(std::make_unique<Impl>()) {
         f[2].empty())
       throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    impl_->hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
-    if (role == kByline) impl_->meta_hints.byline.push_back(lower(f[2]));
-    if (role == kByPrefix) impl_->meta_hints.by_prefix.push_back(f[2]);
-    if (role == kDateLabel) impl_->meta_hints.date_labels.push_back(f[2]);
+    hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    if (role == kByline) meta.byline.push_back(lower(f[2]));
+    if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
+    if (role == kDateLabel) meta.date_labels.push_back(f[2]);
+    if (role == kDateClass) meta.date_class.push_back(lower(f[2]));
   }
+  return out;
+}
+
+}  // namespace
+
+HtmlReader::HtmlReader(const DataDir& data) {
+  LoadedHints h = load_hints(data);  // its own file first: a bad one is named before others load
+  impl_ = std::make_unique<Impl>(data, std::move(h.hints), std::move(h.meta));
 }
 
 HtmlReader::~HtmlReader() = default;
@@ -834,6 +888,9 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
                      " bytes, more than the limit of " + std::to_string(options.max_bytes));
   HtmlPage page;
   std::string utf8 = html::decode_page(bytes, options.name, page.charset, page.replaced_sequences);
+  if (std::size_t nul = utf8.find('\0'); nul != std::string::npos)
+    throw InputError(options.name + ": binary data (NUL byte in the decoded page at offset " +
+                     std::to_string(nul) + "), not an HTML page");
 
   utf8 = drop_raw_text(utf8);
   if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
@@ -851,6 +908,15 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   page.authors = std::move(meta.authors);
   page.date = std::move(meta.date);
   page.date_source = std::move(meta.date_source);
+  if (!page.date && !meta.date_lines.empty()) {
+    Document lines;
+    lines.text = std::move(meta.date_lines);
+    DateResult found = impl_->dates.extract(lines, tokenize(lines.text));
+    if (found.reference) {
+      page.date = found.reference;
+      page.date_source = "text";
+    }
+  }
   page.site_name = std::move(meta.site_name);
   page.url = std::move(meta.url);
   page.language = std::move(meta.language);
@@ -863,7 +929,9 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     Page p(out.get(), impl_->hints, f);
     std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
                                             impl_->hints.roles[kLine]);
-    if (text_chars(text) > text_chars(best)) best = std::move(text);
+    // A relaxed pass must find much more, not just the boilerplate it let in.
+    std::size_t have = text_chars(best), got = text_chars(text);
+    if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
     if (text_chars(best) >= 250) break;
   }
   // schema.org articleBody when the page's markup hid most of the article.

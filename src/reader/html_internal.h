@@ -17,6 +17,9 @@ namespace newsan::html {
 std::string_view attr(const GumboNode* n, const char* name);
 bool has_attr(const GumboNode* n, const char* name);
 
+// `word` is one of the space-separated words of `list` (rel, itemprop values).
+bool has_word(std::string_view list, std::string_view word);
+
 // ASCII-lowercased copy.
 std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
@@ -44,11 +47,16 @@ struct PageMeta {
   std::optional<std::string> title, date, date_source, site_name, url, language;
   std::vector<std::string> authors;
   std::string article_body;  // schema.org articleBody from JSON-LD, when present
+  // Short visible lines that may carry the publication date (<time> texts,
+  // date-class elements, the byline), one per line; for the date extractor
+  // when no machine-readable date was found.
+  std::string date_lines;
 };
 struct MetaHints {
   std::vector<std::string> byline;     // class/id words of author elements (html-hints `byline`)
   std::vector<std::string> by_prefix;  // "by", "von" … stripped from bylines (`byprefix`)
   std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
+  std::vector<std::string> date_class;   // class/id words of visible date elements (`dateclass`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
 

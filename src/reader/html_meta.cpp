@@ -79,6 +79,17 @@ void append_collapsed(std::string& out, std::string_view s) {
   }
 }
 
+bool has_word(std::string_view list, std::string_view word) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    std::size_t e = list.find(' ', i);
+    if (e == std::string_view::npos) e = list.size();
+    if (list.substr(i, e - i) == word) return true;
+    i = e + 1;
+  }
+  return false;
+}
+
 std::string trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
@@ -205,21 +216,10 @@ std::string relax_json(std::string_view s) {
 
 struct Collected {
   std::string lang, title, h1, canonical, time_date, itemprop_date, byline, rel_author;
+  std::vector<std::string> date_lines;
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
 };
-
-// `word` is one of the space-separated words of `list`.
-bool has_word(std::string_view list, std::string_view word) {
-  std::size_t i = 0;
-  while (i < list.size()) {
-    std::size_t e = list.find(' ', i);
-    if (e == std::string_view::npos) e = list.size();
-    if (list.substr(i, e - i) == word) return true;
-    i = e + 1;
-  }
-  return false;
-}
 
 bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   std::string ci = lower(attr(n, "class"));
@@ -228,6 +228,17 @@ bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   for (const auto& w : words)
     if (ci.find(w) != std::string::npos) return true;
   return false;
+}
+
+constexpr std::size_t kMaxDateLines = 6;
+
+// Keeps the element's text as a possible date line when it is short.
+bool add_date_line(Collected& c, const GumboNode* n) {
+  if (c.date_lines.size() >= kMaxDateLines) return false;
+  std::string t = text_of(n);
+  if (t.size() < 6 || t.size() > 120) return false;
+  c.date_lines.push_back(std::move(t));
+  return true;
 }
 
 void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
@@ -277,6 +288,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
         continue;
       case GUMBO_TAG_TIME:
         if (c.time_date.empty()) c.time_date = iso_day(attr(n, "datetime"));
+        add_date_line(c, n);
         break;
       case GUMBO_TAG_A:
         if (c.rel_author.empty() && lower(attr(n, "rel")) == "author") c.rel_author = text_of(n);
@@ -288,6 +300,9 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
       c.itemprop_date = iso_day(attr(n, "datetime"));
       if (c.itemprop_date.empty()) c.itemprop_date = iso_day(attr(n, "content"));
     }
+    if (c.date_lines.size() < kMaxDateLines && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
+        t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
+      add_date_line(c, n);
     if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         class_has(n, hints.byline)) {
       std::string b = text_of(n);
@@ -320,9 +335,24 @@ std::size_t word_count(std::string_view s) {
   return n;
 }
 
+// "News Nation", "BBC Sport": every word capitalized (or a digit), no quotes.
+bool looks_like_name(std::string_view s) {
+  bool word_start = true;
+  for (char ch : s) {
+    if (ch == '"' || ch == '\'' || static_cast<unsigned char>(ch) >= 0x80) return false;
+    if (word_start && ch != ' ' && !std::isupper(static_cast<unsigned char>(ch)) &&
+        !std::isdigit(static_cast<unsigned char>(ch)))
+      return false;
+    word_start = ch == ' ';
+  }
+  return true;
+}
+
 // "Headline | Site" -> "Headline": drops a trailing (or leading) part that is
-// the site name, or that is short next to a long headline.
-std::string clean_title(std::string t, const std::string& site) {
+// the site name, or a short trailing part next to a long headline: up to 4
+// words in <title> (`from_title`), up to 3 capitalized words in og:title,
+// where a dash more often continues the headline.
+std::string clean_title(std::string t, const std::string& site, bool from_title) {
   for (int round = 0; round < 3; ++round) {
     bool changed = false;
     for (const char* sep : kTitleSeparators) {
@@ -331,7 +361,8 @@ std::string clean_title(std::string t, const std::string& site) {
       std::string head = trim(std::string_view(t).substr(0, k));
       std::string tail = trim(std::string_view(t).substr(k + std::strlen(sep)));
       if ((!site.empty() && (iequals(tail, site) || icontains(site, tail) || icontains(tail, site))) ||
-          (word_count(tail) <= 4 && word_count(head) >= 3)) {
+          (word_count(head) >= 3 &&
+           (from_title ? word_count(tail) <= 4 : word_count(tail) <= 3 && looks_like_name(tail)))) {
         t = head;
         changed = true;
         break;
@@ -415,11 +446,11 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   std::string site = m.site_name.value_or("");
 
   if (const auto* v = meta(c, {"og:title", "twitter:title"}))
-    m.title = clean_title(*v, site);
+    m.title = clean_title(*v, site, false);
   else if (!ld.headline.empty())
     m.title = ld.headline;
   else if (!c.title.empty())
-    m.title = clean_title(c.title, site);
+    m.title = clean_title(c.title, site, true);
   else if (!c.h1.empty())
     m.title = c.h1;
   if (m.title && m.title->empty()) m.title.reset();
@@ -467,6 +498,11 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (!lang.empty() && lang.size() < 36) m.language = lang;
 
   m.article_body = std::move(ld.body);
+  if (!c.byline.empty()) c.date_lines.push_back(c.byline);
+  for (const auto& line : c.date_lines) {
+    m.date_lines += line;
+    m.date_lines += '\n';
+  }
   return m;
 }
 

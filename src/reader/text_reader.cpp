@@ -196,13 +196,14 @@ Document read_document_file(const std::string& path, const ReadOptions& opt) {
 void find_text_metadata(Document& doc) {
   std::string_view t = doc.text;
   doc.body = {0, t.size()};
-  // Lines as (start, end) without the line break.
+  // Lines as (start, end) without the line break: LF, CRLF or a lone CR
+  // (old Mac files), so all three give the same title and source.
   std::vector<Span> lines;
   for (std::size_t p = 0; p <= t.size();) {
-    std::size_t e = t.find('\n', p);
+    std::size_t e = t.find_first_of("\r\n", p);
     if (e == std::string_view::npos) e = t.size();
     lines.push_back({p, e});
-    p = e + 1;
+    p = e + (t.compare(e, 2, "\r\n") == 0 ? 2 : 1);
   }
   auto text_of = [&](const Span& s) { return trim(s.in(t)); };
   auto span_of = [&](const Span& s) {

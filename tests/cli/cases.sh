@@ -23,6 +23,20 @@ json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || f
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
+case_train_and_eval_ner() {
+  for d in 1 2 3; do
+    printf -- '-DOCSTART- -X- -X- O\n\n'
+    printf 'Anna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nvisited VBD B-VP O\nOslo NNP B-NP B-LOC\n. . O O\n\n'
+    printf 'Omar NNP B-NP B-PER\nDiaz NNP I-NP I-PER\nleft VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n'
+  done >"$T/tiny.conll"
+  expect_exit 0 "$NEWSAN" train-ner --train "$T/tiny.conll" --dev "$T/tiny.conll" --epochs 4 -o "$T/m.bin"
+  err_has "dev F1"
+  expect_exit 0 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/tiny.conll"
+  grep -q "^overall *1.0000 *1.0000 *1.0000" "$T/out" || fail "tiny corpus not learned: $(cat "$T/out")"
+  head -c 1000 "$T/m.bin" >"$T/cut.bin"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/cut.bin" "$T/tiny.conll"; err_has "truncated"
+  expect_exit 2 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/missing.conll"; err_has "missing.conll"
+}
 case_bad_option() { expect_exit 2 "$NEWSAN" --no-such-option "$SAMPLE"; }
 case_bad_format() { expect_exit 2 "$NEWSAN" --format xml "$SAMPLE"; }
 case_bad_date() {
@@ -207,6 +221,241 @@ PY
   parallel --will-cite --pipe --keep-order -N 7 "'$NEWSAN' -q --input-format jsonl --format jsonl -j 1 -" \
     <"$T/feed.jsonl" >"$T/many" || fail "parallel"
   cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
+}
+HTML_DIR=$SRC/tests/data/html
+case_read_html() {
+  expect_exit 0 "$NEWSAN" read "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "read JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))["document"]
+assert d["format"] == "html" and d["title"] == "Harbour Strike Ends After Nine Days", d
+assert d["text"].startswith("Dockworkers at the port of Valmare"), d["text"][:80]
+assert d["authors"] == ["Ana Ferreira", "Tom Okafor"] and d["date"] == "2024-03-05"
+PY
+  expect_exit 0 "$NEWSAN" read --format text "$HTML_DIR/article.html"
+  grep -q "^Title: Harbour Strike Ends After Nine Days" "$T/out" || fail "text: no title line"
+  "$NEWSAN" read - <"$HTML_DIR/article.html" >"$T/out" 2>"$T/err" || fail "read from stdin"
+  grep -q '"format": "html"' "$T/out" || fail "stdin page not detected as HTML"
+}
+case_read_html_bad_charset() {
+  expect_exit 2 "$NEWSAN" read "$HTML_DIR/shift-jis.html"; err_has "Shift_JIS"
+}
+case_analyze_html_offsets() {
+  expect_exit 0 "$NEWSAN" analyze --format json --emit-text "$HTML_DIR/article.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "HTML analysis spans"
+import json, sys
+j = json.load(open(sys.argv[1])); d = j["document"]; text = d["text"].encode()
+assert d["format"] == "html" and d["date"] == "2024-03-05" and d["date_origin"] == "metadata", d
+spans = [m for e in j["entities"] for m in e["mentions"]] + j["figures"] + j["dates"]
+assert spans
+for s in spans:
+    assert text[s["start"]:s["end"]].decode() == s["text"], s
+PY
+  expect_exit 0 "$NEWSAN" analyze --input-format text --format json --emit-text "$HTML_DIR/article.html"
+  grep -q '"format": "text"' "$T/out" || fail "--input-format text not honoured"
+}
+
+# ---- hostile input (issue 7): one case per row of the bad-input table --------
+# cpu_limited SECONDS CMD… : like expect_exit's command, but a hang or runaway
+# (more CPU seconds than given, whatever the machine's load) fails the test.
+cpu_limited() { local secs=$1; shift; ( ulimit -t "$secs"; exec "$@" ); }
+# check_out OUT INPUT… : valid UTF-8, parses, every span exact (tests/cli/check_output.py)
+check_out() { python3 "$SRC/tests/cli/check_output.py" "$@" >/dev/null || fail "output check: $1"; }
+# batch_goes_on BAD MESSAGE [OPTIONS…]: BAD between two good inputs: exit 2, three
+# records, the bad one an error record whose message names BAD and the problem.
+batch_goes_on() {
+  local bad=$1 msg=$2; shift 2
+  expect_exit 2 "$NEWSAN" -q --format jsonl "$@" "$SAMPLE" "$bad" "$SAMPLE"
+  [ "$(wc -l <"$T/out")" -eq 3 ] || fail "batch with $bad: expected 3 records, got $(wc -l <"$T/out")"
+  python3 - "$T/out" "$bad" "$msg" <<'PY' || fail "batch with $bad: records"
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert "error" not in r[0] and "error" not in r[2], "good inputs not analyzed"
+assert r[0]["figures"] and r[0]["figures"] == r[2]["figures"]
+m = r[1]["error"]["message"]
+assert sys.argv[2] in m and sys.argv[3] in m, m
+PY
+  err_has "$bad"; err_has "$msg"
+}
+
+case_hostile_no_punctuation() {
+  printf 'the quick brown fox jumps over the lazy dog and then some more words follow without any stop' >"$T/np.txt"
+  expect_exit 0 "$NEWSAN" --format json "$T/np.txt"; check_out "$T/out" "$T/np.txt"
+  python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); c=j["counts"]; assert c["words"]==18 and c["sentences"]==1, c' "$T/out" \
+    || fail "no-punctuation text is not one sentence of 18 words"
+}
+case_hostile_whitespace_only() {
+  # ASCII and Unicode spaces, CR-only lines, no-break and ideographic spaces: an empty document.
+  printf ' \r\r\t\v\f\n\xc2\xa0\xe3\x80\x80\xe2\x80\xa8 \n' >"$T/ws.txt"
+  expect_exit 0 "$NEWSAN" --format json "$T/ws.txt"; check_out "$T/out" "$T/ws.txt"
+  python3 -c '
+import json,sys; j=json.load(open(sys.argv[1])); c=j["counts"]
+assert c["words"]==0 and c["sentences"]==0 and not j["entities"] and not j["figures"] and not j["dates"], c
+assert j["document"]["title"] is None' "$T/out" || fail "whitespace-only input is not empty"
+}
+case_hostile_single_10mb_line() {
+  # The sample article repeated as one 10 MiB line: finishes (no quadratic step) and every span is exact.
+  python3 -c '
+import sys; t = open(sys.argv[1]).read().replace("\n", " "); n = 10 << 20
+open(sys.argv[2], "w").write((t * (n // len(t) + 1))[:n])' "$SAMPLE" "$T/line.txt"
+  expect_exit 0 cpu_limited 300 "$NEWSAN" -q --format jsonl "$T/line.txt"; check_out "$T/out" "$T/line.txt"
+}
+case_hostile_max_bytes_boundary() {
+  size=$(wc -c <"$SAMPLE")
+  expect_exit 0 "$NEWSAN" --max-bytes "$size" "$SAMPLE"
+  expect_exit 2 "$NEWSAN" --max-bytes $((size - 1)) "$SAMPLE"
+  err_has "harbour-strike.txt: input is $size bytes, larger than the limit of $((size - 1)) bytes (--max-bytes)"
+  expect_exit 2 sh -c "'$NEWSAN' --max-bytes $((size - 1)) - <'$SAMPLE'"; err_has "<stdin>: input is larger than the limit"
+  head -c $((size + 100)) /dev/zero | tr '\0' 'a' >"$T/big.txt"
+  batch_goes_on "$T/big.txt" "larger than the limit of $size bytes" --max-bytes "$size"
+}
+case_hostile_nul_bytes() {
+  { for i in 1 2 3 4; do cat "$SAMPLE"; done | head -c 5000; printf '\0'; cat "$SAMPLE"; } >"$T/nul.txt"
+  expect_exit 2 "$NEWSAN" "$T/nul.txt"; err_has "nul.txt: binary data (NUL byte at byte offset 5000)"
+  batch_goes_on "$T/nul.txt" "NUL byte at byte offset 5000"
+}
+case_hostile_invalid_utf8_lossy_spans() {
+  { printf 'Mr. Andr\xe9 Mu\xf1oz said 1,200 workers \xc0\xaf left on Monday. '; cat "$SAMPLE"; } >"$T/bad.txt"
+  expect_exit 2 "$NEWSAN" "$T/bad.txt"; err_has "bad.txt: invalid UTF-8 at byte offset 8"
+  batch_goes_on "$T/bad.txt" "invalid UTF-8 at byte offset 8"
+  # --lossy: offsets index the repaired text, which --emit-text shows.
+  expect_exit 0 "$NEWSAN" --lossy --emit-text --format json "$T/bad.txt"; check_out "$T/out"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["document"]; assert d["replaced_sequences"]==4, d["replaced_sequences"]' "$T/out" \
+    || fail "lossy replacement count"
+}
+case_hostile_utf16_and_latin1() {
+  printf '\xfe\xff\0H\0i\0 \0t\0h\0e\0r\0e' >"$T/be.txt"
+  expect_exit 2 "$NEWSAN" "$T/be.txt"; err_has "be.txt: the input looks like UTF-16"
+  batch_goes_on "$T/be.txt" "UTF-16"
+  expect_exit 0 "$NEWSAN" --encoding utf-16 --emit-text --format json "$T/be.txt"
+  python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["document"]["text"]=="Hi there"' "$T/out" || fail "UTF-16BE not converted"
+  printf 'H\0i\0 \0t\0h\0e\0r\0e\0' >"$T/nobom.txt"
+  expect_exit 2 "$NEWSAN" "$T/nobom.txt"; err_has "UTF-16 without a byte-order mark"
+  printf '\xff\xfeH\0i\0!' >"$T/odd.txt"
+  expect_exit 2 "$NEWSAN" --encoding utf-16 "$T/odd.txt"; err_has "odd.txt: UTF-16 input has an odd number of bytes"
+  printf '\x93Quoted\x94 text \x80 100\n' >"$T/w.txt"
+  expect_exit 2 "$NEWSAN" "$T/w.txt"; err_has "Windows-1252"
+  expect_exit 0 "$NEWSAN" --encoding windows-1252 --emit-text --format json "$T/w.txt"; check_out "$T/out"
+  grep -q '€' "$T/out" || fail "windows-1252 not converted"
+}
+case_hostile_line_ends() {
+  # LF, CRLF and lone CR give the same findings; offsets index each file's own bytes.
+  sed 's/$/\r/' "$SAMPLE" >"$T/crlf.txt"; tr '\n' '\r' <"$SAMPLE" >"$T/cr.txt"
+  for f in "$SAMPLE" "$T/crlf.txt" "$T/cr.txt"; do
+    "$NEWSAN" --format json "$f" >"$T/$(basename "$f").json" || fail "$f"; check_out "$T/$(basename "$f").json" "$f"
+  done
+  python3 - "$T/harbour-strike.txt.json" "$T/crlf.txt.json" "$T/cr.txt.json" <<'PY' || fail "line ends change the findings"
+import json, sys
+def facts(p):
+    j = json.load(open(p)); d = j["document"]; c = dict(j["counts"]); c.pop("bytes")
+    return (d["title"], d["source"], c, [f["text"] for f in j["figures"]],
+            sorted(e["name"] for e in j["entities"]), [x["value"] for x in j["dates"]])
+lf, crlf, cr = map(facts, sys.argv[1:])
+assert lf[0] and lf[1], "sample has a title and a source"
+assert lf == crlf, (lf, crlf)
+assert lf == cr, (lf, cr)
+PY
+}
+case_hostile_deep_nesting() {
+  python3 -c '
+import sys; n = 50000
+s = "He said " + "(\"[{\u201c\u2018" * n + "42 people" + "\u2019\u201d}]\")" * n + " left.\n"
+open(sys.argv[1], "w").write(s)' "$T/nest.txt"
+  expect_exit 0 cpu_limited 120 "$NEWSAN" -q --format jsonl "$T/nest.txt"; check_out "$T/out" "$T/nest.txt"
+}
+case_hostile_100k_digit_number() {
+  { printf 'Officials counted '; head -c 100000 /dev/zero | tr '\0' '7'; printf ' protesters on Monday.\n'; } >"$T/num.txt"
+  expect_exit 0 cpu_limited 60 "$NEWSAN" --format json "$T/num.txt"; check_out "$T/out" "$T/num.txt"
+  python3 -c '
+import json,sys; j=json.load(open(sys.argv[1]))
+for f in j["figures"]:
+    if f["end"] - f["start"] >= 100000: assert f["value"] is None, "a 100,000-digit number has no finite value"' "$T/out" \
+    || fail "huge number reported with a value"
+}
+case_hostile_pathological_repetition() {
+  python3 -c '
+import sys
+open(sys.argv[1], "w").write("1," * 150000 + "1 people.\n")
+open(sys.argv[2], "w").write("Mr. " * 100000 + "Smith said.\n")
+open(sys.argv[3], "w").write(("Lopez " * 20 + "said. ") * 2000 + ". " * 50000 + "U.S. " * 50000)' "$T/ones.txt" "$T/mr.txt" "$T/mix.txt"
+  for f in ones mr mix; do
+    expect_exit 0 cpu_limited 120 "$NEWSAN" -q --format jsonl "$T/$f.txt"; check_out "$T/out" "$T/$f.txt"
+  done
+}
+case_hostile_unreadable_file() {
+  cp "$SAMPLE" "$T/secret.txt"; chmod 000 "$T/secret.txt"
+  if cat "$T/secret.txt" >/dev/null 2>&1; then echo "skip: running as root, chmod 000 does not block reading"; exit 77; fi
+  expect_exit 2 "$NEWSAN" "$T/secret.txt"; err_has "secret.txt: permission denied"
+  batch_goes_on "$T/secret.txt" "permission denied"
+}
+case_hostile_directory_and_missing_in_batch() {
+  # A directory is walked for files; an empty one is an input error of its own.
+  mkdir "$T/dir"
+  batch_goes_on "$T/dir" "directory holds no files to analyze"
+  batch_goes_on "$T/nope.txt" "no such file"
+}
+case_hostile_fifo() {
+  # A FIFO (or <(…)) is read like a pipe, to its end.
+  mkfifo "$T/fifo"; cat "$SAMPLE" >"$T/fifo" &
+  expect_exit 0 cpu_limited 30 "$NEWSAN" --format json "$T/fifo"; wait
+  "$NEWSAN" --format json "$SAMPLE" >"$T/file.json" || fail "sample"
+  python3 -c '
+import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:])
+assert a["figures"]==b["figures"] and a["entities"]==b["entities"] and a["counts"]==b["counts"]' "$T/out" "$T/file.json" \
+    || fail "FIFO input differs from the file"
+}
+case_hostile_stdout_closed() {
+  "$NEWSAN" --format json "$SAMPLE" >&- 2>"$T/err"; rc=$?
+  [ $rc -eq 2 ] || fail "closed stdout gave exit $rc"; err_has "<stdout>: write failed"
+}
+case_hostile_output_targets() {
+  mkdir "$T/outdir"
+  expect_exit 2 "$NEWSAN" -o "$T/outdir" "$SAMPLE"; err_has "outdir: cannot open for writing"
+  expect_exit 2 "$NEWSAN" -o "$T/no/such/dir/x.json" "$SAMPLE"; err_has "x.json: cannot open for writing"
+  if [ -w /dev/full ]; then
+    expect_exit 2 "$NEWSAN" --format jsonl -o /dev/full "$SAMPLE" "$SAMPLE" "$SAMPLE"; err_has "/dev/full: write failed"
+  fi
+  cp "$SAMPLE" "$T/ro.json"; chmod 444 "$T/ro.json"
+  if [ "$(id -u)" -ne 0 ]; then
+    expect_exit 2 "$NEWSAN" -o "$T/ro.json" "$SAMPLE"; err_has "ro.json: cannot open for writing"
+    cmp -s "$SAMPLE" "$T/ro.json" || fail "read-only target was changed"
+  fi
+}
+case_hostile_jsonl_lines() {
+  python3 - "$T/feed.jsonl" <<'PY'
+import json, sys
+good = lambda i: json.dumps({"id": f"g{i}", "text": f"About {i}00 workers struck on Monday."})
+lines = [good(1), "", "   ", "{not json", json.dumps({"text": "x" * 5000}), "[1, 2]",
+         json.dumps({"id": "no-text"}), json.dumps({"text": "a\u0000b"}), json.dumps({"text": "ok", "date": "2024-02-30"}),
+         good(2) + "\r", good(3)]
+open(sys.argv[1], "w", newline="").write("\n".join(lines))  # no newline after the last record
+PY
+  expect_exit 2 "$NEWSAN" -q --format jsonl --max-bytes 1000 "$T/feed.jsonl"
+  python3 - "$T/out" <<'PY' || fail "JSON Lines records"
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert len(r) == 9, len(r)  # 11 lines, two of them blank
+ids = [x["document"]["id"] if "document" in x else x["id"] for x in r]
+assert ids[0] == "g1" and ids[-2:] == ["g2", "g3"], ids
+errors = {x["id"].rsplit(":", 1)[1]: x["error"]["message"] for x in r if "error" in x}
+assert set(errors) == {"4", "5", "6", "7", "8", "9"}, errors
+assert "malformed JSON" in errors["4"] and "limit of 1000 bytes" in errors["5"], errors
+assert "must be an object" in errors["6"] and 'no string field "text"' in errors["7"], errors
+assert "NUL" in errors["8"] and "2024-02-30" in errors["9"], errors
+PY
+  err_has "feed.jsonl:5: line is longer than the limit of 1000 bytes"
+}
+case_hostile_deterministic() {
+  # Same input, byte-identical JSON: across runs and across --jobs values, hostile inputs included.
+  printf 'Caf\xc3\xa9 (("[1,1,1,1]")) Mr. Mr. U.S. 100%% of 3,400 on 5 Jan.\r\nSecond\rline.\n' >"$T/h1.txt"
+  tr '\n' '\r' <"$SAMPLE" >"$T/h2.txt"; printf 'x\0y' >"$T/h3.txt"
+  set -- "$SAMPLE" "$T/h1.txt" "$T/h2.txt" "$T/h3.txt" "$T/nope.txt" "$SAMPLE" "$T/h1.txt"
+  "$NEWSAN" -q --format jsonl -j 1 "$@" >"$T/a" 2>/dev/null
+  "$NEWSAN" -q --format jsonl -j 1 "$@" >"$T/b" 2>/dev/null
+  "$NEWSAN" -q --format jsonl -j 4 "$@" >"$T/c" 2>/dev/null
+  cmp -s "$T/a" "$T/b" || fail "two runs differ"
+  cmp -s "$T/a" "$T/c" || fail "-j 1 and -j 4 differ"
+  [ "$(wc -l <"$T/a")" -eq 7 ] || fail "expected 7 records"
 }
 
 "case_$CASE"

@@ -1,6 +1,6 @@
 // libFuzzer target: newsan::parse_numeral on arbitrary bytes.
 //   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DNEWSAN_FUZZ=ON
-//   ninja -C build-fuzz numeral_fuzz && build-fuzz/tests/fuzz/numeral_fuzz tests/fuzz/corpus/numeral
+//   ninja -C build-fuzz fuzz_numeral && build-fuzz/fuzz/fuzz_numeral tests/fuzz/seeds/numeral  (or: make fuzz)
 // Checks what the contract promises: it never reads past the input, it reads
 // a numeral only from a digit or ".digit", and a value is always finite.
 #include <cmath>

@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "newsan/entities.h"
+#include "newsan/error.h"
 #include "newsan/tokenizer.h"
 
 using namespace newsan;
@@ -123,4 +125,43 @@ TEST_CASE("no entities in text without names; names in other scripts stay byte-e
       CHECK(r.doc.text.find(t) != std::string::npos);
     }
   CHECK(named(r, "Nicolás Maduro"));
+}
+
+TEST_CASE("case and diacritic variants of a name are one entity", "[entities]") {
+  Result r = run("Nicolás Maduro spoke on Monday. Later NICOLAS MADURO spoke again, and Nicolas Maduro left.\n");
+  std::size_t persons = 0;
+  for (const auto& e : r.entities)
+    if (e.type == EntityType::person) {
+      ++persons;
+      CHECK(e.name == "Nicolás Maduro");  // the first of the fullest forms, as written
+      CHECK(e.mentions.size() == 3);
+    }
+  CHECK(persons == 1);
+}
+
+TEST_CASE("a data directory without the model is a clear error", "[entities]") {
+  auto dir = std::filesystem::temp_directory_path() / "newsan-entities-test-empty";
+  std::filesystem::create_directories(dir / "lexicon");
+  CHECK_THROWS_AS(EntityExtractor{DataDir(dir)}, FormatError);
+}
+
+TEST_CASE("nationalities are groups, named events are events", "[entities]") {
+  Result r = run("Venezuelan officials said the World Cup would go ahead. The Gulf War changed the region.\n");
+  const Entity* cup = named(r, "World Cup");
+  REQUIRE(cup);
+  CHECK(cup->type == EntityType::event);
+  const Entity* war = named(r, "Gulf War");
+  REQUIRE(war);
+  CHECK(war->type == EntityType::event);
+  const Entity* v = named(r, "Venezuelan");
+  REQUIRE(v);
+  CHECK(v->type == EntityType::group);
+}
+
+TEST_CASE("honorifics are not roles; a title after an article is no person", "[entities]") {
+  Result r = run("Trade Secretary Patricia Hewitt spoke. Ms Hewitt said the plan was ready before the General Election.\n");
+  const Entity* h = named(r, "Patricia Hewitt");
+  REQUIRE(h);
+  CHECK(h->roles == std::vector<std::string>{"Secretary"});
+  for (const auto& e : r.entities) CHECK_FALSE((e.type == EntityType::person && e.name == "Election"));
 }

@@ -93,6 +93,11 @@ TEST_CASE("metadata without JSON-LD falls back to meta tags, <title> and bylines
       "</body></html>";
   auto page = read(html);
   CHECK(page.title == "Council Approves Budget");
+  // In og:title a dash more often continues the headline; a site name still goes.
+  CHECK(read("<html><head><meta property=\"og:title\" content=\"Stadia reviews are in \u2014 and they are not great\">"
+             "</head><body></body></html>").title == "Stadia reviews are in \u2014 and they are not great");
+  CHECK(read("<html><head><meta property=\"og:title\" content=\"Stadia reviews are in - Tech News\">"
+             "</head><body></body></html>").title == "Stadia reviews are in");
   CHECK(page.authors == std::vector<std::string>{"Lina Berg"});
   CHECK(page.date == "2023-11-30");
   CHECK(page.date_source == "meta");
@@ -107,6 +112,11 @@ TEST_CASE("metadata without JSON-LD falls back to meta tags, <title> and bylines
   CHECK(p2.authors == std::vector<std::string>{"Joe Park"});
   CHECK(p2.date == "2022-01-09");
   CHECK(p2.date_source == "time");
+  // No machine-readable date: a visible date line is read by the date extractor.
+  auto visible = read("<html><body><h1>Ferry Timetable Changes</h1><div class=\"post-date\">Published March 4, 2024</div>"
+                      "<p>The ferry company will run fewer crossings in winter, it said, to save fuel.</p></body></html>");
+  CHECK(visible.date == "2024-03-04");
+  CHECK(visible.date_source == "text");
   // Placeholder and impossible dates are not dates.
   auto p3 = read("<html><head><meta property=\"article:published_time\" content=\"0001-01-01T00:00:00\">"
                  "</head><body><time datetime=\"2021-02-30\">x</time><p>Text.</p></body></html>");
@@ -157,6 +167,11 @@ TEST_CASE("declared windows-1252 is converted; other charsets are refused by nam
   opt.name = "jp.html";
   CHECK_THROWS_WITH(reader().read(fixture("shift-jis.html"), opt),
                     Contains("jp.html") && Contains("Shift_JIS"));
+  // A page converted to UTF-8 that still declares its old charset reads fine.
+  auto converted = read("<html><head><meta charset=\"Shift_JIS\"></head><body><p>\u6771\u4eac\u3067\u5927\u96e8\u3001"
+                        "\u5ddd\u304c\u6c3e\u6feb\u3057\u305f\u3068\u8b66\u5bdf\u304c\u767a\u8868\u3057\u305f\u3002</p></body></html>");
+  CHECK(converted.charset == "utf-8");
+  CHECK(has(converted.text, "\u6771\u4eac"));
   // Invalid UTF-8 in an undeclared page is replaced and counted.
   auto bad = read("<html><body><p>Prices rose \xff\xfe sharply, the statistics office said on Monday, in its report.</p></body></html>");
   CHECK(bad.replaced_sequences == 2);
@@ -167,6 +182,9 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   auto broken = read(fixture("broken.html"));
   CHECK(broken.title == "Broken markup in a page");
   CHECK(has(broken.text, "First paragraph of a page whose markup is broken"));
+  // The unclosed <b> swallows the next paragraphs; they are still the article's.
+  CHECK(has(broken.text, "Second paragraph, still part of the story"));
+  CHECK(has(broken.text, "Third paragraph with misnested formatting, and an attribute"));
   CHECK_FALSE(has(broken.text, "<"));
 
   // Every prefix of a real page reads without an exception.
@@ -188,6 +206,10 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   newsan::HtmlOptions opt;
   opt.name = "deep.html";
   CHECK_THROWS_WITH(reader().read(deep, opt), Contains("deep.html") && Contains("nests elements"));
+
+  // Binary data is refused, as the text reader does.
+  CHECK_THROWS_WITH(reader().read(std::string("<html>\x7f" "ELF\0\0\x01", 12), opt),
+                    Contains("deep.html") && Contains("binary data"));
 
   // Too large: refused by size.
   opt.max_bytes = 100;
@@ -216,6 +238,13 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
       "the court said, until the witnesses could be found.</p></article></body></html>";
   auto page = read(html);
   CHECK(page.text == "The hearing, which began on Monday, was adjourned, the court said, until the witnesses could be found.");
+  // Same for an itemprop date line; and the page's tag list is not text either.
+  std::string tagged =
+      "<html><body><article><span itemprop=\"datePublished\">segunda-feira, 22 de janeiro de 2018</span>"
+      "<p>The race calendar was published on Monday, with ten rounds, two of them abroad.</p>"
+      "<p><strong><a rel=\"tag\" href=\"/t/a\">racing calendar</a>, <a rel=\"tag\" href=\"/t/b\">stock cars</a></strong></p>"
+      "</article></body></html>";
+  CHECK(read(tagged).text == "The race calendar was published on Monday, with ten rounds, two of them abroad.");
   CHECK(page.date == "2019-11-19");
 }
 
@@ -231,6 +260,19 @@ TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
         "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
         "Engineers found cracks in two of its pillars, and repairs have taken longer than planned.\n\n"
         "Read more about the bridge in our archive, which has covered it since it opened.");
+}
+
+TEST_CASE("a summary set just before the marked article body opens the text", "[html]") {
+  std::string html =
+      "<html><body><div class=\"story\"><div class=\"ad-slot\"></div>"
+      "<div class=\"article__summary\">Three people died in clashes near the fuel plant, officials said.</div>"
+      "<div class=\"article__body\"><p>The clashes began on Tuesday morning, when police moved in, and lasted until night.</p>"
+      "<p>Officials said the plant would stay closed, at least until the weekend, for safety checks.</p></div>"
+      "<div class=\"newsletter-signup\">Sign up for our newsletter, every morning, with the news that matters.</div>"
+      "</div></body></html>";
+  auto t = read(html).text;
+  CHECK(t.rfind("Three people died in clashes near the fuel plant, officials said.\n\nThe clashes began", 0) == 0);
+  CHECK_FALSE(has(t, "newsletter"));
 }
 
 TEST_CASE("a bad hint lexicon is refused when the reader is built", "[html]") {

@@ -1,0 +1,139 @@
+// Loading the date lexicons (see lexicon.h and the header of dates-en.tsv).
+#include "dates/lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "newsan/error.h"
+#include "util/utf8.h"
+
+namespace newsan::timex {
+
+Unit unit_from_code(std::string_view c) {
+  static constexpr std::pair<std::string_view, Unit> kCodes[] = {
+      {"S", Unit::second}, {"MI", Unit::minute}, {"H", Unit::hour},      {"D", Unit::day},
+      {"W", Unit::week},   {"WE", Unit::weekend}, {"D14", Unit::fortnight}, {"M", Unit::month},
+      {"Q", Unit::quarter}, {"Y", Unit::year},   {"DE", Unit::decade},    {"CE", Unit::century},
+      {"ML", Unit::millennium}};
+  for (auto [k, u] : kCodes)
+    if (k == c) return u;
+  return Unit::none;
+}
+
+// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
+// tokens go through utf8::fold into `spill`.
+std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill) {
+  bool ascii = t.size() < sizeof buf;
+  for (char c : t)
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  if (ascii) {
+    for (std::size_t i = 0; i < t.size(); ++i) buf[i] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
+    return {buf, t.size()};
+  }
+  spill = utf8::fold(t);
+  return spill;
+}
+
+int to_int(std::string_view s, int fallback) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
+}
+
+int digits(std::string_view s, std::size_t b, std::size_t n) {
+  if (b + n > s.size()) return -1;
+  int v = 0;
+  for (std::size_t i = b; i < b + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+Word& Lexicon::entry(const std::string& key, std::vector<std::string>& parts) {
+  parts.clear();
+  std::size_t b = 0;
+  while (b <= key.size()) {
+    std::size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    if (e > b) parts.push_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  if (parts.size() <= 1) return words[key];
+  auto& list = phrases[parts[0]];
+  std::vector<std::string> rest(parts.begin() + 1, parts.end());
+  for (auto& p : list)
+    if (p.rest == rest) return p.info;
+  list.push_back({std::move(rest), {}});
+  // Longest phrases first, so the first that matches is the longest.
+  std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+  for (auto& p : list)
+    if (p.rest.size() == parts.size() - 1 && std::equal(p.rest.begin(), p.rest.end(), parts.begin() + 1)) return p.info;
+  return list.front().info;
+}
+
+void Lexicon::load(const DataDir& data) {
+  std::vector<std::string> parts;
+  auto nums = load_lexicon(data.file("lexicon/numbers-en.tsv"), "numbers", 3);
+  for (const auto& r : nums) {
+    Word& w = entry(r.fields[0], parts);
+    const std::string& kind = r.fields[2];
+    int v = r.fields[1] == "X" ? kVague : to_int(r.fields[1], -1);
+    if (v == -1)
+      throw FormatError(fmt::format("{}: line {}: bad number '{}'", data.file("lexicon/numbers-en.tsv").string(),
+                                    r.line, r.fields[1]));
+    if (kind == "cardinal" || kind == "vague") w.number = v;
+    else if (kind == "ordinal") w.ordinal = v;
+    else if (kind == "multiplier") w.multiplier = v;
+    else if (kind == "article") { w.number = v; w.article = true; }
+  }
+  const auto path = data.file("lexicon/dates-en.tsv");
+  for (const auto& r : load_lexicon(path, "dates", 2)) {
+    Word& w = entry(r.fields[0], parts);
+    const std::string& role = r.fields[1];
+    const std::string arg = r.fields.size() > 2 ? r.fields[2] : std::string();
+    const std::string flag = r.fields.size() > 3 ? r.fields[3] : std::string();
+    auto need_int = [&](int lo, int hi) {
+      int v = to_int(arg, kNone);
+      if (v < lo || v > hi)
+        throw FormatError(fmt::format("{}: line {}: role {} needs a number {}..{}, got '{}'", path.string(), r.line,
+                                      role, lo, hi, arg));
+      return v;
+    };
+    if (role == "month") { w.month = need_int(1, 12); w.abbr = flag == "abbr"; }
+    else if (role == "weekday") { w.weekday = need_int(1, 7); w.abbr = flag == "abbr"; }
+    else if (role == "unit") {
+      w.unit = unit_from_code(arg);
+      if (w.unit == Unit::none) throw FormatError(fmt::format("{}: line {}: unknown unit '{}'", path.string(), r.line, arg));
+      w.plural = flag == "plural";
+    }
+    else if (role == "season") w.season = arg;
+    else if (role == "daypart") w.daypart = arg;
+    else if (role == "deictic") { w.deictic = need_int(-7, 7); w.deictic_part = flag; }
+    else if (role == "vague") w.vague = arg;
+    else if (role == "shift") w.shift = need_int(-1, 1);
+    else if (role == "post") { w.post = need_int(-1, 1); w.post_outside = flag == "outside"; }
+    else if (role == "premod") w.premod = arg;
+    else if (role == "edge") w.edge = arg;
+    else if (role == "approx") { w.approx = arg; w.approx_outside = flag == "outside"; }
+    else if (role == "set") w.set = arg;
+    else if (role == "setq") w.setq = true;
+    else if (role == "fiscal") w.fiscal = true;
+    else if (role == "article") w.the = true;
+    else if (role == "ampm") w.ampm = arg;
+    else if (role == "clock") w.clock = arg;
+    else if (role == "zone") w.zone = true;
+    else if (role == "future_cue") w.future_cue = true;
+    else if (role == "past_cue") w.past_cue = true;
+    else if (role == "half") w.half = true;
+    else if (role == "holiday") w.holiday = arg;
+    else if (role == "filler") w.filler = true;
+    else if (role == "not_past") w.not_past = true;
+    else if (role == "anaphor") w.anaphor = true;
+    else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
+  }
+}
+
+}  // namespace newsan::timex

@@ -1,0 +1,86 @@
+// dates/lexicon.h — the words of temporal expressions as the date extractor
+// reads them from data/lexicon/dates-en.tsv and numbers-en.tsv (the roles are
+// documented in the header of dates-en.tsv). Internal to src/dates/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsan/resources.h"
+
+namespace newsan::timex {
+
+enum class Unit : std::uint8_t {
+  none, second, minute, hour, day, week, weekend, fortnight, month, quarter, year, decade, century,
+  millennium
+};
+
+constexpr int kNone = -1000;  // "no value" for small signed fields
+constexpr int kVague = -2;    // a count that is not given ("several")
+
+// Everything the lexicons say about one word (or phrase).
+struct Word {
+  int month = 0;    // 1..12
+  int weekday = 0;  // 1..7
+  bool abbr = false;
+  Unit unit = Unit::none;
+  bool plural = false;
+  int number = -1;  // cardinal value, kVague for "several"
+  bool article = false;
+  int multiplier = 0;
+  int ordinal = 0;
+  int shift = kNone;  // last -1, this 0, next 1
+  int post = 0;       // ago -1, later 1
+  bool post_outside = false;
+  int deictic = kNone;
+  std::string deictic_part;
+  std::string holiday;
+  std::string vague, season, daypart, premod, edge, approx, set, ampm, clock;
+  bool approx_outside = false;
+  bool filler = false;
+  bool not_past = false;
+  bool anaphor = false;
+  bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
+};
+
+struct Phrase {
+  std::vector<std::string> rest;  // the words after the first
+  Word info;
+};
+
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The unit a lexicon code names ("Y", "MI", "D14" …); Unit::none when unknown.
+Unit unit_from_code(std::string_view code);
+// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
+// tokens go through utf8::fold into `spill`. The result views buf or spill.
+std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill);
+// s as a whole decimal int, else `fallback`.
+int to_int(std::string_view s, int fallback);
+// s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
+int digits(std::string_view s, std::size_t b, std::size_t n);
+
+// The loaded lexicons: word -> roles, and multi-word phrases by first word.
+struct Lexicon {
+  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
+  std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
+
+  // The entry for a word or phrase (created empty); `parts` is scratch space.
+  Word& entry(const std::string& key, std::vector<std::string>& parts);
+
+
+  // Loads numbers-en.tsv and dates-en.tsv; throws FormatError naming file and line.
+  void load(const DataDir& data);
+  const Word* lookup(std::string_view folded) const {
+    auto it = words.find(folded);
+    return it == words.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace newsan::timex
