@@ -6,6 +6,7 @@
 //     clitic ("' s" in space-joined text) rejoined and curly apostrophes made
 //     straight, because the model was trained on CoNLL tokens. Sentences are
 //     also cut at line breaks: a name never crosses one.
+//     A name found once is also taken where the same words recur untagged.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
@@ -127,7 +128,7 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
   // The "Original Source: …" line is metadata, not prose.
   Span skip{0, 0};
   if (doc.source_span) {
-    std::size_t b = text.rfind('\n', doc.source_span->start);
+    std::size_t b = text.find_last_of("\r\n", doc.source_span->start);  // a lone CR ends a line too
     skip = {b == std::string_view::npos ? 0 : b + 1, doc.source_span->end};
   }
 
@@ -236,6 +237,46 @@ std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenize
                              ? Span{T[w.first].span.start, T[w.last - 1].span.end}.in(text)
                              : std::string_view(arena).substr(w.at, w.len));
   auto tagged = impl_->tagger.tag_document(input);
+
+  // A name the tagger found once is the same name where it recurs verbatim
+  // and the tagger missed it (document-level consistency).
+  {
+    std::map<std::string, ner::ChunkType> known;
+    std::size_t longest = 0;
+    auto joined = [&](std::size_t s, std::size_t a, std::size_t b) {
+      std::string k;
+      for (std::size_t i = a; i < b; ++i) (k += input[s][i]) += ' ';
+      return k;
+    };
+    for (std::size_t s = 0; s < tagged.size(); ++s)
+      for (const ner::Chunk& c : tagged[s]) {
+        known.try_emplace(joined(s, c.first, c.last), c.type);
+        longest = std::max(longest, c.last - c.first);
+      }
+    for (std::size_t s = 0; s < tagged.size() && !known.empty(); ++s) {
+      std::vector<bool> taken(input[s].size(), false);
+      for (const ner::Chunk& c : tagged[s])
+        for (std::size_t i = c.first; i < c.last; ++i) taken[i] = true;
+      std::vector<ner::Chunk> added;
+      for (std::size_t i = 0; i < input[s].size(); ++i) {
+        if (taken[i] || !T[words[s][i].first].capitalized) continue;
+        for (std::size_t n = std::min(longest, input[s].size() - i); n >= 1; --n) {
+          bool free = true;
+          for (std::size_t k = i; k < i + n; ++k) free = free && !taken[k];
+          if (!free) continue;
+          auto it = known.find(joined(s, i, i + n));
+          if (it == known.end()) continue;
+          added.push_back({i, i + n, it->second});
+          for (std::size_t k = i; k < i + n; ++k) taken[k] = true;
+          break;
+        }
+      }
+      if (added.empty()) continue;
+      tagged[s].insert(tagged[s].end(), added.begin(), added.end());
+      std::sort(tagged[s].begin(), tagged[s].end(),
+                [](const ner::Chunk& a, const ner::Chunk& b) { return a.first < b.first; });
+    }
+  }
 
   // 2. Chunks to cleaned mentions.
   auto folded = [&](std::size_t tok) { return utf8::fold(T[tok].text(text)); };

@@ -8,7 +8,8 @@
 // sentence-initial or headline word that is a name from one that is not
 // ("Despite" is written "despite" elsewhere); the history says how the same
 // word was tagged earlier in the article (Ratinov & Roth 2009, "extended
-// prediction history").
+// prediction history"); context aggregation lends a word the neighbours of
+// its other occurrences in the article (also Ratinov & Roth).
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -23,6 +24,7 @@ enum Template : std::uint64_t {
   kBias = 1, kWord, kLower, kShape, kShort, kPre, kSuf, kPrev1, kNext1, kPrev2, kNext2,
   kPrevBigram, kNextBigram, kPrevShort, kNextShort, kShortTrigram, kInitShort, kCapsSentShort,
   kGazPart, kGazPrev, kGazNext, kDocCase, kHistory, kPrevHistory, kNextShortLower, kPrevLowerShort,
+  kAggregate,
 };
 
 constexpr std::uint64_t kBos = 0x5a17b05ull, kEos = 0xe05e05ull;
@@ -181,6 +183,41 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
                            8 * (t.allcaps || allcaps_sentence_[s]));
     }
   }
+  // Context aggregation: the words around every occurrence of a capitalised
+  // word, shared by all its occurrences ("said Rotor" in one sentence helps
+  // "Rotor" in another). Only for words seen at least twice; at most 12 kept.
+  std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> where;
+  for (std::size_t s = 0; s < toks_.size(); ++s)
+    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
+      Tok& t = toks_[s][i];
+      t.agg_begin = t.agg_count = 0;
+      if (t.cap) where[t.lw].emplace_back(std::uint32_t(s), std::uint32_t(i));
+    }
+  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> range;
+  for (std::size_t s = 0; s < toks_.size(); ++s)
+    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
+      Tok& t = toks_[s][i];
+      if (!t.cap) continue;
+      auto [it, fresh] = range.try_emplace(t.lw);
+      if (fresh) {
+        const auto& occ = where[t.lw];
+        it->second.first = std::uint32_t(agg_.size());
+        if (occ.size() >= 2) {
+          for (const auto& [os, oi] : occ) {
+            const auto& sent = toks_[os];
+            std::uint64_t prev = oi > 0 ? sent[oi - 1].lw : kBos;
+            std::uint64_t next = oi + 1 < sent.size() ? sent[oi + 1].lw : kEos;
+            for (std::uint64_t v : {mix(1, prev), mix(2, next)}) {
+              if (agg_.size() - it->second.first >= 12) break;
+              if (std::find(agg_.begin() + it->second.first, agg_.end(), v) == agg_.end()) agg_.push_back(v);
+            }
+          }
+        }
+        it->second.second = std::uint32_t(agg_.size()) - it->second.first;
+      }
+      t.agg_begin = it->second.first;
+      t.agg_count = it->second.second;
+    }
 }
 
 void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint64_t>>& out) {
@@ -237,6 +274,7 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint
       if (t.gaz_next & (1u << c)) v.push_back(f(kGazNext, std::uint64_t(c)));
     }
     if (t.doc) v.push_back(f(kDocCase, t.doc));
+    for (std::uint32_t k = 0; k < t.agg_count; ++k) v.push_back(f(kAggregate, agg_[t.agg_begin + k]));
     if (auto h = hist_type(ii)) {
       v.push_back(f(kHistory, h));
       v.push_back(f(kHistory, mix(h, t.sshape)));

@@ -101,6 +101,7 @@ class DocumentFeatures {
     std::uint16_t gaz_prev, gaz_next;
     bool cap, allcaps, lower;
     std::uint8_t doc;  // document-wide capitalisation evidence code
+    std::uint32_t agg_begin, agg_count;  // context of the word's other occurrences, in agg_
     std::uint8_t ngaz;
     std::uint8_t gaz[6];  // (category << 3 | part) of gazetteer matches, at most 6 kept
   };
@@ -111,6 +112,7 @@ class DocumentFeatures {
   std::vector<std::vector<Tok>> toks_;
   std::unordered_map<std::uint64_t, Hist> hist_;  // by lower-case word hash
   std::vector<bool> allcaps_sentence_;
+  std::vector<std::uint64_t> agg_;  // hashed (side, neighbour) pairs per word type
 };
 
 // Lower-cases UTF-8 `w` (full Unicode, via utf8proc) into `out` (appended).

@@ -100,7 +100,7 @@ TEST_CASE("the shipped gazetteers load and know countries and cities", "[ner][ga
   CHECK((g.lookup(v.data(), 1) & kGazCountry) != 0);
   CHECK((g.lookup_phrase("Russia") & kGazCountry) != 0);  // a country alias (ISO says Russian Federation)
   CHECK((g.lookup_phrase("united states") & kGazCountry) != 0);
-  CHECK(g.lookup_phrase("us") == 0);
+  CHECK((g.lookup_phrase("us") & kGazCountry) == 0);  // the pronoun is no country
   CHECK((g.lookup(c.data(), 1) & kGazCity) != 0);
   CHECK((g.lookup(n.data(), 1) & kGazNationality) != 0);
   CHECK((g.lookup(p.data(), 1) & kGazFacilityHead) != 0);
