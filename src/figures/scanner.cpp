@@ -906,6 +906,11 @@ class Scanner {
     bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
     bool aged = start_piece > 0 && role(start_piece - 1, role::age);
     if (aged && unit.empty()) unit = "years of age", kind = "age";
+    // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
+    if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&
+        start_piece >= 2 && word(start_piece - 1, ",") &&
+        P[start_piece - 2].kind == TokenKind::word && word(a.next, ","))
+      unit = "years of age", kind = "age";
 
     std::size_t j = a.next;
     // Range: "10 to 20", "between 10 and 20", "10-20", "$10 to $15 billion".

@@ -112,6 +112,8 @@ TEST_CASE("money, percentages and units are normalized", "[figures][units]") {
   CHECK(f.kind == "age");
   f = only("The victim, aged 34, was named.", "34");
   CHECK(f.kind == "age");
+  f = only("Anil Ambani, 45, has stepped down.", "45");
+  CHECK(f.kind == "age");
   f = only("The plan costs $5 a month.", "$5 a month");
   CHECK(f.unit == "USD per month");
 }
