@@ -720,6 +720,11 @@ class Scanner {
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
           !info(before - 2).qual_before_any)
         return true;  // "COVID-19", "V-6", "ID.3"
+      // Model numbers: "the 787 Dreamliner", "a 737 Max" (but "440 Britons", "5 NBA teams" count).
+      if (integer && n.int_digits == 3 && c.next < P.size() && P[c.next].kind == TokenKind::word &&
+          P[c.next].cap && !tk_.tokens[P[c.next].token].all_caps && !ends_with(P[c.next].lower, "s") &&
+          !known_word(c.next))
+        return true;
       // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
       for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
         if (role(k, role::street)) return true;
