@@ -615,7 +615,7 @@ class Scanner {
       }
     }
     std::size_t j = c.next;
-    if (pt.unit.empty() && !c.low) {
+    if (pt.unit.empty() && pt.currency.empty() && !c.low) {
       const UnitInfo* u = nullptr;
       std::size_t n = 0;
       if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {
