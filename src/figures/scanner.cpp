@@ -788,10 +788,10 @@ class Scanner {
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
         if (info(k).event && !ends_with(w, "s")) break;
-        if (p.cap && !P[k - 1].cap) break;
+        if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
         // After a plural noun, a word is its verb: "1,800 families echo".
         std::string_view prev = P[k - 1].lower;
-        if (ends_with(prev, "s") && !ends_with(prev, "ss") && !P[k - 1].cap) break;
+        if (ends_with(prev, "s") && !ends_with(prev, "ss") && !ends_with(prev, "us") && !P[k - 1].cap) break;
       } else {
         bool verb = info(k).event && !ends_with(w, "s");
         bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
