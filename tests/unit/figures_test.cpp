@@ -245,6 +245,12 @@ TEST_CASE("figures of the same quantity are grouped, with consistency notes", "[
   bool contradicts = false;
   for (const auto& n : c.figures.notes) contradicts |= n.kind == "contradicts";
   CHECK(contradicts);
+  // Lower bounds do not contradict each other; equal percentages of unrelated things do not group.
+  auto open = run("The album sold more than 677,000 copies. Her first sold more than four million copies.");
+  for (const auto& n : open.figures.notes) CHECK(n.kind != "contradicts");
+  auto pct = run("Turnout was 5%. Separately, prices rose 5%.");
+  REQUIRE(pct.figures.figures.size() == 2);
+  CHECK(pct.figures.figures[0].group != pct.figures.figures[1].group);
   // Every group member is a figure, and every figure is in exactly one group.
   std::size_t members = 0;
   for (const auto& gr : r.groups) members += gr.members.size();
