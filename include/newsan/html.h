@@ -63,7 +63,8 @@ class HtmlReader {
   HtmlPage read(std::string_view bytes, const HtmlOptions& options) const;
 
   // read() packaged as a Document: text = page text, format "html", metadata
-  // from the page (date_origin = metadata), id = options.name.
+  // from the page (date_origin = metadata, or text for a visible date line),
+  // id = options.name.
   Document read_document(std::string_view bytes, const HtmlOptions& options) const;
 
  private:

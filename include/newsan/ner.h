@@ -149,6 +149,7 @@ struct TrainOptions {
   int epochs = 12;
   std::uint64_t seed = 1;               // document shuffling; training is deterministic
   std::size_t max_features = 400000;    // keep the strongest features
+  int mix = 3;                          // perceptrons (seeds seed..seed+mix-1) averaged
   std::string description;              // recorded in the model's version string
   // Called every 200 training documents with dev == nullptr, and after each
   // epoch with the dev score (nullptr too when dev is empty and not finished).

@@ -11,11 +11,11 @@
 // function is pure and thread-safe. Its behaviour is versioned by
 // kTokenizerVersion: any change to where tokens or sentences split bumps it.
 //
-// Token rules (v1):
+// Token rules (v2):
 //  - Word: letters/marks/digits, with internal hyphens ("large-scale",
 //    "twenty-six", "mid-2024") and internal apostrophes ("O'Brien", "don't").
 //    A possessive "'s" / "’s" / "s'" ending is split off as its own Word token
-//    ("Venezuela" + "’s"). Known abbreviations and initials keep their
+//    ("Venezuela" + "’s"); a detached "'s" (after a space) is one Word token too. Known abbreviations and initials keep their
 //    period(s): "U.S.", "Mr.", "Jan.", "Gen.", "J.", "e.g.".
 //  - Number: starts with a digit; digits with internal "," or "." separators
 //    followed by a digit ("1,800", "2.5", "1.8"), plus any letters glued to the
@@ -38,7 +38,9 @@
 
 namespace newsan {
 
-inline constexpr int kTokenizerVersion = 1;
+// Versions: 1 first; 2 a detached "'s" is one token, a spaced closing quote before a line end
+// stays in its sentence.
+inline constexpr int kTokenizerVersion = 2;
 
 enum class TokenKind : std::uint8_t { word, number, punct, symbol, url, email };
 

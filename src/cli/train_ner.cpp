@@ -22,6 +22,7 @@ struct TrainNerOptions {
   int epochs = 12;
   std::uint64_t seed = 1;
   std::size_t max_features = 400000;
+  int mix = 3;
 };
 
 int run_train_ner(const TrainNerOptions& o, const GlobalOptions& g) {
@@ -39,8 +40,10 @@ int run_train_ner(const TrainNerOptions& o, const GlobalOptions& g) {
   opt.epochs = o.epochs;
   opt.seed = o.seed;
   opt.max_features = o.max_features;
-  opt.description = fmt::format("trained on {} ({} documents), {} epochs max, seed {}",
-                                std::filesystem::path(o.train).filename().string(), train.size(), o.epochs, o.seed);
+  opt.mix = o.mix;
+  opt.description = fmt::format("trained on {} ({} documents), {} epochs max, seed {}, mix {}",
+                                std::filesystem::path(o.train).filename().string(), train.size(), o.epochs, o.seed,
+                                o.mix);
   opt.progress = [&](int epoch, std::size_t done, std::size_t total, const ner::Score* s) {
     if (!s) {
       fmt::print(stderr, "\repoch {:2d}/{}  {:5d}/{} documents  {:6.1f}s", epoch, o.epochs, done, total, elapsed());
@@ -72,6 +75,9 @@ void setup_train_ner(CLI::App& app, GlobalOptions& g, Action& action) {
   sub->add_option("--epochs", o->epochs, "Training epochs")->capture_default_str()->check(CLI::Range(1, 200));
   sub->add_option("--seed", o->seed, "Seed of the document order (training is deterministic)")->capture_default_str();
   sub->add_option("--max-features", o->max_features, "Keep at most this many features")->capture_default_str();
+  sub->add_option("--mix", o->mix, "Average this many perceptrons trained over different document orders")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
   sub->add_option("--data-dir", g.data_dir, "Directory of newsan's data files");
   sub->callback([o, &g, &action] { action = [o, &g] { return run_train_ner(*o, g); }; });
 }

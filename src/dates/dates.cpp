@@ -108,6 +108,9 @@ bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
     int w = digits(rest, 1, 2);
     if (w < 1 || w > 53) return false;
     Ymd mon = cal::iso_week_monday(y, w);
+    int wy = 0, wn = 0;
+    cal::iso_week(mon, wy, wn);
+    if (wy != y || wn != w) return false;  // W53 of a 52-week year
     if (rest.size() == 3) return set(mon, cal::add_days(mon, 6));
     if (rest.substr(3) == "-WE") return set(cal::add_days(mon, 5), cal::add_days(mon, 6));
     return false;
@@ -137,6 +140,8 @@ struct Match {
   std::string mod;
   bool relative = false;
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
+  bool anchor_first = false;          // this quarter replaces an earlier anchor
+  bool fiscal = false;                // named as a fiscal quarter
 };
 
 }  // namespace
@@ -202,6 +207,7 @@ struct Scan {
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
+  bool last_quarter_fiscal = false;  // the anchor was named as a fiscal quarter
 
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
       : lex(l), text(t), T(toks), W(toks.size(), nullptr), N(toks.size(), -1) {
@@ -362,13 +368,14 @@ struct Scan {
   int tense(std::size_t i) const {
     for (std::size_t k = i; k-- > sent_first;) {
       const Word* c = w(k);
+      // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
+      bool passive = k > 0 && (is(k - 1, "be") || is(k - 1, "being"));
       if (c && c->future_cue) return 1;
-      if (c && c->past_cue) return -1;
+      if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
-      // A participle after "be" ("will be named") is passive, not past: read on to the modal.
       if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
-          !(k > 0 && (is(k - 1, "be") || is(k - 1, "being")))) return -1;
+          !passive) return -1;
     }
     return 0;
   }
@@ -681,6 +688,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     ++j;
   } else {
     std::size_t start = j;
+    for (std::size_t k = j; k < j + 3 && k < size(); ++k)
+      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     // "this year's third quarter", "next year's first half"
     if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
       yshift = w(j)->shift;
@@ -722,6 +731,14 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   m.last = j;
   const char tag = half ? 'H' : 'Q';
   const int per_year = half ? 2 : 4;
+  // "the quarter ended Sept. 30": the calendar quarter that month closes
+  bool ended = false;
+  // (in fiscal reporting the quarters count from the fiscal year: keep the anchor)
+  if (!q && !half && !year && !(last_quarter && last_quarter_fiscal) && (is(j, "ended") || is(j, "ending")) &&
+      w(j + 1) && w(j + 1)->month) {
+    q = (w(j + 1)->month - 1) / 3 + 1;
+    ended = true;
+  }
   if (year && !q && !half && last_quarter) q = last_quarter;
   if (year && q) {
     m.value = fmt::format("{:04}-{}{}", year, tag, q);
@@ -735,7 +752,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     int rq = half ? (ref.m - 1) / 6 + 1 : (ref.m - 1) / 3 + 1;
     int y = ref.y;
     if (q) {
-      if (q > rq && yshift == 0 && !is(i, "this")) --y;
+      if ((ended ? q >= rq : q > rq) && yshift == 0 && !is(i, "this")) --y;
     } else if (shift != kNone) {
       q = rq + shift;
       if (q < 1) { q += per_year; --y; }
@@ -752,6 +769,14 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   if (!half && q && yshift >= 0 && !is(i, "next")) {
     m.quarter = q;
     m.quarter_year = std::atoi(m.value.c_str());
+    m.anchor_first = ended;  // a quarter "ended" on a date names the reported one for sure
+  }
+  // "the quarter a year ago": that quarter a year before
+  if (q && !year && m.value.size() == 7 && w(j) && w(j)->article && is(j + 1, "year") &&
+      (is(j + 2, "ago") || is(j + 2, "earlier"))) {
+    m.value = fmt::format("{:04}-{}{}", std::atoi(m.value.c_str()) - 1, tag, q);
+    m.last = j + 3;
+    m.quarter = 0;
   }
   return true;
 }
@@ -967,6 +992,11 @@ bool Scan::counted(std::size_t i, Match& m) const {
     if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")) &&
         quarter_talk())
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
+    // "… yesterday, up from 4 pence a year earlier": that day a year before
+    int sy = 0, sm = 0, sd = 0;
+    if (u->unit == Unit::year && n == 1 && (is(e, "ago") || is(e, "earlier")) && m.value.find('Q') == std::string::npos &&
+        parse_iso_date(sentence_day, sy, sm, sd) && cal::valid(sy - 1, sm, sd))
+      m.value = cal::format_day({sy - 1, sm, sd});
     m.mod = mod;
     return true;
   }
@@ -1174,8 +1204,9 @@ bool Scan::clock(std::size_t i, Match& m) const {
   if (is(k, "on")) ++k;
   Match day;
   // Without a day of its own, a clock time belongs to the day the sentence named
-  // before it ("On Friday, … at 10:35 a.m."), else to the reference date.
-  std::string date = !sentence_day.empty() ? sentence_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
+  // named, else to the reference date.
+  std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
   if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
@@ -1260,6 +1291,8 @@ bool Scan::vague(std::size_t i, Match& m) const {
     if (!is(i, "future") && !is(i, "current") && !is(i, "recent")) return false;
   }
   if (is(i, "upcoming")) return false;
+  // "as soon as", "soon after": a connective, not a time
+  if ((i > 0 && is(i - 1, "as")) || is(i + 1, "after") || is(i + 1, "before") || is(i + 1, "as")) return false;
   m.last = i + 1;
   m.value = a->vague;
   m.relative = true;
@@ -1621,9 +1654,10 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
       e.end = std::move(en);
     }
     // Only a quarter near the reference date anchors the reported one.
-    if (m.quarter && !sc.last_quarter && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
+    if (m.quarter && (!sc.last_quarter || m.anchor_first) && (!sc.has_ref || std::abs(m.quarter_year - sc.ref.y) <= 1)) {
       sc.last_quarter = m.quarter;
       sc.last_quarter_year = m.quarter_year;
+      sc.last_quarter_fiscal = m.fiscal;
     }
     r.dates.push_back(std::move(e));
     i = m.last;

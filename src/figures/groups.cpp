@@ -38,8 +38,18 @@ Interval interval_of(const Figure& f) {
   return r;
 }
 
+// The values a figure allows, with "more than"/"less than" unbounded on one side.
+Interval open_interval_of(const Figure& f) {
+  Interval r = interval_of(f);
+  if (!r.ok || f.low) return r;
+  if (f.qualifier == Qualifier::more_than || f.qualifier == Qualifier::at_least) r.hi = HUGE_VAL;
+  if (f.qualifier == Qualifier::less_than || f.qualifier == Qualifier::at_most) r.lo = -HUGE_VAL;
+  return r;
+}
+
 bool meets(const Interval& a, const Interval& b) {
-  double eps = 1e-9 * std::max({1.0, std::fabs(a.hi), std::fabs(b.hi)});
+  auto mag = [](double v) { return std::isfinite(v) ? std::fabs(v) : 0.0; };
+  double eps = 1e-9 * std::max({1.0, mag(a.hi), mag(b.hi), mag(a.lo), mag(b.lo)});
   return a.ok && b.ok && a.lo <= b.hi + eps && b.lo <= a.hi + eps;
 }
 
@@ -68,8 +78,23 @@ bool same_thing(const Figure& a, const Figure& b) {
   return a.kind == b.kind && (a.kind == "count" ? same_noun(a.unit, b.unit) : a.unit == b.unit);
 }
 
+// The head noun of what a figure counts, lowercase ("political prisoners" -> "prisoners").
+std::string_view counted_head(const Figure& f) {
+  std::string_view c = f.counted;
+  std::size_t sp = c.find_last_of(' ');
+  return sp == std::string_view::npos ? c : c.substr(sp + 1);
+}
+
 bool same_quantity(const Figure& a, const Figure& b) {
   if (a.kind == "number" || !same_thing(a, b)) return false;
+  // Beyond counts (whose unit is the noun), two figures are the same quantity only
+  // with evidence: the same counted noun or the same event. "5%" and "5%" in two
+  // sentences of an article are often two different things.
+  if (a.kind != "count") {
+    bool same_counted = !a.counted.empty() && !b.counted.empty() && same_noun(counted_head(a), counted_head(b));
+    bool same_event = !a.event.empty() && a.event == b.event;
+    if (!same_counted && !same_event) return false;
+  }
   if (a.event_class != EventClass::none && b.event_class != EventClass::none && a.event != b.event)
     return false;
   if (a.direction != b.direction) return false;
@@ -188,7 +213,8 @@ void group_figures(std::string_view text, FigureResult& r) {
       const Figure& x = F[r.groups[a].representative];
       const Figure& y = F[r.groups[b].representative];
       if (x.event.empty() || x.event != y.event || !same_thing(x, y) || x.kind != "count") continue;
-      if (x.direction != y.direction || meets(interval_of(x), interval_of(y))) continue;
+      // Bounds are open here: "more than 677,000" and "more than four million" can both hold.
+      if (x.direction != y.direction || meets(open_interval_of(x), open_interval_of(y))) continue;
       r.notes.push_back(FigureNote{
           "contradicts", {a, b},
           quote(text, x) + " (" + stated(x) + ") and " + quote(text, y) + " (" + stated(y) +

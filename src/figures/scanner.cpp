@@ -212,10 +212,10 @@ class Scanner {
   bool is_punct(std::size_t i) const {
     return P[i].kind == TokenKind::punct || (P[i].kind == TokenKind::symbol && P[i].lower != "%");
   }
-  bool blocked(Span s) const {
+  const Span* blocker(Span s) const {
     auto it = std::lower_bound(blocked_.begin(), blocked_.end(), s.start,
                                [](const Span& b, std::size_t x) { return b.end <= x; });
-    return it != blocked_.end() && it->overlaps(s);
+    return it != blocked_.end() && it->overlaps(s) ? &*it : nullptr;
   }
   // A word that is part of the figure vocabulary, hence not a name before a number.
   bool known_word(std::size_t i) const { info(i); return P[i].info != nullptr; }
@@ -615,7 +615,7 @@ class Scanner {
       }
     }
     std::size_t j = c.next;
-    if (pt.unit.empty() && !c.low) {
+    if (pt.unit.empty() && pt.currency.empty() && !c.low) {
       const UnitInfo* u = nullptr;
       std::size_t n = 0;
       if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {
@@ -650,7 +650,9 @@ class Scanner {
         const UnitInfo* u = nullptr;
         std::size_t n = unit_at(m, &u);
         std::string per;
-        if (n && u->kind == "duration") {
+        bool relative = m + n < P.size() && (P[m + n].lower == "earlier" || P[m + n].lower == "ago" ||
+                                             P[m + n].lower == "later" || P[m + n].lower == "before");
+        if (n && u->kind == "duration" && !relative) {  // "a year earlier" is a time, not a rate
           per = u->norm;
         } else if ((P[k].lower == "per" || P[k].lower == "each") && m < P.size() &&
                    P[m].kind == TokenKind::word && !role(m, role::np_stop) && !P[m].cap) {
@@ -718,6 +720,11 @@ class Scanner {
           glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
           !info(before - 2).qual_before_any)
         return true;  // "COVID-19", "V-6", "ID.3"
+      // Model numbers: "the 787 Dreamliner", "a 737 Max" (but "440 Britons", "5 NBA teams" count).
+      if (integer && n.int_digits == 3 && c.next < P.size() && P[c.next].kind == TokenKind::word &&
+          P[c.next].cap && !tk_.tokens[P[c.next].token].all_caps && !ends_with(P[c.next].lower, "s") &&
+          !known_word(c.next))
+        return true;
       // Street addresses: "49 Zorro Ranch Road", "22 Ave Foch".
       for (std::size_t k = c.next; k < P.size() && k < c.next + 4 && P[k].cap; ++k)
         if (role(k, role::street)) return true;
@@ -766,7 +773,10 @@ class Scanner {
       ++j;
       while (role(j, role::det)) ++j;
     }
-    while (role(j, role::np_skip) && j + 1 < P.size() && P[j + 1].kind == TokenKind::word) ++j;
+    // Leading "other", "more" … and adverbs ("20 decently sized plants") are not what is counted.
+    while (j + 1 < P.size() && P[j + 1].kind == TokenKind::word &&
+           (role(j, role::np_skip) || (ends_with(P[j].lower, "ly") && P[j].lower.size() > 4)))
+      ++j;
     std::size_t words = 0;
     std::size_t k = j;
     while (k < P.size() && words < 4) {
@@ -778,10 +788,10 @@ class Scanner {
       if (words > 0) {
         if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
         if (info(k).event && !ends_with(w, "s")) break;
-        if (p.cap && !P[k - 1].cap) break;
+        if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
         // After a plural noun, a word is its verb: "1,800 families echo".
         std::string_view prev = P[k - 1].lower;
-        if (ends_with(prev, "s") && !ends_with(prev, "ss") && !P[k - 1].cap) break;
+        if (ends_with(prev, "s") && !ends_with(prev, "ss") && !ends_with(prev, "us") && !P[k - 1].cap) break;
       } else {
         bool verb = info(k).event && !ends_with(w, "s");
         bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
@@ -803,13 +813,15 @@ class Scanner {
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const {
-    bool block_dir = start_piece > 0 && (role(start_piece - 1, role::range_from) || word(start_piece - 1, "to"));
+    // A level after "to"/"from" has no direction, but a range "from X to Y" does.
+    bool range = f.low.has_value();
+    bool block_dir = start_piece > 0 && ((!range && role(start_piece - 1, role::range_from)) || word(start_piece - 1, "to"));
     for (std::size_t steps = 0, k = start_piece; k > 0 && steps < 6; ++steps) {
       --k;
       const Piece& p = P[k];
       if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
       if (is_punct(k) && p.lower != "-") break;
-      if (word(k, "to") || role(k, role::range_from) || role(k, role::of)) block_dir = true;
+      if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
       if (!info(k).event) continue;
       const EventWord& ev = *info(k).event;
       if (ev.lemma.empty()) {
@@ -865,7 +877,12 @@ class Scanner {
     if (a.c.skip) return a.c.next;
     if (!a.c.ok) return i + 1;
     std::size_t skip_to = 0;
-    if (blocked(a.c.span) || not_a_figure(a, &skip_to)) return std::max(skip_to, i + 1);
+    // A date that is just this 4-digit number is the date extractor's reading of a
+    // year; a unit or a range with a unit after it ("2000 - 2500 Calories") overrides it.
+    const Span* date = blocker(a.c.span);
+    bool bare_year = date && *date == a.c.span && a.c.num.int_digits == 4 && !a.c.num.grouped &&
+                     !a.c.num.fractional && a.c.unit.empty() && !a.c.scaled;
+    if ((date && !bare_year) || not_a_figure(a, &skip_to)) return std::max(skip_to, i + 1);
 
     Figure f;
     f.sentence = sentence_;
@@ -894,6 +911,11 @@ class Scanner {
     bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
     bool aged = start_piece > 0 && role(start_piece - 1, role::age);
     if (aged && unit.empty()) unit = "years of age", kind = "age";
+    // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
+    if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&
+        start_piece >= 2 && word(start_piece - 1, ",") &&
+        P[start_piece - 2].kind == TokenKind::word && word(a.next, ","))
+      unit = "years of age", kind = "age";
 
     std::size_t j = a.next;
     // Range: "10 to 20", "between 10 and 20", "10-20", "$10 to $15 billion".
@@ -902,8 +924,22 @@ class Scanner {
       bool dash = is_dash(w) && (glued(j - 1, j) == glued(j, j + 1));
       bool conn = dash || role(j, role::range_to) || (between && role(j, role::range_and));
       if (conn && !dash && is_dash(w)) conn = false;
+      std::size_t cj = j;  // the connector
+      if (!conn && from) {
+        // "from $36,040 at 10.45pm last night to $34,935": words and times between.
+        for (std::size_t k = j; k < P.size() && k < j + 8; ++k) {
+          if (word(k, "to")) {
+            conn = true;
+            cj = k;
+            break;
+          }
+          bool in_date = blocker(P[k].span) != nullptr ||
+                         (starts_digit(k) && (ends_with(P[k].lower, "am") || ends_with(P[k].lower, "pm")));
+          if (!in_date && (is_punct(k) || starts_digit(k) || P[k].kind != TokenKind::word)) break;
+        }
+      }
       if (conn) {
-        Part b = part_at(j + 1);
+        Part b = part_at(cj + 1);
         if (b.c.ok && !b.c.low && b.c.value && a.c.value) {
           std::string bu = !b.currency.empty() ? b.currency : b.unit;
           bool bare_pair = unit.empty() && bu.empty();
@@ -926,6 +962,8 @@ class Scanner {
             if (unit.empty()) {
               unit = bu;
               kind = !b.currency.empty() ? "money" : b.unit_kind;
+            } else if (b.unit.compare(0, unit.size() + 5, unit + " per ") == 0) {
+              unit = b.unit;  // "$62 and $68 per share"
             }
             f.low = std::min(lo, hi);
             f.high = std::max(lo, hi);
@@ -967,7 +1005,7 @@ class Scanner {
     bool count = unit.empty() && kind.empty();
     if (count && !a.c.fraction) {
       np = counted_at(j, false);
-      if (!np.found && (a.c.is_one || a.c.low)) np = counted_at(j, true);
+      if (!np.found && (a.c.is_one || a.c.low || a.c.scaled)) np = counted_at(j, true);
     } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
       np = counted_at(j, true);
       if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
@@ -983,13 +1021,18 @@ class Scanner {
         kind = "count";
       }
     }
-    if (year_like(a, plural) && !f.low) return j;
+    if ((year_like(a, plural) || (bare_year && (unit.empty() || kind == "count"))) && !f.low) return j;
     if (kind.empty()) kind = a.c.fraction ? "fraction" : "number";
     f.unit = unit;
     f.kind = kind;
     if (f.value && *f.value < 0 && (kind == "percent" || kind == "percent-point")) f.direction = Direction::down;
     if (a.c.sign && P[a.c.first].lower == "+" && kind.find("percent") == 0) f.direction = Direction::up;
     read_event(f, start_piece, np.found ? np.last + 1 : j);
+    // "lost 190 points, or 0.6%": the restatement moves the same way.
+    if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&
+        role(start_piece - 1, role::or_) && word(start_piece - 2, ",") && !out_.empty() &&
+        out_.back().sentence == sentence_ && out_.back().span.end <= P[start_piece - 2].span.start)
+      f.direction = out_.back().direction;
     last_end_ = f.span.end;
     out_.push_back(std::move(f));
     return j;

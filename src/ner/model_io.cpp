@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <type_traits>
 
 #include "newsan/error.h"
 #include "ner/model.h"
@@ -41,7 +42,11 @@ std::uint64_t checksum(const unsigned char* p, std::size_t n) {
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w = 0;
-    for (int k = 7; k >= 0; --k) w = (w << 8) | p[i + std::size_t(k)];
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&w, p + i, 8);  // the same little-endian word, in one load
+    } else {
+      for (int k = 7; k >= 0; --k) w = (w << 8) | p[i + std::size_t(k)];
+    }
     h = std::rotl((h ^ w) * 0x9E3779B97F4A7C15ull, 27);
   }
   std::uint64_t w = 0;
@@ -112,8 +117,13 @@ class Reader {
     need(count * kLabels * 2, what);
     out.assign(count, Model::Row{});
     const unsigned char* p = p_ + pos_;
-    for (auto& row : out)
-      for (int l = 0; l < kLabels; ++l, p += 2) row.w[l] = std::int16_t(std::uint16_t(p[0] | p[1] << 8));
+    if constexpr (std::endian::native == std::endian::little && sizeof(Model::Row) == kLabels * 2) {
+      // The file's little-endian int16 rows are the host's layout: one copy (load time).
+      if (count) std::memcpy(out.data(), p, count * kLabels * 2);
+    } else {
+      for (auto& row : out)
+        for (int l = 0; l < kLabels; ++l, p += 2) row.w[l] = std::int16_t(std::uint16_t(p[0] | p[1] << 8));
+    }
     pos_ += count * kLabels * 2;
   }
   // Decodes `count` little-endian integers of sizeof(T) bytes after one bounds check.
@@ -123,10 +133,14 @@ class Reader {
     need(count * k, what);
     out.resize(count);
     const unsigned char* p = p_ + pos_;
-    for (std::size_t i = 0; i < count; ++i, p += k) {
-      std::uint64_t v = 0;
-      for (std::size_t b = k; b-- > 0;) v = (v << 8) | p[b];
-      out[i] = T(v);
+    if constexpr (std::endian::native == std::endian::little && std::is_integral_v<T>) {
+      if (count) std::memcpy(out.data(), p, count * k);
+    } else {
+      for (std::size_t i = 0; i < count; ++i, p += k) {
+        std::uint64_t v = 0;
+        for (std::size_t b = k; b-- > 0;) v = (v << 8) | p[b];
+        out[i] = T(v);
+      }
     }
     pos_ += count * k;
   }
@@ -234,6 +248,8 @@ Tagger Tagger::load(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw FormatError(path.string() + ": cannot open NER model");
   std::string bytes;
+  std::error_code ec;
+  if (auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(std::size_t(size));
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) bytes.append(buf, std::size_t(in.gcount()));
   if (in.bad()) throw FormatError(path.string() + ": cannot read NER model");

@@ -7,7 +7,9 @@
 // run-time cheap (additions of int16 rows). The history feature is fed with
 // the labels the current weights predict, exactly as at run time.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 #include "newsan/error.h"
@@ -40,46 +42,17 @@ class Weights {
   }
   const float (&trans() const)[kLabels + 1][kLabels] { return trans_; }
 
-  // The averaged weights, strongest `max_features` kept, quantised to int16.
-  std::shared_ptr<Model> average(double c, std::size_t max_features, const Gazetteer& gaz,
-                                 const std::string& info) const {
-    auto m = std::make_shared<Model>();
-    m->gazetteer = gaz;
-    m->info = info;
+  // Adds `factor` times the averaged weights (Collins' average over all
+  // updates so far) to `into` and `trans`.
+  void add_average(double c, float factor, std::unordered_map<std::uint32_t, std::array<float, kLabels>>& into,
+                   float (&trans)[kLabels + 1][kLabels]) const {
     for (int p = 0; p <= kLabels; ++p)
-      for (int l = 0; l < kLabels; ++l) m->trans[p][l] = float(trans_[p][l] - trans_acc_[p][l] / c);
-    const std::size_t n = keys_.size();
-    std::vector<float> avg(n * kLabels);
-    std::vector<std::pair<float, std::uint32_t>> strength(n);
-    float max_abs = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      float l1 = 0;
-      for (std::size_t l = 0; l < kLabels; ++l) {
-        float v = float(w_[i * kLabels + l] - acc_[i * kLabels + l] / c);
-        avg[i * kLabels + l] = v;
-        l1 += std::fabs(v);
-        max_abs = std::max(max_abs, std::fabs(v));
-      }
-      strength[i] = {l1, std::uint32_t(i)};
-    }
-    // Deterministic: ties broken by key.
-    std::sort(strength.begin(), strength.end(), [&](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : keys_[a.second] < keys_[b.second];
-    });
-    if (strength.size() > max_features) strength.resize(max_features);
-    while (!strength.empty() && strength.back().first == 0) strength.pop_back();
-    std::sort(strength.begin(), strength.end(),
-              [&](const auto& a, const auto& b) { return keys_[a.second] < keys_[b.second]; });
-    m->scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
-    for (const auto& [l1, i] : strength) {
-      m->keys.push_back(keys_[i]);
-      Model::Row row{};
+      for (int l = 0; l < kLabels; ++l) trans[p][l] += factor * float(trans_[p][l] - trans_acc_[p][l] / c);
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      auto& row = into[keys_[i]];
       for (std::size_t l = 0; l < kLabels; ++l)
-        row.w[l] = std::int16_t(std::lround(avg[std::size_t(i) * kLabels + l] / m->scale));
-      m->table.push_back(row);
+        row[l] += factor * float(w_[i * kLabels + l] - acc_[i * kLabels + l] / c);
     }
-    m->build_table();
-    return m;
   }
 
  private:
@@ -91,75 +64,139 @@ class Weights {
   double trans_acc_[kLabels + 1][kLabels] = {};
 };
 
+// The model of averaged weights: the strongest `max_features` kept, quantised to int16.
+std::shared_ptr<Model> make_model(const std::unordered_map<std::uint32_t, std::array<float, kLabels>>& weights,
+                                  const float (&trans)[kLabels + 1][kLabels], std::size_t max_features,
+                                  const Gazetteer& gaz, const std::string& info) {
+  auto m = std::make_shared<Model>();
+  m->gazetteer = gaz;
+  m->info = info;
+  std::memcpy(m->trans, trans, sizeof m->trans);
+  std::vector<std::pair<float, std::uint32_t>> strength;  // (L1 norm, key)
+  strength.reserve(weights.size());
+  float max_abs = 0;
+  for (const auto& [key, row] : weights) {
+    float l1 = 0;
+    for (float v : row) {
+      l1 += std::fabs(v);
+      max_abs = std::max(max_abs, std::fabs(v));
+    }
+    strength.emplace_back(l1, key);
+  }
+  // Deterministic whatever the map's order: ties broken by key.
+  std::sort(strength.begin(), strength.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  if (strength.size() > max_features) strength.resize(max_features);
+  while (!strength.empty() && strength.back().first == 0) strength.pop_back();
+  std::sort(strength.begin(), strength.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  m->scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+  for (const auto& [l1, key] : strength) {
+    m->keys.push_back(key);
+    Model::Row row{};
+    const auto& w = weights.at(key);
+    for (std::size_t l = 0; l < kLabels; ++l) row.w[l] = std::int16_t(std::lround(w[l] / m->scale));
+    m->table.push_back(row);
+  }
+  m->build_table();
+  return m;
+}
+
+// One perceptron over its own document order.
+struct Run {
+  Weights weights;
+  double c = 1;  // updates so far + 1, for averaging
+  std::vector<std::size_t> order;
+  std::uint64_t rng = 0;
+  std::uint64_t next() {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+  }
+};
+
+// One epoch of structured perceptron updates over the training documents.
+void run_epoch(Run& run, const std::vector<ConllDocument>& train, const Gazetteer& gazetteer,
+               const std::function<void(std::size_t)>& done_docs) {
+  std::vector<std::vector<std::uint64_t>> feats;
+  std::vector<Emission> em;
+  Weights& weights = run.weights;
+  for (std::size_t i = run.order.size(); i > 1; --i) std::swap(run.order[i - 1], run.order[run.next() % i]);
+  std::size_t done = 0;
+  for (std::size_t d : run.order) {
+    const ConllDocument& doc = train[d];
+    Sentences sentences = doc.views();
+    DocumentFeatures df(gazetteer, sentences);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      if (sentences[s].empty()) continue;
+      df.features(s, feats);
+      em.assign(feats.size(), Emission{});
+      for (std::size_t i = 0; i < feats.size(); ++i)
+        for (std::uint64_t h : feats[i])
+          if (const float* row = weights.find(feature_key(h)))
+            for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] += row[l];
+      std::vector<int> pred = viterbi(em, weights.trans());
+      std::vector<int> gold = labels_from_chunks(doc.chunks[s], sentences[s].size());
+      if (pred != gold) {
+        for (std::size_t i = 0; i < gold.size(); ++i) {
+          int gp = i == 0 ? kStart : gold[i - 1], pp = i == 0 ? kStart : pred[i - 1];
+          if (gold[i] != pred[i]) {
+            for (std::uint64_t h : feats[i]) {
+              weights.update(feature_key(h), gold[i], 1, run.c);
+              weights.update(feature_key(h), pred[i], -1, run.c);
+            }
+          }
+          if (gold[i] != pred[i] || gp != pp) {
+            weights.update_trans(gp, gold[i], 1, run.c);
+            weights.update_trans(pp, pred[i], -1, run.c);
+          }
+        }
+      }
+      df.record(s, pred);
+      run.c += 1;
+    }
+    done_docs(++done);
+  }
+}
+
 }  // namespace
 
 Tagger train(const std::vector<ConllDocument>& train, const std::vector<ConllDocument>& dev, Gazetteer gazetteer,
              const TrainOptions& opt) {
   if (train.empty()) throw UsageError("train-ner: no training documents");
   if (opt.epochs < 1) throw UsageError("train-ner: epochs must be at least 1");
-  Weights weights;
-  double c = 1;
-  std::vector<std::size_t> order(train.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::uint64_t rng = opt.seed * 0x9E3779B97F4A7C15ull + 1;
-  auto next = [&] {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-  };
-  std::vector<std::vector<std::uint64_t>> feats;
-  std::vector<Emission> em;
+  if (opt.mix < 1) throw UsageError("train-ner: --mix must be at least 1");
+  // `mix` perceptrons, each over its own document order, averaged after
+  // every epoch (parameter mixing): less dependence on one order's luck.
+  std::vector<Run> runs(std::size_t(opt.mix));
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    runs[k].order.resize(train.size());
+    for (std::size_t i = 0; i < train.size(); ++i) runs[k].order[i] = i;
+    runs[k].rng = (opt.seed + k) * 0x9E3779B97F4A7C15ull + 1;
+  }
+  const std::size_t total = train.size() * runs.size();
   std::shared_ptr<const Model> best;
   double best_f1 = -1;
   for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
     std::size_t done = 0;
-    for (std::size_t d : order) {
-      const ConllDocument& doc = train[d];
-      Sentences sentences = doc.views();
-      DocumentFeatures df(gazetteer, sentences);
-      for (std::size_t s = 0; s < sentences.size(); ++s) {
-        if (sentences[s].empty()) continue;
-        df.features(s, feats);
-        em.assign(feats.size(), Emission{});
-        for (std::size_t i = 0; i < feats.size(); ++i)
-          for (std::uint64_t h : feats[i])
-            if (const float* row = weights.find(feature_key(h)))
-              for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] += row[l];
-        std::vector<int> pred = viterbi(em, weights.trans());
-        std::vector<int> gold = labels_from_chunks(doc.chunks[s], sentences[s].size());
-        if (pred != gold) {
-          for (std::size_t i = 0; i < gold.size(); ++i) {
-            int gp = i == 0 ? kStart : gold[i - 1], pp = i == 0 ? kStart : pred[i - 1];
-            if (gold[i] != pred[i]) {
-              for (std::uint64_t h : feats[i]) {
-                weights.update(feature_key(h), gold[i], 1, c);
-                weights.update(feature_key(h), pred[i], -1, c);
-              }
-            }
-            if (gold[i] != pred[i] || gp != pp) {
-              weights.update_trans(gp, gold[i], 1, c);
-              weights.update_trans(pp, pred[i], -1, c);
-            }
-          }
-        }
-        df.record(s, pred);
-        c += 1;
-      }
-      if (++done % 200 == 0 && opt.progress) opt.progress(epoch, done, order.size(), nullptr);
-    }
+    for (Run& run : runs)
+      run_epoch(run, train, gazetteer, [&](std::size_t) {
+        if (++done % 200 == 0 && opt.progress) opt.progress(epoch, done, total, nullptr);
+      });
+    std::unordered_map<std::uint32_t, std::array<float, kLabels>> mixed;
+    float trans[kLabels + 1][kLabels] = {};
+    for (const Run& run : runs) run.weights.add_average(run.c, 1.f / float(runs.size()), mixed, trans);
     std::string info = opt.description.empty() ? std::string() : opt.description + ", ";
     info += "epoch " + std::to_string(epoch);
-    std::shared_ptr<const Model> model = weights.average(c, opt.max_features, gazetteer, info);
+    std::shared_ptr<const Model> model = make_model(mixed, trans, opt.max_features, gazetteer, info);
     if (dev.empty()) {
       best = model;
-      if (opt.progress) opt.progress(epoch, done, order.size(), nullptr);
+      if (opt.progress) opt.progress(epoch, done, total, nullptr);
       continue;
     }
     Tagger candidate{std::shared_ptr<const Model>(model)};
     Score score = evaluate(candidate, dev);
-    if (opt.progress) opt.progress(epoch, done, order.size(), &score);
+    if (opt.progress) opt.progress(epoch, done, total, &score);
     if (score.overall.f1() > best_f1) {
       best_f1 = score.overall.f1();
       best = model;

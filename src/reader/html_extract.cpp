@@ -14,10 +14,13 @@
 //  4. schema.org articleBody markup (itemprop or a body class) names the
 //     container directly when it holds enough text.
 //  5. Inside the article, containers that look like boilerplate (many links,
-//     more images or list items than paragraphs, forms) are skipped, and the
-//     rest is written out in reading order, one block per paragraph.
+//     more images or list items than paragraphs, forms) are skipped, as are
+//     date lines, tag lists, the headline and mostly-link paragraphs; the
+//     rest is written out in reading order, one block per paragraph, and
+//     lines that are page furniture ("Advertisement") are dropped.
 // When that leaves almost no text, the page is read again with fewer
-// removals, as Readability does.
+// removals, as Readability does. Byte-level work before the parse (skipping
+// script bodies, the nesting guard, detection) is in html_prescan.cpp.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -643,7 +646,9 @@ class Page {
     if ((t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_LI || t == GUMBO_TAG_DD) &&
         link_density(e) > kMaxBlockLinkDensity && e.link_chars >= 25)
       return;
-    if (is_heading(t) && !title_.empty() && e.chars + 8 >= title_.size() / 2 &&
+    // The headline repeated as a heading or a lone paragraph is the title.
+    if ((is_heading(t) || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && !title_.empty() &&
+        e.chars + 8 >= title_.size() / 2 &&
         e.chars <= title_.size() + 8 && html::iequals(html::text_of(n), title_))
       return;
     // A date line ("Nov. 19, 2019, 8:41 AM UTC") is metadata, not text; a
@@ -686,10 +691,34 @@ class Page {
   std::string_view title_;
 };
 
+// A short line with a digit that opens with a date label ("Published
+// November 20th, 2019 - 07:50 GMT") or has one before a colon
+// ("05/10/2018 - Publicado por: Clarissa Borba"): a dateline, not text.
+bool date_label_line(std::string_view line, const std::vector<std::string>& labels) {
+  if (line.size() > 150 || line.find_first_of("0123456789") == std::string_view::npos) return false;
+  for (const std::string& label : labels) {
+    for (std::size_t k = html::ifind(line, label); k != std::string_view::npos;
+         k = html::ifind(line, label, k + 1)) {
+      std::size_t end = k + label.size();
+      bool word = (k == 0 || !std::isalnum(static_cast<unsigned char>(line[k - 1]))) &&
+                  (end == line.size() || !std::isalnum(static_cast<unsigned char>(line[end])));
+      if (!word) continue;
+      if (k == 0) return true;
+      // "Publicado por:", not the colon of a time ("updated at 5:45")
+      std::size_t colon = line.find(':', end);
+      if (colon == std::string_view::npos || colon - end > 5) continue;
+      std::string_view between = line.substr(end, colon - end);
+      if (between.find_first_of("0123456789") == std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 // Drops the lines of `text` that are page furniture: a whole line equal
-// (case-insensitively, trailing ':' ignored) to a `line` hint.
-std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines) {
-  if (lines.empty()) return text;
+// (case-insensitively, trailing ':' ignored) to a `line` hint, or a dateline.
+std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
+                                 const std::vector<std::string>& date_labels) {
+  if (lines.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -705,6 +734,7 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
       for (const Hint& h : lines)
         if (folded == h.word) furniture = true;
     }
+    if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
       out.append(line);
       if (e < text.size()) out.push_back('\n');
@@ -733,97 +763,6 @@ std::size_t text_chars(std::string_view s) {
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
-}
-
-// Copy of the page without comments and without the contents of <script>
-// (except JSON-LD) and <style> elements: they are never text, they are often
-// half a news page's bytes, and gumbo tokenizes every byte of them. The
-// elements themselves stay, so the parse is otherwise unchanged.
-std::string drop_raw_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0, copied = 0;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t e = s.find("-->", i + 4);
-      out.append(s.substr(copied, i - copied));
-      copied = i = e == std::string_view::npos ? s.size() : e + 3;
-      continue;
-    }
-    std::string_view rest = s.substr(i + 1, 6);
-    bool script = rest.size() == 6 && html::iequals(rest, "script");
-    bool style = !script && rest.size() >= 5 && html::iequals(rest.substr(0, 5), "style");
-    std::size_t after = i + 1 + (script ? 6 : 5);
-    if ((!script && !style) || after >= s.size() ||
-        !(s[after] == '>' || s[after] == ' ' || s[after] == '\t' || s[after] == '\n' || s[after] == '\r')) {
-      ++i;
-      continue;
-    }
-    std::size_t gt = s.find('>', after);
-    if (gt == std::string_view::npos) break;
-    if (script && html::icontains(s.substr(after, gt - after), "ld+json")) {
-      i = gt + 1;
-      continue;
-    }
-    std::size_t end = html::ifind(s, script ? "</script" : "</style", gt + 1);
-    if (end == std::string_view::npos) break;
-    out.append(s.substr(copied, gt + 1 - copied));
-    copied = i = end;
-  }
-  out.append(s.substr(copied));
-  return out;
-}
-
-// Nesting deeper than this is refused before parsing: gumbo's tree
-// construction slows quadratically with the depth of open elements
-// (100,000 nested <div>s take most of a minute), and no real page nests
-// more than a few hundred deep.
-constexpr std::size_t kMaxNesting = 4000;
-
-bool void_or_self_closing(std::string_view tag) {
-  static constexpr std::string_view kTags[] = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-      "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype"};
-  for (std::string_view t : kTags)
-    if (tag == t) return true;
-  return false;
-}
-
-// A quick upper estimate of element nesting: start tags minus end tags,
-// skipping comments, void elements and the contents of script and style.
-std::size_t nesting_estimate(std::string_view s) {
-  std::size_t depth = 0, max_depth = 0, i = 0;
-  std::string tag;
-  while ((i = s.find('<', i)) != std::string_view::npos) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t e = s.find("-->", i + 4);
-      if (e == std::string_view::npos) break;
-      i = e + 3;
-      continue;
-    }
-    bool closing = i + 1 < s.size() && s[i + 1] == '/';
-    std::size_t k = i + (closing ? 2 : 1);
-    tag.clear();
-    while (k < s.size() && tag.size() < 16 &&
-           (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '!' || s[k] == '-'))
-      tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
-    i = k;
-    if (tag.empty() || void_or_self_closing(tag)) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-      continue;
-    }
-    std::size_t gt = s.find('>', k);
-    if (gt == std::string_view::npos) break;
-    if (s[gt - 1] == '/') continue;
-    if (tag == "script" || tag == "style") {
-      std::size_t e = html::ifind(s, tag == "script" ? "</script" : "</style", gt);
-      i = e == std::string_view::npos ? s.size() : e;
-      continue;
-    }
-    max_depth = std::max(max_depth, ++depth);
-  }
-  return max_depth;
 }
 
 struct GumboDeleter {
@@ -892,10 +831,10 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     throw InputError(options.name + ": binary data (NUL byte in the decoded page at offset " +
                      std::to_string(nul) + "), not an HTML page");
 
-  utf8 = drop_raw_text(utf8);
-  if (std::size_t depth = nesting_estimate(utf8); depth > kMaxNesting)
+  utf8 = html::drop_raw_text(utf8);
+  if (std::size_t depth = html::nesting_estimate(utf8); depth > html::kMaxNesting)
     throw InputError(options.name + ": page nests elements about " + std::to_string(depth) +
-                     " deep (more than " + std::to_string(kMaxNesting) +
+                     " deep (more than " + std::to_string(html::kMaxNesting) +
                      "); refusing it as broken or hostile HTML");
   GumboOptions gopt = kGumboDefaultOptions;
   gopt.max_errors = 0;
@@ -928,7 +867,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
     std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
-                                            impl_->hints.roles[kLine]);
+                                            impl_->hints.roles[kLine], impl_->meta_hints.date_labels);
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
     if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
@@ -953,7 +892,7 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   doc.language = std::move(page.language);
   if (page.date) {
     doc.date = std::move(page.date);
-    doc.date_origin = Origin::metadata;
+    doc.date_origin = page.date_source == "text" ? Origin::text : Origin::metadata;
   }
   doc.body = Span{0, doc.text.size()};
   doc.replaced_sequences = page.replaced_sequences;
@@ -968,39 +907,6 @@ Document read_html_document(std::string_view bytes, const std::string& id, const
   if (opt.html) return opt.html->read_document(bytes, ho);
   static const HtmlReader fallback(DataDir::locate(std::nullopt, nullptr));
   return fallback.read_document(bytes, ho);
-}
-
-bool looks_like_html(std::string_view head, std::string_view path) {
-  std::string p = lower(path);
-  for (const char* ext : {".html", ".htm", ".xhtml", ".shtml"}) {
-    std::size_t n = std::strlen(ext);
-    if (p.size() >= n && p.compare(p.size() - n, n, ext) == 0) return true;
-  }
-  std::size_t i = 0;
-  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < head.size()) {
-    char c = head[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      ++i;
-      continue;
-    }
-    if (head.compare(i, 4, "<!--") == 0) {
-      std::size_t e = head.find("-->", i + 4);
-      if (e == std::string_view::npos) return false;
-      i = e + 3;
-      continue;
-    }
-    break;
-  }
-  std::string_view rest = head.substr(std::min(i, head.size()));
-  for (const char* start : {"<!doctype html", "<html", "<head", "<body", "<?xml"}) {
-    std::size_t n = std::strlen(start);
-    if (rest.size() >= n && html::iequals(rest.substr(0, n), start)) {
-      if (std::strcmp(start, "<?xml") == 0) return html::icontains(head.substr(0, 1024), "<html");
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace newsan

@@ -42,6 +42,19 @@ std::string trim(std::string_view s);
 std::string decode_page(std::string_view bytes, std::string_view name, std::string& charset,
                         std::size_t& replaced);
 
+// Copy of the page without comments and without the contents of <script>
+// (except JSON-LD) and <style> elements (html_prescan.cpp).
+std::string drop_raw_text(std::string_view page);
+
+// Nesting deeper than this is refused before parsing: gumbo's tree
+// construction slows quadratically with the depth of open elements
+// (100,000 nested <div>s take most of a minute), and no real page nests
+// more than a few hundred deep.
+inline constexpr std::size_t kMaxNesting = 4000;
+// A quick upper estimate of element nesting: start tags minus end tags,
+// skipping comments, void elements and the contents of script and style.
+std::size_t nesting_estimate(std::string_view page);
+
 // Metadata found in the page (see HtmlPage in newsan/html.h).
 struct PageMeta {
   std::optional<std::string> title, date, date_source, site_name, url, language;

@@ -54,6 +54,10 @@ std::string snippet(const Analysis& a, const Span& span) {
 
 // A number with thousands separators: "1,800", "2.5".
 std::string grouped(double v) {
+  // Millions and up as a reader writes them: "1.13 billion", "600 million".
+  static const std::pair<double, const char*> kScales[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+  for (const auto& [scale, name] : kScales)
+    if (std::abs(v) >= scale && std::abs(v) < 1e18) return fmt::format("{:g} {}", v / scale, name);
   if (std::abs(v - std::round(v)) >= 1e-9 || std::abs(v) >= 1e15) return fmt::format("{:g}", v);
   std::string d = std::to_string(std::llabs(std::llround(v))), out;
   for (std::size_t i = 0; i < d.size(); ++i) {
@@ -172,8 +176,11 @@ class Summary : public Reporter {
     };
     auto describe = [&](const Figure& f) {
       std::string v = value_text(f);
+      bool plural = !(f.value && *f.value == 1) && f.unit.find(' ') == std::string::npos &&
+                    (f.kind == "duration" || f.kind == "measure");
       if (f.kind == "money") v += " " + f.unit;
-      else if (!f.unit.empty() && f.kind != "count") v += " " + (f.unit == "percent" ? std::string("%") : f.unit);
+      else if (f.unit == "percent") v += "%";
+      else if (!f.unit.empty() && f.kind != "count") v += " " + f.unit + (plural ? "s" : "");
       std::string s = bold(v);
       if (!f.counted.empty()) s += " " + f.counted;
       if (!f.event.empty()) s += fmt::format(" — {} ({})", f.event, to_string(f.event_class));

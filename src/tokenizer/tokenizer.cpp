@@ -91,8 +91,16 @@ struct Scanner {
     return j > i + 4 ? j : 0;
   }
 
+  // End of the last host-character run that held no domain: a later start
+  // inside it is not tried again, which keeps runs like "1-1-1-…" linear.
+  std::size_t no_host_until = 0;
+
   // Bare domain or e-mail address starting at i; returns end and sets kind.
-  std::size_t host_end(std::size_t i, TokenKind& kind) const {
+  std::size_t host_end(std::size_t i, TokenKind& kind) {
+    return i < no_host_until ? 0 : host_scan(i, kind);
+  }
+
+  std::size_t host_scan(std::size_t i, TokenKind& kind) {
     std::size_t j = i;
     bool at_sign = false;
     while (j < end && (ascii_alnum(s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '_' ||
@@ -100,26 +108,32 @@ struct Scanner {
       if (s[j] == '@') at_sign = true;
       ++j;
     }
+    std::size_t run_end = j;
     while (j > i && (s[j - 1] == '.' || s[j - 1] == '-')) --j;
     std::string_view cand = s.substr(i, j - i);
     std::size_t host_start = at_sign ? cand.find('@') + 1 : 0;
-    if (at_sign && (host_start <= 1 || host_start >= cand.size())) return 0;
+    if (at_sign && (host_start <= 1 || host_start >= cand.size())) return no_host(run_end);
     std::string_view host = cand.substr(host_start);
     std::size_t dot = host.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || dot + 2 > host.size()) return 0;
+    if (dot == std::string_view::npos || dot == 0 || dot + 2 > host.size()) return no_host(run_end);
     // every label non-empty and the first label at least 2 characters
     std::size_t first_dot = host.find('.');
-    if (first_dot < 2 || host.find("..") != std::string_view::npos) return 0;
+    if (first_dot < 2 || host.find("..") != std::string_view::npos) return no_host(run_end);
     std::string tld = lower_ascii(host.substr(dot + 1));
     if (!at_sign) {
-      if (!in(kTlds, tld)) return 0;
+      if (!in(kTlds, tld)) return no_host(run_end);
       // "U.S" style or a capitalized sentence joined to the next ("end.The") is not a domain
-      if (host.substr(dot + 1).front() >= 'A' && host.substr(dot + 1).front() <= 'Z') return 0;
+      if (host.substr(dot + 1).front() >= 'A' && host.substr(dot + 1).front() <= 'Z') return no_host(run_end);
     } else if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), ascii_alpha)) {
-      return 0;
+      return no_host(run_end);
     }
     kind = at_sign ? TokenKind::email : TokenKind::url;
     return j;
+  }
+
+  std::size_t no_host(std::size_t run_end) {
+    no_host_until = run_end;
+    return 0;
   }
 
   void push(std::size_t b, std::size_t e, TokenKind k, bool space, bool nl) {
@@ -212,6 +226,10 @@ struct Scanner {
                  (c >= 0x80 && utf8::is_symbol(c))) {
         j = i + len;
         push(i, j, TokenKind::symbol, space, nl);
+      } else if ((c == '\'' || c == 0x2019) && i + len < end && (s[i + len] == 's' || s[i + len] == 'S') &&
+                 !word_char(i + len + 1, j)) {
+        j = i + len + 1;  // a detached possessive "'s" (as in space-separated token streams)
+        push(i, j, TokenKind::word, space, nl);
       } else {
         j = i + len;
         if (c < 0x80) while (j < end && s[j] == static_cast<char>(c)) ++j;  // "...", "--"
@@ -353,8 +371,10 @@ void split(std::string_view text, Span region, Tokenized& t) {
     bool abbrev = tok.kind == TokenKind::word && w.size() > 1 && w.back() == '.';
     if (!terminal && !abbrev) continue;
     std::size_t j = i + 1;
-    while (j < toks.size() && toks[j].kind == TokenKind::punct && !toks[j].space_before &&
-           is_closer(toks[j].text(text)))
+    // Closing quotes and brackets stay with the sentence they close: glued to
+    // it, or spaced ('said . "') when nothing but a line break or the end follows.
+    while (j < toks.size() && toks[j].kind == TokenKind::punct && is_closer(toks[j].text(text)) &&
+           (!toks[j].space_before || j + 1 >= toks.size() || toks[j + 1].newline_before))
       ++j;
     if (j >= toks.size()) continue;  // the end closes it
     const Token& next = toks[j];

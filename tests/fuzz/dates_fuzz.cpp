@@ -1,8 +1,8 @@
 // Fuzz target: date parsing. parse_iso_date accepts only real calendar
 // dates; the DateExtractor, on any text and with or without a reference
 // date, returns sorted expressions whose spans lie inside the text.
-// (The date normalizer of the dates issue gets its own checks here once it
-// is on main; until then this covers the extractor behind dates.h.)
+// timex_interval, the normalizer's value -> interval function, gives real
+// ISO dates in order for any input.
 #include "fuzz.h"
 #include "newsan/dates.h"
 #include "properties.h"
@@ -24,6 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   int y = 0, m = 0, d = 0;
   if (parse_iso_date(raw.substr(0, 16), y, m, d) && !real_date(y, m, d))
     fuzz::broken("dates", fmt::format("parse_iso_date accepted {}-{}-{}", y, m, d));
+
+  // The normalizer's interval: both ends real ISO dates, begin <= end.
+  std::string begin, end;
+  if (timex_interval(raw.substr(0, 24), begin, end)) {
+    int y2 = 0, m2 = 0, d2 = 0;
+    if (!parse_iso_date(begin, y, m, d) || !parse_iso_date(end, y2, m2, d2) || end < begin)
+      fuzz::broken("dates", fmt::format("timex_interval gave {}..{}", begin, end));
+  }
 
   Document doc;
   std::size_t replaced = 0;

@@ -72,6 +72,9 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK((b == "1990-01-01" && e == "1999-12-31"));
   CHECK(newsan::timex_interval("2025-01-05T08:30", b, e));
   CHECK((b == "2025-01-05" && e == "2025-01-05"));
+  CHECK(newsan::timex_interval("2020-W53", b, e));  // 2020 has 53 ISO weeks
+  CHECK((b == "2020-12-28" && e == "2021-01-03"));
+  CHECK_FALSE(newsan::timex_interval("2021-W53", b, e));
   CHECK(newsan::timex_interval("2024-WI", b, e));
   CHECK(e == "2025-02-28");
   for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "20", "2025-Q5", "2025-13"})
@@ -91,6 +94,17 @@ TEST_CASE("absolute dates in news forms", "[dates]") {
   CHECK((d.text == "the 1990s" && d.value == "199X"));
   CHECK(one("results for fiscal 2024 were").value == "2024");
   CHECK(one("profit in Q3 rose").value == "2024-Q3");  // Q3 without a year: the last one before March 2025
+  // earnings news: the quarter a report names anchors "the quarter" and "a year earlier"
+  auto er = run("Net rose in the quarter ended Sept. 30 , up from $2 a share a year earlier .", "2025-10-20");
+  REQUIRE(er.size() == 3);
+  CHECK(er[0].value == "2025-Q3");
+  CHECK(er[2].value == "2024-Q3");
+  auto dy = run("Shares rose yesterday to 388 pence , up from 300 pence a year earlier .", "2025-10-20");
+  REQUIRE(dy.size() == 2);
+  CHECK(dy[1].value == "2024-10-19");  // that day a year before
+  auto qa = run("For the quarter a year ago , net fell .", "2025-10-20");
+  REQUIRE(qa.size() == 1);
+  CHECK((qa[0].text == "the quarter a year ago" && qa[0].value == "2024-Q3"));
   auto q = one("the fourth quarter of 1984 was");
   CHECK((q.text == "the fourth quarter of 1984" && q.value == "1984-Q4"));
 }
@@ -102,6 +116,8 @@ TEST_CASE("month and day without a year read toward the past", "[dates]") {
   // "will be named": the participle after "be" is no past tense
   CHECK(one("She will be named commander for a flight in January .", "2025-10-01").value == "2026-01");
   CHECK(one("He will succeed him Feb. 1 .", "2025-10-01").value == "2026-02-01");
+  CHECK(one("The summit would still be held on April 24 .", "2025-02-10").value == "2025-04-24");
+  CHECK(one("The pact is effective June 1 .", "2025-10-26").value == "2026-06-01");
   CHECK(one("It has been on patrol since March .", "2025-01-10").value == "2024-03");
   auto lo = one("He was shot last Oct. 23 at home .", "2025-03-12");
   CHECK((lo.text == "last Oct. 23" && lo.value == "2024-10-23"));
@@ -199,6 +215,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
+  CHECK(one("Prices may soon fall .").value == "FUTURE_REF");
+  CHECK(run("They left as soon as they could , soon after the vote .", "2025-03-12").empty());
 }
 
 TEST_CASE("ages and ordinary numbers are not dates", "[dates]") {

@@ -112,6 +112,8 @@ TEST_CASE("money, percentages and units are normalized", "[figures][units]") {
   CHECK(f.kind == "age");
   f = only("The victim, aged 34, was named.", "34");
   CHECK(f.kind == "age");
+  f = only("Anil Ambani, 45, has stepped down.", "45");
+  CHECK(f.kind == "age");
   f = only("The plan costs $5 a month.", "$5 a month");
   CHECK(f.unit == "USD per month");
 }
@@ -155,6 +157,16 @@ TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
   CHECK(near(f.high, 20));
   // A score is not a range, and not a figure.
   CHECK(figures("The match ended 2-2 on aggregate.").empty());
+  // Words and a time between "from" and "to".
+  f = only("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.",
+           "$36,040 at 10.45pm last night to $34,935");
+  CHECK(near(f.low, 34935));
+  CHECK(near(f.high, 36040));
+  CHECK(f.direction == newsan::Direction::down);
+  // A year-like first bound with a unit after the second is a range, not a year.
+  f = only("Adults need about 2000 - 2500 Calories a day.", "about 2000 - 2500 Calories a day");
+  CHECK(f.qualifier == newsan::Qualifier::approximately);
+  CHECK(near(f.low, 2000));
   // A vote split and a change followed by its level are two figures, not a range.
   CHECK(figures("The vote was 52% to 48%.").size() == 2);
   auto oil = figures("Oil climbed $2.50 to $75.30 a barrel.");
@@ -233,6 +245,12 @@ TEST_CASE("figures of the same quantity are grouped, with consistency notes", "[
   bool contradicts = false;
   for (const auto& n : c.figures.notes) contradicts |= n.kind == "contradicts";
   CHECK(contradicts);
+  // Lower bounds do not contradict each other; equal percentages of unrelated things do not group.
+  auto open = run("The album sold more than 677,000 copies. Her first sold more than four million copies.");
+  for (const auto& n : open.figures.notes) CHECK(n.kind != "contradicts");
+  auto pct = run("Turnout was 5%. Separately, prices rose 5%.");
+  REQUIRE(pct.figures.figures.size() == 2);
+  CHECK(pct.figures.figures[0].group != pct.figures.figures[1].group);
   // Every group member is a figure, and every figure is in exactly one group.
   std::size_t members = 0;
   for (const auto& gr : r.groups) members += gr.members.size();

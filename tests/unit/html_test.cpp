@@ -223,11 +223,14 @@ TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[h
       "</head><body><article><p>Before the script, the mayor spoke to reporters, at length, about the plan.</p>"
       "<script>document.write('<p>Injected paragraph</p>'); var s = \"</div>\";</script>"
       "<!-- <p>Commented-out paragraph</p> -->"
+      "<p><a href=\"#\" onclick=\"w.document.write('<script>')\">Link</a> text after the "
+      "link is kept, the reporter wrote, in full.</p><script>var later = 1;</script>"
       "<p>After the script, the council voted, by a wide margin, to approve the plan.</p></article></body></html>";
   auto page = read(html);
   CHECK(page.title == "Kept Headline");
   CHECK(page.text ==
         "Before the script, the mayor spoke to reporters, at length, about the plan.\n\n"
+        "Link text after the link is kept, the reporter wrote, in full.\n\n"
         "After the script, the council voted, by a wide margin, to approve the plan.");
 }
 
@@ -245,6 +248,23 @@ TEST_CASE("a date line is metadata, a date inside a sentence is text", "[html]")
       "<p><strong><a rel=\"tag\" href=\"/t/a\">racing calendar</a>, <a rel=\"tag\" href=\"/t/b\">stock cars</a></strong></p>"
       "</article></body></html>";
   CHECK(read(tagged).text == "The race calendar was published on Monday, with ten rounds, two of them abroad.");
+  // Datelines with a label are metadata; a sentence that mentions an update is text.
+  std::string labelled =
+      "<html><body><article><p>Published November 20th, 2019 - 07:50 GMT</p>"
+      "<p><small>05/10/2018 - Publicado por: Clarissa Borba</small></p>"
+      "<p>The agency said the launch would go ahead, weather permitting, on Thursday.</p>"
+      "<p>Editor's note: This story was updated at 5:45 p.m. ET with details from the briefing.</p>"
+      "</article></body></html>";
+  CHECK(read(labelled).text ==
+        "The agency said the launch would go ahead, weather permitting, on Thursday.\n\n"
+        "Editor's note: This story was updated at 5:45 p.m. ET with details from the briefing.");
+  // The headline repeated as a paragraph is the title, not text.
+  std::string repeated =
+      "<html><head><title>Ambulance Service Reports Break-ins</title></head><body><article>"
+      "<p class=\"titulo\"> Ambulance Service Reports Break-ins </p>"
+      "<p>Two of the service's vehicles were broken into overnight, and equipment was stolen, it said.</p>"
+      "</article></body></html>";
+  CHECK(read(repeated).text == "Two of the service's vehicles were broken into overnight, and equipment was stolen, it said.");
   CHECK(page.date == "2019-11-19");
 }
 

@@ -118,3 +118,12 @@ TEST_CASE("sentence_at finds the sentence of an offset", "[tokenizer]") {
   CHECK(newsan::sentence_at(t, 6) == 1);
   CHECK(newsan::sentence_at(t, 15) == 2);
 }
+
+TEST_CASE("detached possessives and spaced closing quotes (tokenizer v2)", "[tokenizer]") {
+  CHECK(words("Venezuela 's leader") == std::vector<std::string>{"Venezuela", "'s", "leader"});
+  CHECK(words("the 'sorry' note") == std::vector<std::string>{"the", "'", "sorry", "'", "note"});
+  std::string text = "He said it was over . \"\nNext line here .";
+  auto t = newsan::tokenize(text);
+  REQUIRE(t.sentences.size() == 2);
+  CHECK(t.sentences[0].span.in(text) == "He said it was over . \"");
+}
