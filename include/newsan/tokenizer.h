@@ -39,7 +39,7 @@
 namespace newsan {
 
 // Versions: 1 first; 2 a detached "'s" is one token, a spaced closing quote before a line end
-// stays in its sentence.
+// stays in its sentence, lone CR line ends count as line breaks for paragraphs.
 inline constexpr int kTokenizerVersion = 2;
 
 enum class TokenKind : std::uint8_t { word, number, punct, symbol, url, email };

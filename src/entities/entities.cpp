@@ -28,6 +28,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
@@ -106,12 +107,6 @@ std::string initials(std::string_view name) {
     i = j;
   }
   return utf8::fold(out);
-}
-
-// Is `shorter` the last words of `longer` (both folded, space-separated)?
-bool word_suffix(const std::string& shorter, const std::string& longer) {
-  return longer.size() > shorter.size() && longer.ends_with(shorter) &&
-         longer[longer.size() - shorter.size() - 1] == ' ';
 }
 
 // One call of extract(): the steps of the file comment, in order.
@@ -404,31 +399,50 @@ class Extraction {
       if (!fresh) parent[i] = root(it->second);
     }
     // Person names: a shorter name joins the longest person name it ends ("Maduro").
-    for (std::size_t i = 0; i < n; ++i) {
-      if (found_[i].derived || root(i) != i || found_[i].type != ner::ChunkType::PER) continue;
-      std::size_t best = n;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (root(j) != j || j == i || found_[j].type != ner::ChunkType::PER || found_[j].derived) continue;
-        if (!word_suffix(key_[i], key_[j])) continue;
-        if (best == n || key_[j].size() > key_[best].size()) best = j;
-      }
-      if (best != n) parent[i] = best;
+    // Indexed by every proper word-suffix of every person name (longest name
+    // first, then text order), so this stays linear in the number of names.
+    auto person = [&](std::size_t j) {
+      return found_[j].type == ner::ChunkType::PER && !found_[j].derived;
+    };
+    std::unordered_map<std::string_view, std::vector<std::size_t>> ending;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (root(j) != j || !person(j)) continue;
+      std::string_view k = key_[j];
+      for (std::size_t p = k.find(' '); p != std::string_view::npos; p = k.find(' ', p + 1))
+        ending[k.substr(p + 1)].push_back(j);
     }
-    // Acronyms: an all-capital single word that spells a multi-word name's initials.
+    for (auto& [suffix, names] : ending)
+      std::stable_sort(names.begin(), names.end(),
+                       [&](std::size_t a, std::size_t b) { return key_[a].size() > key_[b].size(); });
+    for (std::size_t i = 0; i < n; ++i) {
+      if (root(i) != i || !person(i)) continue;
+      auto it = ending.find(key_[i]);
+      if (it == ending.end()) continue;
+      for (std::size_t j : it->second)
+        if (j != i && root(j) == j) {
+          parent[i] = j;
+          break;
+        }
+    }
+    // Acronyms: an all-capital single word that spells a multi-word name's initials
+    // (the first such name in text order), looked up by initials.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
+    for (std::size_t j = 0; j < n; ++j)
+      if (found_[j].last - found_[j].first >= 2 && found_[j].type != ner::ChunkType::PER)
+        by_initials[initials(span_text(found_[j].first, found_[j].last))].push_back(j);
     for (std::size_t i = 0; i < n; ++i) {
       if (root(i) != i || found_[i].last != found_[i].first + 1 || !T_[found_[i].first].all_caps) continue;
       std::string_view acro = T_[found_[i].first].text(text_);
       if (acro.size() < 2 || acro.size() > 8) continue;
       std::string a = utf8::fold(acro);
       a.erase(std::remove(a.begin(), a.end(), '.'), a.end());
-      for (std::size_t j = 0; j < n; ++j) {
-        if (root(j) != j || j == i || found_[j].last - found_[j].first < 2 || found_[j].type == ner::ChunkType::PER)
-          continue;
-        if (initials(span_text(found_[j].first, found_[j].last)) == a) {
+      auto it = by_initials.find(a);
+      if (it == by_initials.end()) continue;
+      for (std::size_t j : it->second)
+        if (j != i && root(j) == j) {
           parent[i] = j;
           break;
         }
-      }
     }
     for (std::size_t i = 0; i < n; ++i) parent[i] = root(i);
     return parent;

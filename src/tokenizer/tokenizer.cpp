@@ -300,16 +300,17 @@ void split(std::string_view text, Span region, Tokenized& t) {
   auto& toks = t.tokens;
   // Paragraphs are separated by blank lines; a text without any blank line
   // uses single line breaks instead (one paragraph per line).
+  // A line break is "\n", "\r\n" or a lone "\r" (old Mac files).
   bool blank_lines = false;
   {
-    std::size_t p = region.start;
-    while (p < region.end) {
-      std::size_t nlpos = text.find('\n', p);
-      if (nlpos == std::string_view::npos || nlpos >= region.end) break;
-      std::size_t q = nlpos + 1;
-      while (q < region.end && (text[q] == ' ' || text[q] == '\t' || text[q] == '\r')) ++q;
-      if (q < region.end && text[q] == '\n') { blank_lines = true; break; }
-      p = nlpos + 1;
+    int breaks = 0;  // line breaks since the last non-blank character
+    for (std::size_t p = region.start; p < region.end && !blank_lines; ++p) {
+      char c = text[p];
+      if (c == '\n' || (c == '\r' && (p + 1 >= region.end || text[p + 1] != '\n'))) {
+        blank_lines = ++breaks >= 2;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        breaks = 0;
+      }
     }
   }
   auto blank_before = [&](const Token& tok, std::size_t prev_end) {

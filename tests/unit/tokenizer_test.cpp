@@ -127,3 +127,12 @@ TEST_CASE("detached possessives and spaced closing quotes (tokenizer v2)", "[tok
   REQUIRE(t.sentences.size() == 2);
   CHECK(t.sentences[0].span.in(text) == "He said it was over . \"");
 }
+
+TEST_CASE("blank lines separate paragraphs with LF, CRLF and lone CR line ends", "[tokenizer]") {
+  for (std::string nl : {"\n", "\r\n", "\r"}) {
+    std::string text = "First paragraph here." + nl + "Still the first." + nl + nl + "Second paragraph.";
+    auto t = newsan::tokenize(text);
+    CHECK(t.paragraphs.size() == 2);
+    CHECK(t.sentences.size() == 3);
+  }
+}
