@@ -413,6 +413,7 @@ struct Scan {
   bool deictic(std::size_t i, Match& m) const;
   bool clock(std::size_t i, Match& m) const;
   bool setexpr(std::size_t i, Match& m) const;
+  bool amount_before(std::size_t i) const;
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
   bool anaphor(std::size_t i, Match& m) const;
@@ -1220,10 +1221,23 @@ bool Scan::clock(std::size_t i, Match& m) const {
   return true;
 }
 
+// Whether an amount ends just before token i: a number, "%", a multiplier
+// ("million"), or one plain noun after one of those ("10,000 units").
+bool Scan::amount_before(std::size_t i) const {
+  auto amount = [&](std::size_t k) {
+    return T[k].kind == TokenKind::number || tx(k) == "%" || (w(k) && w(k)->multiplier);
+  };
+  if (i == 0) return false;
+  if (amount(i - 1)) return true;
+  return i > 1 && T[i - 1].kind == TokenKind::word && !w(i - 1) && !T[i - 1].capitalized && amount(i - 2);
+}
+
 bool Scan::setexpr(std::size_t i, Match& m) const {
   const Word* a = w(i);
   if (!a) return false;
   if (!a->set.empty()) {
+    // "rise 8.5% annually", "10,000 units annually", "$2 million daily": a rate, not a time
+    if (a->set != "TNI" && amount_before(i)) return false;
     m.last = i + 1;
     m.type = TimexType::set;
     m.value = a->set == "TNI" ? "XXXX-XX-XXTNI" : a->set;

@@ -198,6 +198,11 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  // a set word right after an amount is a rate, not a time
+  CHECK(run("Sales will rise 8.5 % annually .", "2025-03-12").empty());
+  CHECK(run("The plant would produce 10,000 units annually .", "2025-03-12").empty());
+  CHECK(run("It costs $2 million daily .", "2025-03-12").empty());
+  CHECK(one("It doubled its profits annually .").value == "P1Y");
   CHECK(one("The march is held each July .").value == "XXXX-07");
   CHECK(one("The festival is held every summer .").value == "XXXX-SU");
   auto tw = one("They meet twice a year .");
