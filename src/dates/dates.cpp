@@ -1244,6 +1244,7 @@ bool Scan::setexpr(std::size_t i, Match& m) const {
     return true;
   }
   if (a->setq) {
+    if (amount_before(i)) return false;  // "15 million instructions per second"
     std::size_t j = i + 1;
     long n = 1;
     std::size_t k = count(j, n, false);

@@ -203,6 +203,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(run("The plant would produce 10,000 units annually .", "2025-03-12").empty());
   CHECK(run("It costs $2 million daily .", "2025-03-12").empty());
   CHECK(one("It doubled its profits annually .").value == "P1Y");
+  CHECK(run("It runs 15 million instructions per second .", "2025-03-12").empty());
+  CHECK(one("It is checked every week .").value == "P1W");
   CHECK(one("The march is held each July .").value == "XXXX-07");
   CHECK(one("The festival is held every summer .").value == "XXXX-SU");
   auto tw = one("They meet twice a year .");
