@@ -77,12 +77,14 @@ bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
 using cal::Ymd;
 
 bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
-  if (v.size() < 4) return false;
   auto set = [&](Ymd a, Ymd b) {
     begin = cal::format_day(a);
     end = cal::format_day(b);
     return true;
   };
+  // A century as TIMEX3 writes it: "19" (the 1900s)
+  if (int c = digits(v, 0, 2); v.size() == 2 && c >= 1) return set({c * 100, 1, 1}, {c * 100 + 99, 12, 31});
+  if (v.size() < 4) return false;
   int y = digits(v, 0, 4);
   if (y < 1) {
     // Decades and centuries: "199X", "19XX".
@@ -473,7 +475,7 @@ void Scan::unit_date(Unit u, int shift, Match& m) const {
     }
     case Unit::year: m.value = cal::format_year(ref.y + shift); break;
     case Unit::decade: m.value = fmt::format("{:03}X", ref.y / 10 + shift); break;
-    case Unit::century: m.value = fmt::format("{:02}XX", ref.y / 100 + shift); break;
+    case Unit::century: m.value = fmt::format("{:02}", ref.y / 100 + shift); break;
     default: m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF"; break;
   }
 }
@@ -507,7 +509,7 @@ void Scan::relative_count(long n, Unit u, int dir, Match& m) const {
     }
     case Unit::year: m.value = cal::format_year(static_cast<int>(ref.y + k)); break;
     case Unit::decade: m.value = fmt::format("{:03}X", (ref.y + 10 * k) / 10); break;
-    case Unit::century: m.value = fmt::format("{:02}XX", (ref.y + 100 * k) / 100); break;
+    case Unit::century: m.value = fmt::format("{:02}", (ref.y + 100 * k) / 100); break;
     case Unit::hour: case Unit::minute: case Unit::second: m.value = cal::format_day(ref); m.type = TimexType::time; break;
     default: m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF"; break;
   }
@@ -641,7 +643,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     if (n >= 1 && n <= 21 && !(N[j] >= 0 && tx(j).size() <= 2) && w(j + 1) && w(j + 1)->unit == Unit::century &&
         !w(j + 1)->plural) {
       m.last = j + 2;
-      m.value = fmt::format("{:02}XX", n - 1);
+      m.value = fmt::format("{:02}", n - 1);  // TIMEX3: a century is its first two digits
       return true;
     }
   }
@@ -1568,7 +1570,7 @@ Match Scan::best(std::size_t i, int depth) const {
     bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
     if (pm > i && !decade) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
-        inner.value.size() >= 4 && inner.last > out.last) {
+        inner.value.size() >= 2 && inner.last > out.last) {
       out = inner;
       if (!is(pm, "earlier") && !is(pm, "later")) out.mod = a->premod;
     }

@@ -70,6 +70,9 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK((b == "2025-07-01" && e == "2025-09-30"));
   CHECK(newsan::timex_interval("199X", b, e));
   CHECK((b == "1990-01-01" && e == "1999-12-31"));
+  CHECK(newsan::timex_interval("19", b, e));  // a century: the 1900s
+  CHECK((b == "1900-01-01" && e == "1999-12-31"));
+  CHECK_FALSE(newsan::timex_interval("1", b, e));
   CHECK(newsan::timex_interval("2025-01-05T08:30", b, e));
   CHECK((b == "2025-01-05" && e == "2025-01-05"));
   CHECK(newsan::timex_interval("2020-W53", b, e));  // 2020 has 53 ISO weeks
@@ -77,7 +80,7 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK_FALSE(newsan::timex_interval("2021-W53", b, e));
   CHECK(newsan::timex_interval("2024-WI", b, e));
   CHECK(e == "2025-02-28");
-  for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "20", "2025-Q5", "2025-13"})
+  for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "2", "2025-Q5", "2025-13"})
     CHECK_FALSE(newsan::timex_interval(v, b, e));
 }
 
@@ -198,6 +201,9 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  auto c20 = one("It changed in the 20th century .");
+  CHECK((c20.text == "the 20th century" && c20.value == "19"));
+  CHECK(one("It has not changed this century .").value == "20");
   // a set word right after an amount is a rate, not a time
   CHECK(run("Sales will rise 8.5 % annually .", "2025-03-12").empty());
   CHECK(run("The plant would produce 10,000 units annually .", "2025-03-12").empty());
