@@ -798,6 +798,11 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
       m.last = k + 2;
       if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
+      if (sh == 0 && w(k + 2) && w(k + 2)->period_end) {  // "the fiscal year ended Jan. 31": twelve months
+        m.type = TimexType::duration;
+        m.value = "P1Y";
+        return true;
+      }
       unit_date(Unit::year, sh, m);
       return true;
     }
@@ -1513,6 +1518,13 @@ bool Scan::bare(std::size_t i, Match& m) const {
     }
     if (!(is(i - 1, "for") || is(i - 1, "in")) || (w(j + 1) && (w(j + 1)->unit != Unit::none || is(j + 1, "before") || is(j + 1, "after") || is(j + 1, "earlier")))) return false;
     m.last = j + 1;
+    // "for the year ended March 31": a twelve-month period; "a high for the
+    // year", "earlier in the year": the current year
+    if (has_ref && !(w(j + 1) && w(j + 1)->period_end)) {
+      m.relative = true;
+      m.value = cal::format_year(ref.y);
+      return true;
+    }
     m.type = TimexType::duration;
     m.value = "P1Y";
     return true;

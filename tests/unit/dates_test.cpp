@@ -201,6 +201,16 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  // "the year" after for/in is the current year, unless a period end follows
+  auto ty = one("Shares hit a high for the year .", "1989-11-01");
+  CHECK((ty.text == "the year" && ty.type == "date" && ty.value == "1989"));
+  auto te = run("Net rose for the year ended Sept. 30 .", "1989-11-01");
+  REQUIRE(te.size() == 2);
+  CHECK((te[0].text == "the year" && te[0].type == "duration" && te[0].value == "P1Y"));
+  auto fy = run("Sales fell in the fiscal year ended Jan. 31 .", "1989-11-01");
+  REQUIRE(fy.size() == 2);
+  CHECK((fy[0].text == "the fiscal year" && fy[0].value == "P1Y"));
+  CHECK(one("Profit will fall for the fiscal year .", "1989-11-01").value == "1989");
   auto c20 = one("It changed in the 20th century .");
   CHECK((c20.text == "the 20th century" && c20.value == "19"));
   CHECK(one("It has not changed this century .").value == "20");
