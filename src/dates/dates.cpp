@@ -1500,6 +1500,7 @@ bool Scan::bare(std::size_t i, Match& m) const {
   bool prep = is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "over") || is(i - 1, "within") ||
               is(i - 1, "during") || is(i - 1, "throughout");
   std::size_t j = the(i) ? i + 1 : i;
+  if (j > i && w(j) && w(j)->whole && w(j + 1) && w(j + 1)->unit == Unit::year) ++j;  // "for the full year"
   const Word* u = w(j);
   if (!u || u->unit == Unit::none) return false;
   if (j == i) {  // "for years": a duration of unknown length

@@ -211,6 +211,9 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   REQUIRE(fy.size() == 2);
   CHECK((fy[0].text == "the fiscal year" && fy[0].value == "P1Y"));
   CHECK(one("Profit will fall for the fiscal year .", "1989-11-01").value == "1989");
+  auto fu = one("It forecast an increase for the full year .", "1989-11-01");
+  CHECK((fu.text == "the full year" && fu.value == "1989"));
+  CHECK(run("It was a full house .", "1989-11-01").empty());
   auto c20 = one("It changed in the 20th century .");
   CHECK((c20.text == "the 20th century" && c20.value == "19"));
   CHECK(one("It has not changed this century .").value == "20");
