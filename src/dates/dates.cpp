@@ -826,7 +826,10 @@ bool Scan::relative(std::size_t i, Match& m) const {
     else if (shift > 0) { d = resolve_weekday(x->weekday, 1); if (d == ref) d = cal::add_days(d, 7); }
     else d = resolve_weekday(x->weekday, future_context(i) ? 1 : -1);
     m.value = cal::format_day(d);
-    if (w(j + 1) && !w(j + 1)->daypart.empty()) m.last = j + 2;  // "last Friday night"
+    if (w(j + 1) && !w(j + 1)->daypart.empty()) {  // "last Friday night"
+      m.last = j + 2;
+      if (w(j + 1)->daypart_kept) m.value += "T" + w(j + 1)->daypart, m.type = TimexType::time;
+    }
     return true;
   }
   if (x->month) {
@@ -1169,8 +1172,12 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       m = inner;
       return true;
     }
-    // "Wednesday night": TimeBank mostly values the day alone
-    if (w(i + 1) && !w(i + 1)->daypart.empty()) m.last = i + 2;
+    // "Wednesday night": TimeBank mostly values the day alone, but always
+    // keeps "evening" (2000-03-29TEV): the lexicon marks such parts day_part_kept
+    if (w(i + 1) && !w(i + 1)->daypart.empty()) {
+      m.last = i + 2;
+      if (has_ref && w(i + 1)->daypart_kept) m.value += "T" + w(i + 1)->daypart, m.type = TimexType::time;
+    }
     return true;
   }
   return false;

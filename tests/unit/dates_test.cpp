@@ -214,6 +214,11 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto fu = one("It forecast an increase for the full year .", "1989-11-01");
   CHECK((fu.text == "the full year" && fu.value == "1989"));
   CHECK(run("It was a full house .", "1989-11-01").empty());
+  auto ev = one("They met Tuesday evening .");
+  CHECK((ev.text == "Tuesday evening" && ev.type == "time" && ev.value == "2025-03-11TEV"));
+  auto ni = one("They met Tuesday night .");
+  CHECK((ni.text == "Tuesday night" && ni.value == "2025-03-11"));
+  CHECK(one("They met last Tuesday evening .").value == "2025-03-11TEV");
   auto c20 = one("It changed in the 20th century .");
   CHECK((c20.text == "the 20th century" && c20.value == "19"));
   CHECK(one("It has not changed this century .").value == "20");
