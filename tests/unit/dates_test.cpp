@@ -244,6 +244,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   REQUIRE(ft.size() == 2);
   CHECK(ft[1].value == "2025-03-10T10:35");
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
+  CHECK(one("It will soon rise .").value == "FUTURE_REF");
+  CHECK(run("He was soon released .", "2025-03-12").empty());  // soon after a past moment
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
   CHECK(one("Prices may soon fall .").value == "FUTURE_REF");
