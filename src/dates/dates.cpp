@@ -382,6 +382,20 @@ struct Scan {
     return 0;
   }
 
+  // Whether tokens [i, last) read as a name ("This Week", "60 Minutes", "VOA
+  // Today": programmes and papers): a unit or deictic word capitalized inside
+  // the expression, or a capitalized deictic right after a capitalized word.
+  bool titled(std::size_t i, std::size_t last) const {
+    // "Election Day", "Thanksgiving Day" are days all the same
+    auto named = [&](std::size_t k) {
+      return T[k].capitalized && w(k) && ((w(k)->unit != Unit::none && w(k)->unit != Unit::day) || w(k)->deictic != kNone);
+    };
+    for (std::size_t k = i + 1; k < last; ++k)
+      if (named(k) && !T[k].newline_before) return true;
+    return last == i + 1 && i > sent_first && named(i) && !T[i].newline_before && T[i - 1].kind == TokenKind::word &&
+           T[i - 1].capitalized && !w(i - 1);
+  }
+
   // --- resolution helpers ---------------------------------------------------
   // The weekday `wd` nearest the reference date in the reading direction.
   Ymd resolve_weekday(int wd, int dir) const {
@@ -1671,6 +1685,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
     if (s != day_sentence) sc.sentence_day.clear();
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
+    if (sc.titled(i, m.last)) { i = m.last; continue; }
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;

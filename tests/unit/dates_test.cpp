@@ -245,6 +245,12 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(ft[1].value == "2025-03-10T10:35");
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
   CHECK(one("It will soon rise .").value == "FUTURE_REF");
+  // names of programmes and papers are not times
+  CHECK(run("He said on ABC's This Week that it would pass .", "2025-03-12").empty());
+  CHECK(run("He told CBS's 60 Minutes it would pass .", "2025-03-12").empty());
+  CHECK(run("This is VOA Today .", "2025-03-12").empty());
+  CHECK(one("This week it passed .").value == "2025-W11");
+  CHECK(one("They vote on Election Day .").text == "Election Day");
   CHECK(run("He was soon released .", "2025-03-12").empty());  // soon after a past moment
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
