@@ -1336,6 +1336,10 @@ bool Scan::vague(std::size_t i, Match& m) const {
   if (is(i, "upcoming")) return false;
   // "as soon as", "soon after": a connective, not a time
   if ((i > 0 && is(i - 1, "as")) || is(i + 1, "after") || is(i + 1, "before") || is(i + 1, "as")) return false;
+  // "Now, he says, ...", "Currently, Avon has ...": opening a sentence before a
+  // comma, the adverb frames the sentence as a discourse marker; TimeBank
+  // leaves it unmarked
+  if (a->vague == "PRESENT_REF" && i == sent_first && is(i + 1, ",")) return false;
   // "He was soon released": soon after a past moment of the story, not the future
   if (a->vague == "FUTURE_REF" && tense(i) < 0) return false;
   m.last = i + 1;
