@@ -848,6 +848,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
   }
   if (x->month) {
     if (the_) return false;
+    if (!T[j].capitalized && !T[j].all_caps) return false;  // "this march" is a protest, not March
     m.last = j + 1;
     m.relative = true;
     if (!has_ref) { m.value = fmt::format("XXXX-{:02}", x->month); return true; }
