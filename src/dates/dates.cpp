@@ -1313,6 +1313,9 @@ bool Scan::vague(std::size_t i, Match& m) const {
   if (e > i && ph && !ph->vague.empty()) {
     // "the past two months" is a duration, "the past year" too: not "the past"
     if (w(e) && (w(e)->unit != Unit::none || w(e)->number >= 0 || T[e].kind == TokenKind::number)) return false;
+    // "the future of our peoples", "the past of the party": what lies ahead for
+    // something, a noun phrase rather than a time
+    if (is(e, "of") && T[i].kind == TokenKind::word && the(i)) return false;
     m.last = e;
     m.value = ph->vague;
     m.relative = true;

@@ -245,6 +245,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(ft[1].value == "2025-03-10T10:35");
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
   CHECK(one("It will soon rise .").value == "FUTURE_REF");
+  CHECK(run("It matters to the future of our peoples .", "2025-03-12").empty());
+  CHECK(one("It may change in the future .").value == "FUTURE_REF");
   CHECK(run("They joined this march on the capital .", "2025-03-12").empty());
   CHECK(one("They met last March .").value == "2024-03");
   CHECK(run("Now , he says , it looks bad .", "2025-03-12").empty());  // a discourse marker
