@@ -1465,6 +1465,12 @@ bool Scan::season(std::size_t i, Match& m) const {
     m.value = fmt::format("{:04}-{}", y, a->season);
     return true;
   }
+  // "the winter of nineteen ninety-four"
+  if (Match sy; k > j + 1 && spelled_year(k, sy) && sy.value.size() == 4) {
+    m.last = sy.last;
+    m.value = sy.value + "-" + a->season;
+    return true;
+  }
   // "fall" is mostly a verb, "spring" a noun of its own: need "the"
   if (j == i) return false;
   if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !is(j + 1, "and")) return false;
