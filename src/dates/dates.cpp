@@ -560,6 +560,12 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.value = cal::format_month(y, mo);
       return true;
     }
+    // "January nineteen ninety-seven"
+    if (Match sy; spelled_year(k, sy) && sy.value.size() == 4 && sy.last > k + 1) {
+      m.last = sy.last;
+      m.value = cal::format_month(digits(sy.value, 0, 4), mo);
+      return true;
+    }
     // "January this year", "June last year"
     if (has_ref && w(j) && w(j)->shift != kNone && is(j + 1, "year")) {
       m.last = j + 2;

@@ -231,6 +231,8 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(one("It is checked every week .").value == "P1W");
   CHECK(one("The march is held each July .").value == "XXXX-07");
   CHECK(one("The festival is held every summer .").value == "XXXX-SU");
+  auto js = one("It began in January nineteen ninety-seven .");
+  CHECK((js.text == "January nineteen ninety-seven" && js.value == "1997-01"));
   auto ws = one("Oil fell to that level in the winter of nineteen ninety-four .");
   CHECK((ws.text == "the winter of nineteen ninety-four" && ws.value == "1994-WI"));
   auto tw = one("They meet twice a year .");
