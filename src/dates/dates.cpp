@@ -77,12 +77,14 @@ bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
 using cal::Ymd;
 
 bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
-  if (v.size() < 4) return false;
   auto set = [&](Ymd a, Ymd b) {
     begin = cal::format_day(a);
     end = cal::format_day(b);
     return true;
   };
+  // A century as TIMEX3 writes it: "19" (the 1900s)
+  if (int c = digits(v, 0, 2); v.size() == 2 && c >= 1) return set({c * 100, 1, 1}, {c * 100 + 99, 12, 31});
+  if (v.size() < 4) return false;
   int y = digits(v, 0, 4);
   if (y < 1) {
     // Decades and centuries: "199X", "19XX".
@@ -380,6 +382,20 @@ struct Scan {
     return 0;
   }
 
+  // Whether tokens [i, last) read as a name ("This Week", "60 Minutes", "VOA
+  // Today": programmes and papers): a unit or deictic word capitalized inside
+  // the expression, or a capitalized deictic right after a capitalized word.
+  bool titled(std::size_t i, std::size_t last) const {
+    // "Election Day", "Thanksgiving Day" are days all the same
+    auto named = [&](std::size_t k) {
+      return T[k].capitalized && w(k) && ((w(k)->unit != Unit::none && w(k)->unit != Unit::day) || w(k)->deictic != kNone);
+    };
+    for (std::size_t k = i + 1; k < last; ++k)
+      if (named(k) && !T[k].newline_before) return true;
+    return last == i + 1 && i > sent_first && named(i) && !T[i].newline_before && T[i - 1].kind == TokenKind::word &&
+           T[i - 1].capitalized && !w(i - 1);
+  }
+
   // --- resolution helpers ---------------------------------------------------
   // The weekday `wd` nearest the reference date in the reading direction.
   Ymd resolve_weekday(int wd, int dir) const {
@@ -413,6 +429,7 @@ struct Scan {
   bool deictic(std::size_t i, Match& m) const;
   bool clock(std::size_t i, Match& m) const;
   bool setexpr(std::size_t i, Match& m) const;
+  bool amount_before(std::size_t i) const;
   bool vague(std::size_t i, Match& m) const;
   bool bare(std::size_t i, Match& m) const;
   bool anaphor(std::size_t i, Match& m) const;
@@ -472,7 +489,7 @@ void Scan::unit_date(Unit u, int shift, Match& m) const {
     }
     case Unit::year: m.value = cal::format_year(ref.y + shift); break;
     case Unit::decade: m.value = fmt::format("{:03}X", ref.y / 10 + shift); break;
-    case Unit::century: m.value = fmt::format("{:02}XX", ref.y / 100 + shift); break;
+    case Unit::century: m.value = fmt::format("{:02}", ref.y / 100 + shift); break;
     default: m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF"; break;
   }
 }
@@ -506,7 +523,7 @@ void Scan::relative_count(long n, Unit u, int dir, Match& m) const {
     }
     case Unit::year: m.value = cal::format_year(static_cast<int>(ref.y + k)); break;
     case Unit::decade: m.value = fmt::format("{:03}X", (ref.y + 10 * k) / 10); break;
-    case Unit::century: m.value = fmt::format("{:02}XX", (ref.y + 100 * k) / 100); break;
+    case Unit::century: m.value = fmt::format("{:02}", (ref.y + 100 * k) / 100); break;
     case Unit::hour: case Unit::minute: case Unit::second: m.value = cal::format_day(ref); m.type = TimexType::time; break;
     default: m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF"; break;
   }
@@ -541,6 +558,12 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     if (int y = year_number(k)) {
       m.last = k + 1;
       m.value = cal::format_month(y, mo);
+      return true;
+    }
+    // "January nineteen ninety-seven"
+    if (Match sy; spelled_year(k, sy) && sy.value.size() == 4 && sy.last > k + 1) {
+      m.last = sy.last;
+      m.value = cal::format_month(digits(sy.value, 0, 4), mo);
       return true;
     }
     // "January this year", "June last year"
@@ -640,7 +663,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     if (n >= 1 && n <= 21 && !(N[j] >= 0 && tx(j).size() <= 2) && w(j + 1) && w(j + 1)->unit == Unit::century &&
         !w(j + 1)->plural) {
       m.last = j + 2;
-      m.value = fmt::format("{:02}XX", n - 1);
+      m.value = fmt::format("{:02}", n - 1);  // TIMEX3: a century is its first two digits
       return true;
     }
   }
@@ -795,6 +818,11 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
       m.last = k + 2;
       if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
+      if (sh == 0 && w(k + 2) && w(k + 2)->period_end) {  // "the fiscal year ended Jan. 31": twelve months
+        m.type = TimexType::duration;
+        m.value = "P1Y";
+        return true;
+      }
       unit_date(Unit::year, sh, m);
       return true;
     }
@@ -818,11 +846,15 @@ bool Scan::relative(std::size_t i, Match& m) const {
     else if (shift > 0) { d = resolve_weekday(x->weekday, 1); if (d == ref) d = cal::add_days(d, 7); }
     else d = resolve_weekday(x->weekday, future_context(i) ? 1 : -1);
     m.value = cal::format_day(d);
-    if (w(j + 1) && !w(j + 1)->daypart.empty()) m.last = j + 2;  // "last Friday night"
+    if (w(j + 1) && !w(j + 1)->daypart.empty()) {  // "last Friday night"
+      m.last = j + 2;
+      if (w(j + 1)->daypart_kept) m.value += "T" + w(j + 1)->daypart, m.type = TimexType::time;
+    }
     return true;
   }
   if (x->month) {
     if (the_) return false;
+    if (!T[j].capitalized && !T[j].all_caps) return false;  // "this march" is a protest, not March
     m.last = j + 1;
     m.relative = true;
     if (!has_ref) { m.value = fmt::format("XXXX-{:02}", x->month); return true; }
@@ -1161,8 +1193,12 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       m = inner;
       return true;
     }
-    // "Wednesday night": TimeBank mostly values the day alone
-    if (w(i + 1) && !w(i + 1)->daypart.empty()) m.last = i + 2;
+    // "Wednesday night": TimeBank mostly values the day alone, but always
+    // keeps "evening" (2000-03-29TEV): the lexicon marks such parts day_part_kept
+    if (w(i + 1) && !w(i + 1)->daypart.empty()) {
+      m.last = i + 2;
+      if (has_ref && w(i + 1)->daypart_kept) m.value += "T" + w(i + 1)->daypart, m.type = TimexType::time;
+    }
     return true;
   }
   return false;
@@ -1220,16 +1256,30 @@ bool Scan::clock(std::size_t i, Match& m) const {
   return true;
 }
 
+// Whether an amount ends just before token i: a number, "%", a multiplier
+// ("million"), or one plain noun after one of those ("10,000 units").
+bool Scan::amount_before(std::size_t i) const {
+  auto amount = [&](std::size_t k) {
+    return T[k].kind == TokenKind::number || tx(k) == "%" || (w(k) && w(k)->multiplier);
+  };
+  if (i == 0) return false;
+  if (amount(i - 1)) return true;
+  return i > 1 && T[i - 1].kind == TokenKind::word && !w(i - 1) && !T[i - 1].capitalized && amount(i - 2);
+}
+
 bool Scan::setexpr(std::size_t i, Match& m) const {
   const Word* a = w(i);
   if (!a) return false;
   if (!a->set.empty()) {
+    // "rise 8.5% annually", "10,000 units annually", "$2 million daily": a rate, not a time
+    if (a->set != "TNI" && amount_before(i)) return false;
     m.last = i + 1;
     m.type = TimexType::set;
     m.value = a->set == "TNI" ? "XXXX-XX-XXTNI" : a->set;
     return true;
   }
   if (a->setq) {
+    if (amount_before(i)) return false;  // "15 million instructions per second"
     std::size_t j = i + 1;
     long n = 1;
     std::size_t k = count(j, n, false);
@@ -1269,6 +1319,9 @@ bool Scan::vague(std::size_t i, Match& m) const {
   if (e > i && ph && !ph->vague.empty()) {
     // "the past two months" is a duration, "the past year" too: not "the past"
     if (w(e) && (w(e)->unit != Unit::none || w(e)->number >= 0 || T[e].kind == TokenKind::number)) return false;
+    // "the future of our peoples", "the past of the party": what lies ahead for
+    // something, a noun phrase rather than a time
+    if (is(e, "of") && T[i].kind == TokenKind::word && the(i)) return false;
     m.last = e;
     m.value = ph->vague;
     m.relative = true;
@@ -1293,6 +1346,12 @@ bool Scan::vague(std::size_t i, Match& m) const {
   if (is(i, "upcoming")) return false;
   // "as soon as", "soon after": a connective, not a time
   if ((i > 0 && is(i - 1, "as")) || is(i + 1, "after") || is(i + 1, "before") || is(i + 1, "as")) return false;
+  // "Now, he says, ...", "Currently, Avon has ...": opening a sentence before a
+  // comma, the adverb frames the sentence as a discourse marker; TimeBank
+  // leaves it unmarked
+  if (a->vague == "PRESENT_REF" && i == sent_first && is(i + 1, ",")) return false;
+  // "He was soon released": soon after a past moment of the story, not the future
+  if (a->vague == "FUTURE_REF" && tense(i) < 0) return false;
   m.last = i + 1;
   m.value = a->vague;
   m.relative = true;
@@ -1412,6 +1471,12 @@ bool Scan::season(std::size_t i, Match& m) const {
     m.value = fmt::format("{:04}-{}", y, a->season);
     return true;
   }
+  // "the winter of nineteen ninety-four"
+  if (Match sy; k > j + 1 && spelled_year(k, sy) && sy.value.size() == 4) {
+    m.last = sy.last;
+    m.value = sy.value + "-" + a->season;
+    return true;
+  }
   // "fall" is mostly a verb, "spring" a noun of its own: need "the"
   if (j == i) return false;
   if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !is(j + 1, "and")) return false;
@@ -1478,6 +1543,7 @@ bool Scan::bare(std::size_t i, Match& m) const {
   bool prep = is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "over") || is(i - 1, "within") ||
               is(i - 1, "during") || is(i - 1, "throughout");
   std::size_t j = the(i) ? i + 1 : i;
+  if (j > i && w(j) && w(j)->whole && w(j + 1) && w(j + 1)->unit == Unit::year) ++j;  // "for the full year"
   const Word* u = w(j);
   if (!u || u->unit == Unit::none) return false;
   if (j == i) {  // "for years": a duration of unknown length
@@ -1496,6 +1562,13 @@ bool Scan::bare(std::size_t i, Match& m) const {
     }
     if (!(is(i - 1, "for") || is(i - 1, "in")) || (w(j + 1) && (w(j + 1)->unit != Unit::none || is(j + 1, "before") || is(j + 1, "after") || is(j + 1, "earlier")))) return false;
     m.last = j + 1;
+    // "for the year ended March 31": a twelve-month period; "a high for the
+    // year", "earlier in the year": the current year
+    if (has_ref && !(w(j + 1) && w(j + 1)->period_end)) {
+      m.relative = true;
+      m.value = cal::format_year(ref.y);
+      return true;
+    }
     m.type = TimexType::duration;
     m.value = "P1Y";
     return true;
@@ -1553,7 +1626,7 @@ Match Scan::best(std::size_t i, int depth) const {
     bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
     if (pm > i && !decade) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
-        inner.value.size() >= 4 && inner.last > out.last) {
+        inner.value.size() >= 2 && inner.last > out.last) {
       out = inner;
       if (!is(pm, "earlier") && !is(pm, "later")) out.mod = a->premod;
     }
@@ -1632,6 +1705,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) cons
     if (s != day_sentence) sc.sentence_day.clear();
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
+    if (sc.titled(i, m.last)) { i = m.last; continue; }
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;

@@ -131,6 +131,9 @@ void Lexicon::load(const DataDir& data) {
     else if (role == "holiday") w.holiday = arg;
     else if (role == "filler") w.filler = true;
     else if (role == "not_past") w.not_past = true;
+    else if (role == "period_end") w.period_end = true;
+    else if (role == "whole") w.whole = true;
+    else if (role == "daypart_kept") w.daypart_kept = true;
     else if (role == "anaphor") w.anaphor = true;
     else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
   }

@@ -42,6 +42,9 @@ struct Word {
   bool approx_outside = false;
   bool filler = false;
   bool not_past = false;
+  bool period_end = false;  // "ended", "ending": "the year ended March 31" is a period, not the year
+  bool whole = false;       // "full", "whole", "entire": "for the full year" is the year
+  bool daypart_kept = false;  // "Friday evening" is valued 2000-03-31TEV, "Friday night" the day alone
   bool anaphor = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
 };

@@ -70,6 +70,9 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK((b == "2025-07-01" && e == "2025-09-30"));
   CHECK(newsan::timex_interval("199X", b, e));
   CHECK((b == "1990-01-01" && e == "1999-12-31"));
+  CHECK(newsan::timex_interval("19", b, e));  // a century: the 1900s
+  CHECK((b == "1900-01-01" && e == "1999-12-31"));
+  CHECK_FALSE(newsan::timex_interval("1", b, e));
   CHECK(newsan::timex_interval("2025-01-05T08:30", b, e));
   CHECK((b == "2025-01-05" && e == "2025-01-05"));
   CHECK(newsan::timex_interval("2020-W53", b, e));  // 2020 has 53 ISO weeks
@@ -77,7 +80,7 @@ TEST_CASE("timex_interval turns values into calendar intervals", "[dates]") {
   CHECK_FALSE(newsan::timex_interval("2021-W53", b, e));
   CHECK(newsan::timex_interval("2024-WI", b, e));
   CHECK(e == "2025-02-28");
-  for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "20", "2025-Q5", "2025-13"})
+  for (const char* v : {"P3M", "PAST_REF", "XXXX-01", "2025-02-30", "2025-W54", "", "2", "2025-Q5", "2025-13"})
     CHECK_FALSE(newsan::timex_interval(v, b, e));
 }
 
@@ -198,8 +201,40 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   auto s = one("They meet every week .");
   CHECK((s.type == "set" && s.value == "P1W"));
   CHECK(one("It is paid annually .").value == "P1Y");
+  // "the year" after for/in is the current year, unless a period end follows
+  auto ty = one("Shares hit a high for the year .", "1989-11-01");
+  CHECK((ty.text == "the year" && ty.type == "date" && ty.value == "1989"));
+  auto te = run("Net rose for the year ended Sept. 30 .", "1989-11-01");
+  REQUIRE(te.size() == 2);
+  CHECK((te[0].text == "the year" && te[0].type == "duration" && te[0].value == "P1Y"));
+  auto fy = run("Sales fell in the fiscal year ended Jan. 31 .", "1989-11-01");
+  REQUIRE(fy.size() == 2);
+  CHECK((fy[0].text == "the fiscal year" && fy[0].value == "P1Y"));
+  CHECK(one("Profit will fall for the fiscal year .", "1989-11-01").value == "1989");
+  auto fu = one("It forecast an increase for the full year .", "1989-11-01");
+  CHECK((fu.text == "the full year" && fu.value == "1989"));
+  CHECK(run("It was a full house .", "1989-11-01").empty());
+  auto ev = one("They met Tuesday evening .");
+  CHECK((ev.text == "Tuesday evening" && ev.type == "time" && ev.value == "2025-03-11TEV"));
+  auto ni = one("They met Tuesday night .");
+  CHECK((ni.text == "Tuesday night" && ni.value == "2025-03-11"));
+  CHECK(one("They met last Tuesday evening .").value == "2025-03-11TEV");
+  auto c20 = one("It changed in the 20th century .");
+  CHECK((c20.text == "the 20th century" && c20.value == "19"));
+  CHECK(one("It has not changed this century .").value == "20");
+  // a set word right after an amount is a rate, not a time
+  CHECK(run("Sales will rise 8.5 % annually .", "2025-03-12").empty());
+  CHECK(run("The plant would produce 10,000 units annually .", "2025-03-12").empty());
+  CHECK(run("It costs $2 million daily .", "2025-03-12").empty());
+  CHECK(one("It doubled its profits annually .").value == "P1Y");
+  CHECK(run("It runs 15 million instructions per second .", "2025-03-12").empty());
+  CHECK(one("It is checked every week .").value == "P1W");
   CHECK(one("The march is held each July .").value == "XXXX-07");
   CHECK(one("The festival is held every summer .").value == "XXXX-SU");
+  auto js = one("It began in January nineteen ninety-seven .");
+  CHECK((js.text == "January nineteen ninety-seven" && js.value == "1997-01"));
+  auto ws = one("Oil fell to that level in the winter of nineteen ninety-four .");
+  CHECK((ws.text == "the winter of nineteen ninety-four" && ws.value == "1994-WI"));
   auto tw = one("They meet twice a year .");
   CHECK((tw.type == "set" && tw.text == "a year" && tw.value == "P1Y"));
   CHECK(one("the 14-day strike").text == "14-day");
@@ -213,6 +248,20 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   REQUIRE(ft.size() == 2);
   CHECK(ft[1].value == "2025-03-10T10:35");
   CHECK(one("Prices are high now .").value == "PRESENT_REF");
+  CHECK(one("It will soon rise .").value == "FUTURE_REF");
+  CHECK(run("It matters to the future of our peoples .", "2025-03-12").empty());
+  CHECK(one("It may change in the future .").value == "FUTURE_REF");
+  CHECK(run("They joined this march on the capital .", "2025-03-12").empty());
+  CHECK(one("They met last March .").value == "2024-03");
+  CHECK(run("Now , he says , it looks bad .", "2025-03-12").empty());  // a discourse marker
+  CHECK(one("Now the plan looks bad .").value == "PRESENT_REF");
+  // names of programmes and papers are not times
+  CHECK(run("He said on ABC's This Week that it would pass .", "2025-03-12").empty());
+  CHECK(run("He told CBS's 60 Minutes it would pass .", "2025-03-12").empty());
+  CHECK(run("This is VOA Today .", "2025-03-12").empty());
+  CHECK(one("This week it passed .").value == "2025-W11");
+  CHECK(one("They vote on Election Day .").text == "Election Day");
+  CHECK(run("He was soon released .", "2025-03-12").empty());  // soon after a past moment
   CHECK(one("Prices fell recently .").value == "PAST_REF");
   CHECK(one("Prices will fall in the future .").value == "FUTURE_REF");
   CHECK(one("Prices may soon fall .").value == "FUTURE_REF");
