@@ -22,7 +22,7 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	./$(BUILD)/newsan $(SAMPLE)
+	./$(BUILD)/newsan --date 2024-05-14 $(SAMPLE)
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
