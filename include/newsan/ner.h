@@ -75,7 +75,7 @@ class Gazetteer {
   // Bits of the phrase whose lower-case form hashes (fnv, src/ner/model.h) to
   // `h`; kGazPrefix is set when the phrase begins a longer entry.
   std::uint16_t lookup_hash(std::uint64_t h) const;
-  std::size_t size() const { return keys_.size(); }
+  std::size_t size() const { return n_; }
 
   // Loads the project's gazetteer TSVs (data/gazetteers/*.tsv) found under `dir`.
   static Gazetteer from_directory(const std::filesystem::path& dir);
@@ -83,9 +83,21 @@ class Gazetteer {
  private:
   friend struct ModelIO;
   void rebuild_index();
-  std::vector<std::uint64_t> keys_;   // phrase hashes, sorted
-  std::vector<std::uint16_t> bits_;   // parallel to keys_
-  std::vector<std::uint32_t> index_;  // open-addressed slots into keys_ (+1; 0 empty)
+  // Open-addressed slots (+1 into `keys`, 0 empty; load <= 0.5) as lookup_hash() probes them.
+  static std::vector<std::uint32_t> index_slots(const std::vector<std::uint64_t>& keys);
+  // Entries added since the last build().
+  std::vector<std::uint64_t> pending_keys_;
+  std::vector<std::uint16_t> pending_bits_;
+  // The built table: phrase hashes (sorted), their bits, and open-addressed
+  // slots into them (+1; 0 empty). The arrays are immutable once built and
+  // live in `storage_`: vectors owned here, or a model file image that is
+  // used in place (so copies of a Gazetteer share them).
+  std::shared_ptr<const void> storage_;
+  const std::uint64_t* keys_ = nullptr;
+  const std::uint16_t* bits_ = nullptr;
+  const std::uint32_t* index_ = nullptr;
+  std::size_t n_ = 0;
+  std::size_t slots_ = 0;
 };
 
 struct Model;  // weights + gazetteer; defined in src/ner/

@@ -100,47 +100,119 @@ void append_lower(std::string& out, std::string_view w) {
   }
 }
 
-DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences)
-    : sentences_(sentences) {
+WordFacts word_facts(std::string_view w, const Gazetteer& gaz) {
+  thread_local std::string lw, full, brief;
+  lw.clear();
+  append_lower(lw, w);
+  shapes(w, full, brief);
+  WordFacts t;
+  t.w = fnv(w);
+  t.lw = fnv(lw);
+  t.shape = fnv(full);
+  t.sshape = fnv(brief);
+  for (int k = 0; k < 4; ++k) {
+    std::size_t len = std::min<std::size_t>(lw.size(), std::size_t(k + 1));
+    t.pre[k] = fnv(std::string_view(lw).substr(0, len), std::uint64_t(k + 1));
+    t.suf[k] = fnv(std::string_view(lw).substr(lw.size() - len), std::uint64_t(k + 11));
+  }
+  t.cap = is_upper_start(w);
+  t.has_letter = brief.find_first_of("Xx") != std::string::npos;
+  t.allcaps = t.has_letter && brief.find('x') == std::string::npos;
+  t.lower = t.has_letter && !t.cap && lw == w;
+  t.gaz_bits = gaz.lookup_hash(t.lw);
+  return t;
+}
+
+void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>& emit) {
+  emit(f(kBias, 0));
+  emit(f(kWord, t.w));
+  emit(f(kLower, t.lw));
+  emit(f(kShape, t.shape));
+  emit(f(kShort, t.sshape));
+  for (int k = 0; k < 4; ++k) {
+    emit(f(kPre, t.pre[k]));
+    emit(f(kSuf, t.suf[k]));
+  }
+}
+
+WordCache& WordCache::for_model(const Model& model) {
+  thread_local WordCache cache;
+  if (cache.model_id_ != model.id || cache.slots_.empty()) {
+    cache.model_ = &model;
+    cache.model_id_ = model.id;
+    cache.slots_.assign(kSlots, Slot{});
+  }
+  return cache;
+}
+
+void WordCache::fill(std::string_view w, Entry& e) const {
+  e.facts = word_facts(w, model_->gazetteer);
+  std::fill(std::begin(e.weights), std::end(e.weights), 0);
+  word_features(e.facts, [&](std::uint64_t h) {
+    if (const std::int16_t* row = model_->find(feature_key(h)))
+      for (int l = 0; l < kLabels; ++l) e.weights[l] += row[l];
+  });
+}
+
+const WordCache::Entry& WordCache::get(std::string_view w) {
+  if (w.size() > kMaxWord) {
+    fill(w, scratch_);
+    return scratch_;
+  }
+  Slot& s = slots_[mix(fnv(w), 3) & (kSlots - 1)];
+  if (s.len != w.size() || std::memcmp(s.word, w.data(), w.size()) != 0) {
+    fill(w, s.entry);
+    s.len = std::uint8_t(w.size());
+    std::memcpy(s.word, w.data(), w.size());
+  }
+  return s.entry;
+}
+
+DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences, WordCache* cache)
+    : sentences_(sentences), cached_(cache != nullptr) {
   toks_.resize(sentences.size());
   allcaps_sentence_.resize(sentences.size());
-  std::string lower, full, brief;
-  std::vector<std::string> lowers;
+  std::string lower;
+  // Each distinct lower-case word of the document gets a dense id (Tok::type),
+  // by which the per-word tallies below are kept in vectors.
+  std::size_t total = 0;
+  for (const auto& sent : sentences) total += sent.size();
+  std::size_t slots = 16;
+  while (slots < total * 2) slots *= 2;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ids(slots, {0, 0});  // (lw, id + 1)
+  std::uint32_t types = 0;
+  auto type_of_word = [&](std::uint64_t lw) {
+    for (std::size_t i = std::size_t(mix(lw, 5)) & (slots - 1);; i = (i + 1) & (slots - 1)) {
+      if (ids[i].second == 0) {
+        ids[i] = {lw, ++types};
+        return types - 1;
+      }
+      if (ids[i].first == lw) return ids[i].second - 1;
+    }
+  };
   // Document-wide capitalisation counts per lower-case word.
   struct Case {
     std::uint32_t lower = 0, cap_mid = 0;
   };
-  std::unordered_map<std::uint64_t, Case> cases;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const auto& sent = sentences[s];
     auto& toks = toks_[s];
     toks.resize(sent.size());
     std::size_t letters = 0, caps = 0;
-    if (lowers.size() < sent.size()) lowers.resize(sent.size());
     for (std::size_t i = 0; i < sent.size(); ++i) {
-      std::string_view w = sent[i];
       Tok& t = toks[i];
-      lowers[i].clear();
-      append_lower(lowers[i], w);
-      const std::string& lw = lowers[i];
-      shapes(w, full, brief);
-      t.w = fnv(w);
-      t.lw = fnv(lw);
-      t.shape = fnv(full);
-      t.sshape = fnv(brief);
-      for (int k = 0; k < 4; ++k) {
-        std::size_t len = std::min<std::size_t>(lw.size(), std::size_t(k + 1));
-        t.pre[k] = fnv(std::string_view(lw).substr(0, len), std::uint64_t(k + 1));
-        t.suf[k] = fnv(std::string_view(lw).substr(lw.size() - len), std::uint64_t(k + 11));
+      if (cache) {
+        const WordCache::Entry& e = cache->get(sent[i]);
+        static_cast<WordFacts&>(t) = e.facts;
+        std::memcpy(t.weights, e.weights, sizeof t.weights);
+      } else {
+        static_cast<WordFacts&>(t) = word_facts(sent[i], gaz);
       }
-      t.cap = is_upper_start(w);
-      bool has_letter = brief.find_first_of("Xx") != std::string::npos;
-      t.allcaps = has_letter && brief.find('x') == std::string::npos;
-      t.lower = has_letter && !t.cap && lw == w;
-      if (has_letter) {
+      if (t.has_letter) {
         ++letters;
         caps += t.allcaps;
       }
+      t.type = type_of_word(t.lw);
       t.gaz_prev = t.gaz_next = 0;
       t.doc = 0;
       t.ngaz = 0;
@@ -148,10 +220,14 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
     allcaps_sentence_[s] = letters >= 2 && caps * 10 >= letters * 8;
     // Gazetteer matches: every phrase starting at i; each category marks the words it covers.
     for (std::size_t i = 0; i < sent.size(); ++i) {
-      std::uint64_t h = fnv(lowers[i]);
+      std::uint64_t h = toks[i].lw;
       for (std::size_t n = 1; n <= Gazetteer::kMaxPhraseWords && i + n <= sent.size(); ++n) {
-        if (n > 1) h = fnv(lowers[i + n - 1], fnv(" ", h));
-        std::uint16_t bits = gaz.lookup_hash(h);
+        if (n > 1) {
+          lower.clear();
+          append_lower(lower, sent[i + n - 1]);
+          h = fnv(lower, fnv(" ", h));
+        }
+        std::uint16_t bits = n == 1 ? toks[i].gaz_bits : gaz.lookup_hash(h);
         if (bits == 0) break;  // neither a phrase nor the prefix of one
         for (int c = 0; c < kGazCategories; ++c) {
           if (!(bits & (1u << c))) continue;
@@ -162,12 +238,17 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
         }
       }
     }
-    for (std::size_t i = 0; i < sent.size(); ++i) {
+  }
+  std::vector<Case> cases(types);
+  hist_.assign(types, Hist{});
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    auto& toks = toks_[s];
+    for (std::size_t i = 0; i < toks.size(); ++i) {
       std::uint16_t here = 0;
       for (std::size_t k = 0; k < toks[i].ngaz; ++k) here |= std::uint16_t(1u << (toks[i].gaz[k] >> 3));
       if (i > 0) toks[i - 1].gaz_next |= here;
-      if (i + 1 < sent.size()) toks[i + 1].gaz_prev |= here;
-      Case& c = cases[toks[i].lw];
+      if (i + 1 < toks.size()) toks[i + 1].gaz_prev |= here;
+      Case& c = cases[toks[i].type];
       if (toks[i].lower) ++c.lower;
       if (toks[i].cap && !toks[i].allcaps && i > 0 && !allcaps_sentence_[s]) ++c.cap_mid;
     }
@@ -176,7 +257,7 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
     for (std::size_t i = 0; i < toks_[s].size(); ++i) {
       Tok& t = toks_[s][i];
       if (!t.cap) continue;
-      const Case& c = cases[t.lw];
+      const Case& c = cases[t.type];
       bool mid = i > 0 && !t.allcaps && !allcaps_sentence_[s];
       std::uint32_t cap_mid = c.cap_mid - (mid ? 1 : 0);
       t.doc = std::uint8_t(1 + (c.lower > 0) + 2 * (cap_mid > 0) + 4 * (i == 0) +
@@ -186,44 +267,53 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
   // Context aggregation: the words around every occurrence of a capitalised
   // word, shared by all its occurrences ("said Rotor" in one sentence helps
   // "Rotor" in another). Only for words seen at least twice; at most 12 kept.
-  std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> where;
+  // Capitalised occurrences grouped by word (counting sort, document order kept).
+  std::vector<std::uint32_t> first(std::size_t(types) + 1, 0);
+  for (const auto& toks : toks_)
+    for (const Tok& t : toks)
+      if (t.cap) ++first[t.type + 1];
+  for (std::size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> where(first.back());
+  {
+    std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+    for (std::size_t s = 0; s < toks_.size(); ++s)
+      for (std::size_t i = 0; i < toks_[s].size(); ++i)
+        if (toks_[s][i].cap) where[at[toks_[s][i].type]++] = {std::uint32_t(s), std::uint32_t(i)};
+  }
+  constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> range(types, {kUnset, 0});
   for (std::size_t s = 0; s < toks_.size(); ++s)
     for (std::size_t i = 0; i < toks_[s].size(); ++i) {
       Tok& t = toks_[s][i];
       t.agg_begin = t.agg_count = 0;
-      if (t.cap) where[t.lw].emplace_back(std::uint32_t(s), std::uint32_t(i));
-    }
-  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> range;
-  for (std::size_t s = 0; s < toks_.size(); ++s)
-    for (std::size_t i = 0; i < toks_[s].size(); ++i) {
-      Tok& t = toks_[s][i];
       if (!t.cap) continue;
-      auto [it, fresh] = range.try_emplace(t.lw);
-      if (fresh) {
-        const auto& occ = where[t.lw];
-        it->second.first = std::uint32_t(agg_.size());
-        if (occ.size() >= 2) {
-          for (const auto& [os, oi] : occ) {
+      auto& r = range[t.type];
+      if (r.first == kUnset) {
+        r.first = std::uint32_t(agg_.size());
+        if (first[t.type + 1] - first[t.type] >= 2) {
+          for (std::uint32_t o = first[t.type]; o < first[t.type + 1]; ++o) {
+            const auto [os, oi] = where[o];
             const auto& sent = toks_[os];
             std::uint64_t prev = oi > 0 ? sent[oi - 1].lw : kBos;
             std::uint64_t next = oi + 1 < sent.size() ? sent[oi + 1].lw : kEos;
             for (std::uint64_t v : {mix(1, prev), mix(2, next)}) {
-              if (agg_.size() - it->second.first >= 12) break;
-              if (std::find(agg_.begin() + it->second.first, agg_.end(), v) == agg_.end()) agg_.push_back(v);
+              if (agg_.size() - r.first >= 12) break;
+              if (std::find(agg_.begin() + r.first, agg_.end(), v) == agg_.end()) agg_.push_back(v);
             }
           }
         }
-        it->second.second = std::uint32_t(agg_.size()) - it->second.first;
+        r.second = std::uint32_t(agg_.size()) - r.first;
       }
-      t.agg_begin = it->second.first;
-      t.agg_count = it->second.second;
+      t.agg_begin = r.first;
+      t.agg_count = r.second;
     }
 }
 
-void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint64_t>>& out) {
+void DocumentFeatures::features(std::size_t s, std::vector<std::uint64_t>& v, std::vector<std::uint32_t>& ends) {
   const auto& toks = toks_[s];
   const std::size_t n = toks.size();
-  out.resize(n);
+  v.clear();
+  ends.clear();
   const bool caps_sent = allcaps_sentence_[s];
   auto lw = [&](std::ptrdiff_t i) {
     return i < 0 ? kBos : std::size_t(i) >= n ? kEos : toks[std::size_t(i)].lw;
@@ -233,28 +323,17 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint
   };
   auto hist_type = [&](std::ptrdiff_t i) -> std::uint64_t {
     if (i < 0 || std::size_t(i) >= n || !toks[std::size_t(i)].cap) return 0;
-    auto it = hist_.find(toks[std::size_t(i)].lw);
-    if (it == hist_.end()) return 0;
+    const Hist& h = hist_[toks[std::size_t(i)].type];
     int best = -1;
     std::uint16_t most = 0;
     for (int t = 0; t < kChunkTypes; ++t)
-      if (it->second.count[t] > most) most = it->second.count[best = t];
+      if (h.count[t] > most) most = h.count[best = t];
     return best < 0 ? 0 : std::uint64_t(best + 1);
   };
   for (std::size_t i = 0; i < n; ++i) {
     const Tok& t = toks[i];
-    auto& v = out[i];
-    v.clear();
     const auto ii = std::ptrdiff_t(i);
-    v.push_back(f(kBias, 0));
-    v.push_back(f(kWord, t.w));
-    v.push_back(f(kLower, t.lw));
-    v.push_back(f(kShape, t.shape));
-    v.push_back(f(kShort, t.sshape));
-    for (int k = 0; k < 4; ++k) {
-      v.push_back(f(kPre, t.pre[k]));
-      v.push_back(f(kSuf, t.suf[k]));
-    }
+    if (!cached_) word_features(t, [&](std::uint64_t h) { v.push_back(h); });
     v.push_back(f(kPrev1, lw(ii - 1)));
     v.push_back(f(kNext1, lw(ii + 1)));
     v.push_back(f(kPrev2, lw(ii - 2)));
@@ -280,6 +359,7 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::vector<std::uint
       v.push_back(f(kHistory, mix(h, t.sshape)));
     }
     if (auto h = hist_type(ii - 1)) v.push_back(f(kPrevHistory, h));
+    ends.push_back(std::uint32_t(v.size()));
   }
 }
 
@@ -287,7 +367,7 @@ void DocumentFeatures::record(std::size_t s, const std::vector<int>& labels) {
   const auto& toks = toks_[s];
   for (std::size_t i = 0; i < labels.size() && i < toks.size(); ++i) {
     if (labels[i] == 0 || !toks[i].cap) continue;
-    auto& c = hist_[toks[i].lw].count[int(type_of(labels[i]))];
+    auto& c = hist_[toks[i].type].count[int(type_of(labels[i]))];
     if (c < 60000) ++c;
   }
 }

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,66 +53,135 @@ inline std::uint32_t feature_key(std::uint64_t h) {
   return k ? k : 1;
 }
 
-// The runtime model: features hashed to 32-bit keys, int16 weights per label
-// scaled by `scale`, in an open-addressed table built at load time.
+// The runtime model: a validated view over the bytes of a model file (format
+// in src/ner/model_io.cpp), used in place: features hashed to 32-bit keys,
+// found through an open-addressed slot table stored in the file, each with a
+// row of kLabels int16 weights scaled by `scale`. Nothing is decoded or built
+// at load time, so start-up costs no more than mapping the file.
 struct Model {
-  Gazetteer gazetteer;
+  Gazetteer gazetteer;   // its tables point into `image` too
   std::string info;      // training description
   std::string version;   // human-readable, built on load
   float scale = 1;
   float trans[kLabels + 1][kLabels] = {};
-  // Feature keys sorted ascending; table[k] holds the weights of keys[k].
-  std::vector<std::uint32_t> keys;
-  // Lookup table: open-addressed keys (0 = empty) small enough to stay in
-  // cache, each slot pointing at a 64-byte-aligned row of weights.
-  struct alignas(64) Row {
-    std::int16_t w[32];
+  struct Slot {
+    std::uint32_t key;  // 0 = empty
+    std::uint32_t row;
   };
-  static_assert(kLabels <= 32);
-  std::vector<Row> table;
-  std::vector<std::uint32_t> slot_key;
-  std::vector<std::uint32_t> slot_row;
-  std::uint32_t mask = 0;
+  const Slot* slots = nullptr;
+  std::uint32_t mask = 0;              // slot count - 1
+  const std::int16_t* weights = nullptr;  // features x kLabels
+  std::uint32_t features = 0;
+  std::uint64_t id = 0;                 // unique per loaded model in this process
+  std::string_view bytes;               // the whole model file
+  std::shared_ptr<const void> image;    // owns `bytes` (a mapping or a copy)
 
-  void build_table();  // the slots for keys/table
-  const Row* find(std::uint32_t key) const {
-    if (slot_key.empty()) return nullptr;
+  // Weights of feature `key` (kLabels of them), or nullptr if the model has none.
+  const std::int16_t* find(std::uint32_t key) const {
     for (std::uint32_t i = (key * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
-      std::uint32_t k = slot_key[i];
-      if (k == key) return &table[slot_row[i]];
-      if (k == 0) return nullptr;
+      const Slot& s = slots[i];
+      if (s.key == key) return weights + std::size_t(s.row) * kLabels;
+      if (s.key == 0) return nullptr;
     }
   }
+};
+
+// What the trainer hands to the file writer: features sorted by key, their
+// quantised weights (kLabels per feature), transitions and the gazetteer.
+struct ModelParts {
+  std::string info;
+  float scale = 1;
+  float trans[kLabels + 1][kLabels] = {};
+  std::vector<std::uint32_t> keys;
+  std::vector<std::int16_t> weights;
+  Gazetteer gazetteer;
+};
+// The bytes of a model file holding `parts`; throws OutputError if it cannot.
+std::string encode_parts(const ModelParts& parts);
+// Recomputes the payload checksum in the header of model file bytes (for
+// tests and tools that patch a model on purpose).
+void reseal_model(std::string& bytes);
+// The model of a file's bytes, validated, used in place. `image` keeps `bytes`
+// alive; when it is null (or `bytes` is misaligned) the bytes are copied first.
+std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_ptr<const void> image,
+                                          std::string_view origin);
+
+// What the tagger knows of a word from its bytes alone: the hashes its
+// word features are made of, its capitalisation, and the gazetteer bits of
+// the word as a one-word phrase (Gazetteer::lookup_hash of its lower case).
+struct WordFacts {
+  std::uint64_t w = 0, lw = 0, shape = 0, sshape = 0, pre[4] = {}, suf[4] = {};
+  std::uint16_t gaz_bits = 0;
+  bool cap = false, allcaps = false, lower = false, has_letter = false;
+};
+WordFacts word_facts(std::string_view w, const Gazetteer& gaz);
+// Calls emit(hash) for each feature that depends on the word alone.
+void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>& emit);
+
+// A per-thread cache, for one model, of each word's facts and of the summed
+// weights of its word-only features. Most words of an article were met in
+// earlier ones, so their facts and about half of their feature lookups are
+// done once per thread instead of once per occurrence. Entries are checked
+// against the word's bytes, so the cache changes speed, never results.
+class WordCache {
+ public:
+  struct Entry {
+    WordFacts facts;
+    std::int32_t weights[kLabels] = {};
+  };
+  // The calling thread's cache for `model`, emptied when the model changes.
+  static WordCache& for_model(const Model& model);
+  const Entry& get(std::string_view w);
+
+ private:
+  static constexpr std::size_t kSlots = 1 << 15;
+  static constexpr std::size_t kMaxWord = 30;  // longer words are computed, not cached
+  struct Slot {
+    Entry entry;
+    std::uint8_t len = 0xFF;  // 0xFF = empty
+    char word[kMaxWord];
+  };
+  void fill(std::string_view w, Entry& e) const;
+  const Model* model_ = nullptr;
+  std::uint64_t model_id_ = 0;
+  std::vector<Slot> slots_;
+  Entry scratch_;
 };
 
 // Per-document feature extraction. Static features (word, shape, affixes,
 // neighbours, gazetteer, document-wide capitalisation) are computed for all
 // sentences at once; the history feature (how the same word was tagged in
 // earlier sentences) is added sentence by sentence as tagging proceeds.
+// With a WordCache the word-only features are left out of features() and
+// their summed weights are given by word_weights() instead.
 class DocumentFeatures {
  public:
-  DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences);
-  // Features of token i of sentence s (static + history), appended to `out`.
-  void features(std::size_t s, std::vector<std::vector<std::uint64_t>>& out);
+  DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences, WordCache* cache = nullptr);
+  // Features of the tokens of sentence s (static + history): those of token i
+  // are out[ends[i - 1], ends[i]) (from 0 for i = 0).
+  void features(std::size_t s, std::vector<std::uint64_t>& out, std::vector<std::uint32_t>& ends);
+  // With a cache: the summed weights of the word-only features of token i of sentence s.
+  const std::int32_t* word_weights(std::size_t s, std::size_t i) const { return toks_[s][i].weights; }
   // Records the labels chosen for sentence s, for later sentences' history features.
   void record(std::size_t s, const std::vector<int>& labels);
 
  private:
-  struct Tok {
-    std::uint64_t w, lw, shape, sshape, pre[4], suf[4];
+  struct Tok : WordFacts {
+    std::uint32_t type;  // dense id of the lower-case word in this document
     std::uint16_t gaz_prev, gaz_next;
-    bool cap, allcaps, lower;
     std::uint8_t doc;  // document-wide capitalisation evidence code
     std::uint32_t agg_begin, agg_count;  // context of the word's other occurrences, in agg_
     std::uint8_t ngaz;
     std::uint8_t gaz[6];  // (category << 3 | part) of gazetteer matches, at most 6 kept
+    std::int32_t weights[kLabels];  // with a cache: summed weights of the word-only features
   };
   struct Hist {
     std::uint16_t count[kChunkTypes] = {};
   };
   const Sentences& sentences_;
+  const bool cached_;
   std::vector<std::vector<Tok>> toks_;
-  std::unordered_map<std::uint64_t, Hist> hist_;  // by lower-case word hash
+  std::vector<Hist> hist_;  // by Tok::type
   std::vector<bool> allcaps_sentence_;
   std::vector<std::uint64_t> agg_;  // hashed (side, neighbour) pairs per word type
 };

@@ -1,236 +1,327 @@
-// src/ner/model_io.cpp — the NER model file: writing and validated reading.
+// src/ner/model_io.cpp — the NER model file: writing, and validated reading
+// of a file image that is then used in place (mapped, not decoded).
 //
-// Layout (all integers little-endian, written byte by byte; floats as their
-// IEEE-754 bit patterns in a u32):
-//   magic "NSNERMDL" (8 bytes) | u32 format version | u32 labels (17)
-//   u32 chunk types (4) | u32 gazetteer categories (9)
-//   u64 payload size | u64 payload checksum (see checksum() below)
+// Layout (all integers little-endian; floats as IEEE-754 binary32; every
+// section starts at a multiple of 64 bytes from the start of the file and is
+// zero-padded to the next one):
+//   header, 64 bytes:
+//     magic "NSNERMDL" | u32 format version | u32 labels (17) | u32 chunk types (4)
+//     u32 gazetteer categories (9) | u64 payload size | u64 payload checksum
+//     (see checksum() below) | 24 zero bytes
 //   payload:
-//     u32 n, n bytes: training description (UTF-8)
-//     f32 weight scale | f32 transitions[(labels + 1) * labels]
-//     u32 features | u32 keys[features] (strictly ascending, non-zero)
-//     i16 weights[features * labels]
-//     u32 phrases | u64 phrase hashes[phrases] (strictly ascending) | u16 bits[phrases]
+//     u32 description length | u32 features | u32 feature slots | u32 phrases
+//     u32 phrase slots | f32 weight scale | f32 transitions[(labels + 1) * labels]
+//     | description (UTF-8)
+//     feature slots: {u32 key, u32 row}[feature slots], open-addressed by
+//       (key * 0x9E3779B1) & (slots - 1) with linear probing; key 0 = empty
+//     i16 weights[features * labels], row r for the feature whose slot says r
+//     u64 phrase hashes[phrases] (strictly ascending) | u16 bits[phrases]
+//     u32 phrase index[phrase slots]: 1 + position in the hashes, 0 = empty,
+//       open-addressed by mix(hash, 7) (Gazetteer::lookup_hash)
 //     magic "NSNEREND"
-// Every read is bounds-checked; anything unexpected is a FormatError naming
-// the file, the offset and what was wrong.
+// Slot counts are powers of two, larger than what they index, so probing ends.
+// Reading checks the sizes, the checksum and every slot, and fails with a
+// FormatError naming the file, the offset and what was wrong.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <new>
 #include <type_traits>
 
 #include "newsan/error.h"
 #include "ner/model.h"
 
 namespace newsan::ner {
+
+// The image is used in place: its integers must be the host's.
+static_assert(std::endian::native == std::endian::little,
+              "the NER model image is little-endian and used in place; this host is not");
+
 namespace {
 
 constexpr char kMagic[9] = "NSNERMDL";
 constexpr char kEndMagic[9] = "NSNEREND";
-constexpr std::size_t kHeaderSize = 8 + 4 * 4 + 8 + 8;
+constexpr std::size_t kHeaderSize = 64;
+constexpr std::size_t kAlign = 64;
+constexpr std::size_t kFixedSize = 5 * 4 + 4 + 4 * (kLabels + 1) * kLabels;
 
 // Format versions:
 //   1  (2026-11) first version: BILOU labels, 32-bit feature keys, int16
 //      weights with one scale, gazetteer phrase hashes with category bits.
-constexpr std::uint32_t kFormatVersion = 1;
+//   2  (2026-11) the same model as an image used in place: 64-byte aligned
+//      sections, the feature and phrase slot tables stored, a four-lane checksum.
+constexpr std::uint32_t kFormatVersion = 2;
+
+std::uint64_t load64(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
 
 std::uint64_t checksum(const unsigned char* p, std::size_t n) {
-  // 64-bit multiply-rotate over 8-byte little-endian words: fast enough to
-  // check a 10 MB model well inside the load-time budget.
-  std::uint64_t h = 0x6E657773616E2131ull ^ n;
+  // Four independent multiply-rotate lanes over 8-byte little-endian words,
+  // so that checking a 5 MB model at every start costs a fraction of a millisecond.
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h[4] = {0x6E657773616E2131ull ^ n, 0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
+                        0xA4093822299F31D0ull};
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(&w, p + i, 8);  // the same little-endian word, in one load
-    } else {
-      for (int k = 7; k >= 0; --k) w = (w << 8) | p[i + std::size_t(k)];
-    }
-    h = std::rotl((h ^ w) * 0x9E3779B97F4A7C15ull, 27);
-  }
+  for (; i + 32 <= n; i += 32)
+    for (std::size_t k = 0; k < 4; ++k) h[k] = std::rotl((h[k] ^ load64(p + i + 8 * k)) * kMul, 27);
+  for (; i + 8 <= n; i += 8) h[0] = std::rotl((h[0] ^ load64(p + i)) * kMul, 27);
   std::uint64_t w = 0;
   for (std::size_t k = n; k-- > i;) w = (w << 8) | p[k];
-  h = std::rotl((h ^ w) * 0x9E3779B97F4A7C15ull, 27);
-  return h ^ (h >> 29);
+  h[0] = std::rotl((h[0] ^ w) * kMul, 27);
+  std::uint64_t x = h[0] ^ std::rotl(h[1], 17) ^ std::rotl(h[2], 31) ^ std::rotl(h[3], 47);
+  x = (x ^ (x >> 31)) * kMul;
+  return x ^ (x >> 29);
 }
+
+std::size_t padded(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
 
 class Writer {
  public:
-  void u8(std::uint8_t v) { out_.push_back(char(v)); }
-  void u16(std::uint16_t v) { for (int k = 0; k < 2; ++k) u8(std::uint8_t(v >> (8 * k))); }
-  void u32(std::uint32_t v) { for (int k = 0; k < 4; ++k) u8(std::uint8_t(v >> (8 * k))); }
-  void u64(std::uint64_t v) { for (int k = 0; k < 8; ++k) u8(std::uint8_t(v >> (8 * k))); }
-  void f32(float v) { u32(std::bit_cast<std::uint32_t>(v)); }
+  template <class T>
+  void put(T v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    out_.append(b, sizeof(T));
+  }
+  template <class T>
+  void array(const T* p, std::size_t n) {
+    out_.append(reinterpret_cast<const char*>(p), n * sizeof(T));
+  }
   void raw(std::string_view s) { out_.append(s); }
+  void align() { out_.resize(padded(out_.size()), '\0'); }
   std::string& str() { return out_; }
 
  private:
   std::string out_;
 };
 
+// Sections of the payload, as offsets from the file's start.
+struct Layout {
+  std::uint64_t info, slots, weights, phrase_keys, phrase_bits, phrase_index, end, size;
+  Layout(std::uint64_t info_len, std::uint64_t features, std::uint64_t slots_n, std::uint64_t phrases,
+         std::uint64_t phrase_slots) {
+    info = kHeaderSize + kFixedSize;
+    slots = padded(info + info_len);
+    weights = padded(slots + 8 * slots_n);
+    phrase_keys = padded(weights + 2 * kLabels * features);
+    phrase_bits = padded(phrase_keys + 8 * phrases);
+    phrase_index = padded(phrase_bits + 2 * phrases);
+    end = padded(phrase_index + 4 * phrase_slots);
+    size = end + 8;
+  }
+};
+
 class Reader {
  public:
-  Reader(std::string_view bytes, std::string_view origin, std::size_t base)
-      : p_(reinterpret_cast<const unsigned char*>(bytes.data())), n_(bytes.size()), origin_(origin), base_(base) {}
-  [[noreturn]] void fail(const std::string& what) const {
-    throw FormatError(std::string(origin_) + ": bad NER model at byte " + std::to_string(base_ + pos_) + ": " +
-                      what);
+  Reader(std::string_view bytes, std::string_view origin)
+      : p_(reinterpret_cast<const unsigned char*>(bytes.data())), n_(bytes.size()), origin_(origin) {}
+  [[noreturn]] void fail(const std::string& what) const { fail_at(pos_, what); }
+  [[noreturn]] void fail_at(std::size_t at, const std::string& what) const {
+    throw FormatError(std::string(origin_) + ": bad NER model at byte " + std::to_string(at) + ": " + what);
   }
-  void need(std::size_t k, const char* what) const {
-    if (k > n_ - pos_)
-      fail(std::string("truncated while reading ") + what + " (needs " + std::to_string(k) + " bytes, " +
-           std::to_string(n_ - pos_) + " left)");
-  }
-  std::uint64_t le(int bytes, const char* what) {
-    need(std::size_t(bytes), what);
-    std::uint64_t v = 0;
-    for (int k = bytes - 1; k >= 0; --k) v = (v << 8) | p_[pos_ + std::size_t(k)];
-    pos_ += std::size_t(bytes);
-    return v;
-  }
-  std::uint16_t u16(const char* what) { return std::uint16_t(le(2, what)); }
-  std::uint32_t u32(const char* what) { return std::uint32_t(le(4, what)); }
-  std::uint64_t u64(const char* what) { return le(8, what); }
-  float f32(const char* what) {
-    float v = std::bit_cast<float>(u32(what));
-    if (!std::isfinite(v)) fail(std::string(what) + " is not a finite number");
-    return v;
-  }
-  std::string_view bytes(std::size_t k, const char* what) {
-    need(k, what);
-    std::string_view s(reinterpret_cast<const char*>(p_ + pos_), k);
-    pos_ += k;
-    return s;
-  }
-  // A count of items of `size` bytes each that must fit in what is left.
-  std::uint32_t count(std::size_t size, const char* what) {
-    std::uint32_t c = u32(what);
-    if (std::size_t(c) * size > n_ - pos_)
-      fail(std::string(what) + " " + std::to_string(c) + " exceeds the file (" + std::to_string(n_ - pos_) +
-           " bytes left)");
-    return c;
-  }
-  std::size_t left() const { return n_ - pos_; }
-  // Decodes `count` rows of kLabels little-endian int16 weights straight into the table.
-  void rows(std::vector<Model::Row>& out, std::size_t count, const char* what) {
-    need(count * kLabels * 2, what);
-    out.assign(count, Model::Row{});
-    const unsigned char* p = p_ + pos_;
-    if constexpr (std::endian::native == std::endian::little && sizeof(Model::Row) == kLabels * 2) {
-      // The file's little-endian int16 rows are the host's layout: one copy (load time).
-      if (count) std::memcpy(out.data(), p, count * kLabels * 2);
-    } else {
-      for (auto& row : out)
-        for (int l = 0; l < kLabels; ++l, p += 2) row.w[l] = std::int16_t(std::uint16_t(p[0] | p[1] << 8));
-    }
-    pos_ += count * kLabels * 2;
-  }
-  // Decodes `count` little-endian integers of sizeof(T) bytes after one bounds check.
   template <class T>
-  void array(std::vector<T>& out, std::size_t count, const char* what) {
-    constexpr std::size_t k = sizeof(T);
-    need(count * k, what);
-    out.resize(count);
-    const unsigned char* p = p_ + pos_;
-    if constexpr (std::endian::native == std::endian::little && std::is_integral_v<T>) {
-      if (count) std::memcpy(out.data(), p, count * k);
-    } else {
-      for (std::size_t i = 0; i < count; ++i, p += k) {
-        std::uint64_t v = 0;
-        for (std::size_t b = k; b-- > 0;) v = (v << 8) | p[b];
-        out[i] = T(v);
-      }
-    }
-    pos_ += count * k;
+  T get(const char* what) {
+    if (sizeof(T) > n_ - pos_)
+      fail(std::string("truncated while reading ") + what + " (needs " + std::to_string(sizeof(T)) + " bytes, " +
+           std::to_string(n_ - pos_) + " left)");
+    T v;
+    std::memcpy(&v, p_ + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return v;
   }
+  float f32(const char* what) {
+    float v = get<float>(what);
+    if (!std::isfinite(v)) fail_at(pos_ - 4, std::string(what) + " is not a finite number");
+    return v;
+  }
+  std::uint32_t slot_count(std::uint32_t entries, const char* what) {
+    std::uint32_t n = get<std::uint32_t>(what);
+    if (n < 16 || !std::has_single_bit(n) || n <= entries)
+      fail_at(pos_ - 4, std::string(what) + " " + std::to_string(n) + " is not a power of two above " +
+                            std::to_string(entries));
+    return n;
+  }
+  void seek(std::size_t at) { pos_ = at; }
+  std::size_t pos() const { return pos_; }
+  const unsigned char* at(std::size_t off) const { return p_ + off; }
 
  private:
   const unsigned char* p_;
   std::size_t n_;
   std::size_t pos_ = 0;
   std::string_view origin_;
-  std::size_t base_;
 };
+
+// A copy of bytes at a 64-byte-aligned address (the image's sections are aligned).
+std::shared_ptr<const void> aligned_copy(std::string_view bytes) {
+  auto* p = static_cast<char*>(::operator new(bytes.size() ? bytes.size() : 1, std::align_val_t(kAlign)));
+  if (!bytes.empty()) std::memcpy(p, bytes.data(), bytes.size());
+  return std::shared_ptr<const void>(p, [](const void* q) {
+    ::operator delete(const_cast<void*>(q), std::align_val_t(kAlign));
+  });
+}
 
 }  // namespace
 
+void reseal_model(std::string& bytes) {
+  if (bytes.size() < kHeaderSize) return;
+  const std::uint64_t size = bytes.size() - kHeaderSize;
+  const std::uint64_t sum = checksum(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize, size);
+  std::memcpy(bytes.data() + 24, &size, 8);
+  std::memcpy(bytes.data() + 32, &sum, 8);
+}
+
 struct ModelIO {
-  static std::string encode(const Model& m) {
-    Writer pay;
-    pay.u32(std::uint32_t(m.info.size()));
-    pay.raw(m.info);
-    pay.f32(m.scale);
-    for (const auto& row : m.trans)
-      for (float v : row) pay.f32(v);
-    pay.u32(std::uint32_t(m.keys.size()));
-    for (auto k : m.keys) pay.u32(k);
-    for (const auto& row : m.table)
-      for (int l = 0; l < kLabels; ++l) pay.u16(std::uint16_t(row.w[l]));
+  static std::string encode(const ModelParts& m) {
+    const Gazetteer* g = &m.gazetteer;
     Gazetteer built;
-    if (m.gazetteer.index_.empty() && !m.gazetteer.keys_.empty()) {
+    if (!m.gazetteer.pending_keys_.empty() || m.gazetteer.slots_ == 0) {
       built = m.gazetteer;
       built.rebuild_index();
+      g = &built;
     }
-    const Gazetteer& g = built.keys_.empty() ? m.gazetteer : built;
-    pay.u32(std::uint32_t(g.keys_.size()));
-    for (auto k : g.keys_) pay.u64(k);
-    for (auto b : g.bits_) pay.u16(b);
-    pay.raw(std::string_view(kEndMagic, 8));
+    const std::size_t nf = m.keys.size();
+    if (m.weights.size() != nf * kLabels || nf >= 0x40000000u || g->n_ >= 0x40000000u ||
+        m.info.size() > 0xFFFFFFFFu)
+      throw OutputError("NER model: inconsistent or oversized model parts");
+    for (std::size_t i = 0; i < nf; ++i)
+      if (m.keys[i] == 0 || (i > 0 && m.keys[i] <= m.keys[i - 1]))
+        throw OutputError("NER model: feature keys are not non-zero and strictly ascending");
+    std::size_t nslots = 16;
+    while (nslots < nf * 2) nslots *= 2;  // load factor <= 0.5
+    std::vector<Model::Slot> slots(nslots, Model::Slot{0, 0});
+    for (std::size_t k = 0; k < nf; ++k) {
+      std::uint32_t i = (m.keys[k] * 0x9E3779B1u) & std::uint32_t(nslots - 1);
+      while (slots[i].key != 0) i = (i + 1) & std::uint32_t(nslots - 1);
+      slots[i] = {m.keys[k], std::uint32_t(k)};
+    }
     Writer out;
     out.raw(std::string_view(kMagic, 8));
-    out.u32(kFormatVersion);
-    out.u32(kLabels);
-    out.u32(kChunkTypes);
-    out.u32(kGazCategories);
-    out.u64(pay.str().size());
-    out.u64(checksum(reinterpret_cast<const unsigned char*>(pay.str().data()), pay.str().size()));
-    out.raw(pay.str());
+    out.put<std::uint32_t>(kFormatVersion);
+    out.put<std::uint32_t>(kLabels);
+    out.put<std::uint32_t>(kChunkTypes);
+    out.put<std::uint32_t>(kGazCategories);
+    out.put<std::uint64_t>(0);  // payload size and checksum, filled in below
+    out.put<std::uint64_t>(0);
+    out.align();
+    out.put<std::uint32_t>(std::uint32_t(m.info.size()));
+    out.put<std::uint32_t>(std::uint32_t(nf));
+    out.put<std::uint32_t>(std::uint32_t(nslots));
+    out.put<std::uint32_t>(std::uint32_t(g->n_));
+    out.put<std::uint32_t>(std::uint32_t(g->slots_));
+    out.put<float>(m.scale);
+    for (const auto& row : m.trans) out.array(row, kLabels);
+    out.raw(m.info);
+    out.align();
+    out.array(slots.data(), slots.size());
+    out.align();
+    out.array(m.weights.data(), m.weights.size());
+    out.align();
+    out.array(g->keys_, g->n_);
+    out.align();
+    out.array(g->bits_, g->n_);
+    out.align();
+    out.array(g->index_, g->slots_);
+    out.align();
+    out.raw(std::string_view(kEndMagic, 8));
+    reseal_model(out.str());
     return std::move(out.str());
   }
 
-  static std::shared_ptr<Model> decode(std::string_view bytes, std::string_view origin) {
-    Reader h(bytes, origin, 0);
+  static std::shared_ptr<const Model> decode(std::string_view bytes, std::shared_ptr<const void> image,
+                                             std::string_view origin) {
+    Reader h(bytes, origin);
     if (bytes.size() < 8 || std::memcmp(bytes.data(), kMagic, 8) != 0)
       throw FormatError(std::string(origin) + ": not a newsan NER model (no NSNERMDL magic)");
-    h.bytes(8, "magic");
-    std::uint32_t version = h.u32("format version");
+    h.seek(8);
+    std::uint32_t version = h.get<std::uint32_t>("format version");
     if (version != kFormatVersion)
-      h.fail("unsupported format version " + std::to_string(version) + " (this newsan reads version " +
-             std::to_string(kFormatVersion) + ")");
-    if (h.u32("label count") != std::uint32_t(kLabels) || h.u32("chunk type count") != std::uint32_t(kChunkTypes) ||
-        h.u32("gazetteer category count") != std::uint32_t(kGazCategories))
-      h.fail("label set or gazetteer categories differ from this newsan's");
-    std::uint64_t size = h.u64("payload size");
-    std::uint64_t sum = h.u64("checksum");
-    if (size != h.left())
-      h.fail("payload size " + std::to_string(size) + " but " + std::to_string(h.left()) +
-             " bytes follow (truncated or padded file)");
-    std::string_view payload = bytes.substr(kHeaderSize);
-    if (checksum(reinterpret_cast<const unsigned char*>(payload.data()), payload.size()) != sum)
-      h.fail("checksum mismatch (corrupted file)");
+      h.fail_at(8, "unsupported format version " + std::to_string(version) + " (this newsan reads version " +
+                       std::to_string(kFormatVersion) + ")");
+    if (h.get<std::uint32_t>("label count") != std::uint32_t(kLabels) ||
+        h.get<std::uint32_t>("chunk type count") != std::uint32_t(kChunkTypes) ||
+        h.get<std::uint32_t>("gazetteer category count") != std::uint32_t(kGazCategories))
+      h.fail_at(12, "label set or gazetteer categories differ from this newsan's");
+    std::uint64_t size = h.get<std::uint64_t>("payload size");
+    std::uint64_t sum = h.get<std::uint64_t>("checksum");
+    if (bytes.size() < kHeaderSize) h.fail("truncated header");
+    if (size != bytes.size() - kHeaderSize)
+      h.fail_at(24, "payload size " + std::to_string(size) + " but " + std::to_string(bytes.size() - kHeaderSize) +
+                        " bytes follow (truncated or padded file)");
+    if (!image || reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) {
+      image = aligned_copy(bytes);
+      bytes = std::string_view(static_cast<const char*>(image.get()), bytes.size());
+      return decode(bytes, std::move(image), origin);
+    }
+    const auto* base = reinterpret_cast<const unsigned char*>(bytes.data());
+    if (checksum(base + kHeaderSize, size) != sum) h.fail_at(32, "checksum mismatch (corrupted file)");
 
-    Reader r(payload, origin, kHeaderSize);
+    Reader r(bytes, origin);
+    r.seek(kHeaderSize);
     auto m = std::make_shared<Model>();
-    m->info = std::string(r.bytes(r.count(1, "description length"), "description"));
+    const std::uint32_t info_len = r.get<std::uint32_t>("description length");
+    const std::uint32_t nf = r.get<std::uint32_t>("feature count");
+    const std::uint32_t nslots = r.slot_count(nf, "feature slot count");
+    const std::uint32_t np = r.get<std::uint32_t>("gazetteer phrase count");
+    const std::uint32_t npslots = r.slot_count(np, "gazetteer slot count");
     m->scale = r.f32("weight scale");
     for (auto& row : m->trans)
       for (float& v : row) v = r.f32("transition weight");
-    std::uint32_t nf = r.count(4 + 2 * kLabels, "feature count");
-    r.array(m->keys, nf, "feature keys");
-    for (std::uint32_t i = 0; i < nf; ++i)
-      if (m->keys[i] == 0 || (i > 0 && m->keys[i] <= m->keys[i - 1])) r.fail("feature keys not strictly ascending");
-    r.rows(m->table, nf, "weights");
-    std::uint32_t np = r.count(8 + 2, "gazetteer phrase count");
+    const Layout at(info_len, nf, nslots, np, npslots);
+    if (at.size != bytes.size())
+      r.fail_at(kHeaderSize, "the counts need " + std::to_string(at.size) + " bytes but the file has " +
+                                 std::to_string(bytes.size()));
+    m->info.assign(reinterpret_cast<const char*>(base + at.info), info_len);
+
+    m->slots = reinterpret_cast<const Model::Slot*>(base + at.slots);
+    m->mask = nslots - 1;
+    m->weights = reinterpret_cast<const std::int16_t*>(base + at.weights);
+    m->features = nf;
+    std::uint32_t used = 0;
+    for (std::uint32_t i = 0; i < nslots; ++i) {
+      const Model::Slot& s = m->slots[i];
+      if (s.key == 0 ? s.row != 0 : s.row >= nf)
+        r.fail_at(at.slots + 8 * std::size_t(i), "feature slot " + std::to_string(i) + " points outside the weights");
+      used += s.key != 0;
+    }
+    if (used != nf)
+      r.fail_at(at.slots, std::to_string(used) + " feature slots used for " + std::to_string(nf) + " features");
+
     Gazetteer& g = m->gazetteer;
-    r.array(g.keys_, np, "phrase hashes");
+    g.keys_ = reinterpret_cast<const std::uint64_t*>(base + at.phrase_keys);
+    g.bits_ = reinterpret_cast<const std::uint16_t*>(base + at.phrase_bits);
+    g.index_ = reinterpret_cast<const std::uint32_t*>(base + at.phrase_index);
+    g.n_ = np;
+    g.slots_ = npslots;
     for (std::uint32_t i = 1; i < np; ++i)
-      if (g.keys_[i] <= g.keys_[i - 1]) r.fail("gazetteer hashes not strictly ascending");
-    r.array(g.bits_, np, "phrase categories");
-    if (r.bytes(8, "end magic") != std::string_view(kEndMagic, 8)) r.fail("missing end magic NSNEREND");
-    if (r.left() != 0) r.fail("trailing bytes after the end magic");
-    g.rebuild_index();
-    m->build_table();
+      if (g.keys_[i] <= g.keys_[i - 1])
+        r.fail_at(at.phrase_keys + 8 * std::size_t(i), "gazetteer hashes not strictly ascending");
+    used = 0;
+    for (std::uint32_t i = 0; i < npslots; ++i) {
+      if (g.index_[i] > np)
+        r.fail_at(at.phrase_index + 4 * std::size_t(i), "gazetteer slot " + std::to_string(i) + " points past the hashes");
+      used += g.index_[i] != 0;
+    }
+    if (used != np)
+      r.fail_at(at.phrase_index, std::to_string(used) + " gazetteer slots used for " + std::to_string(np) + " phrases");
+    if (std::memcmp(base + at.end, kEndMagic, 8) != 0) r.fail_at(at.end, "missing end magic NSNEREND");
+
+    static std::atomic<std::uint64_t> models{0};
+    m->id = ++models;
+    g.storage_ = image;
+    m->bytes = bytes;
+    m->image = std::move(image);
     m->version = "ner-en perceptron-bilou format " + std::to_string(version) + ", " + std::to_string(nf) +
                  " features, " + std::to_string(np) + " gazetteer entries" +
                  (m->info.empty() ? std::string() : "; " + m->info);
@@ -238,22 +329,40 @@ struct ModelIO {
   }
 };
 
-std::string encode_model(const Model& model) { return ModelIO::encode(model); }
+std::string encode_parts(const ModelParts& parts) { return ModelIO::encode(parts); }
+
+std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_ptr<const void> image,
+                                          std::string_view origin) {
+  return ModelIO::decode(bytes, std::move(image), origin);
+}
+
+std::string encode_model(const Model& model) { return std::string(model.bytes); }
 
 Tagger Tagger::from_bytes(std::string_view bytes, std::string_view origin) {
-  return Tagger(ModelIO::decode(bytes, origin));
+  return Tagger(decode_model(bytes, nullptr, origin));
 }
 
 Tagger Tagger::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FormatError(path.string() + ": cannot open NER model");
-  std::string bytes;
-  std::error_code ec;
-  if (auto size = std::filesystem::file_size(path, ec); !ec) bytes.reserve(std::size_t(size));
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) bytes.append(buf, std::size_t(in.gcount()));
-  if (in.bad()) throw FormatError(path.string() + ": cannot read NER model");
-  return from_bytes(bytes, path.string());
+  // Mapped read-only and used in place: start-up maps the file instead of
+  // decoding it, and concurrent processes share its pages.
+  const std::string name = path.string();
+  int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw FormatError(name + ": cannot open NER model: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+    int err = errno;
+    ::close(fd);
+    if (S_ISDIR(st.st_mode)) throw FormatError(name + ": cannot read NER model: is a directory");
+    if (st.st_size == 0 && S_ISREG(st.st_mode)) throw FormatError(name + ": not a newsan NER model (empty file)");
+    throw FormatError(name + ": cannot read NER model: " + (err ? std::strerror(err) : "not a regular file"));
+  }
+  const std::size_t size = std::size_t(st.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  int err = errno;
+  ::close(fd);
+  if (p == MAP_FAILED) throw FormatError(name + ": cannot map NER model: " + std::strerror(err));
+  std::shared_ptr<const void> image(p, [size](const void* q) { ::munmap(const_cast<void*>(q), size); });
+  return Tagger(decode_model(std::string_view(static_cast<const char*>(p), size), image, name));
 }
 
 }  // namespace newsan::ner

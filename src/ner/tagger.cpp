@@ -69,44 +69,59 @@ void Gazetteer::add(std::string_view phrase, std::uint16_t bits) {
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (k > 0) h = fnv(words[k], fnv(" ", h));
     std::uint16_t b = k + 1 == words.size() ? bits : kGazPrefix;
-    keys_.push_back(h);
-    bits_.push_back(b);
+    pending_keys_.push_back(h);
+    pending_bits_.push_back(b);
   }
-  index_.clear();  // rebuilt (merging duplicates) by rebuild_index()
 }
 
 void Gazetteer::rebuild_index() {
-  // Sort by key, merge duplicates by OR-ing their bits (already done for a loaded model).
-  if (!std::is_sorted(keys_.begin(), keys_.end()) || std::adjacent_find(keys_.begin(), keys_.end()) != keys_.end()) {
-  std::vector<std::size_t> order(keys_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return keys_[a] < keys_[b]; });
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint16_t> bits;
-  for (auto i : order) {
-    if (!keys.empty() && keys.back() == keys_[i]) {
-      bits.back() |= bits_[i];
+  // The built entries and the pending ones, sorted by key, duplicates merged
+  // by OR-ing their bits.
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> all;
+  all.reserve(n_ + pending_keys_.size());
+  for (std::size_t k = 0; k < n_; ++k) all.emplace_back(keys_[k], bits_[k]);
+  for (std::size_t k = 0; k < pending_keys_.size(); ++k) all.emplace_back(pending_keys_[k], pending_bits_[k]);
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  struct Owned {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint16_t> bits;
+    std::vector<std::uint32_t> index;
+  };
+  auto t = std::make_shared<Owned>();
+  for (const auto& [key, bits] : all) {
+    if (!t->keys.empty() && t->keys.back() == key) {
+      t->bits.back() |= bits;
     } else {
-      keys.push_back(keys_[i]);
-      bits.push_back(bits_[i]);
+      t->keys.push_back(key);
+      t->bits.push_back(bits);
     }
   }
-  keys_ = std::move(keys);
-  bits_ = std::move(bits);
-  }
+  t->index = index_slots(t->keys);
+  pending_keys_.clear();
+  pending_bits_.clear();
+  keys_ = t->keys.data();
+  bits_ = t->bits.data();
+  index_ = t->index.data();
+  n_ = t->keys.size();
+  slots_ = t->index.size();
+  storage_ = std::move(t);
+}
+
+std::vector<std::uint32_t> Gazetteer::index_slots(const std::vector<std::uint64_t>& keys) {
   std::size_t slots = 16;
-  while (slots < keys_.size() * 2) slots *= 2;
-  index_.assign(slots, 0);
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    std::size_t i = std::size_t(mix(keys_[k], 7)) & (slots - 1);
-    while (index_[i] != 0) i = (i + 1) & (slots - 1);
-    index_[i] = std::uint32_t(k + 1);
+  while (slots < keys.size() * 2) slots *= 2;
+  std::vector<std::uint32_t> index(slots, 0);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    std::size_t i = std::size_t(mix(keys[k], 7)) & (slots - 1);
+    while (index[i] != 0) i = (i + 1) & (slots - 1);
+    index[i] = std::uint32_t(k + 1);
   }
+  return index;
 }
 
 std::uint16_t Gazetteer::lookup_hash(std::uint64_t h) const {
-  if (index_.empty()) return 0;
-  const std::size_t mask = index_.size() - 1;
+  if (slots_ == 0) return 0;
+  const std::size_t mask = slots_ - 1;
   for (std::size_t i = std::size_t(mix(h, 7)) & mask;; i = (i + 1) & mask) {
     std::uint32_t k = index_[i];
     if (k == 0) return 0;
@@ -196,61 +211,104 @@ std::vector<Chunk> chunks_from_labels(const std::vector<int>& labels) {
 
 namespace {
 
-// Allowed predecessors of each label (kStart included), computed once.
-struct Predecessors {
-  int count[kLabels] = {};
-  std::uint8_t list[kLabels][kLabels + 1] = {};
-  Predecessors() {
-    for (int l = 0; l < kLabels; ++l)
-      for (int p = 0; p <= kLabels; ++p)
-        if (transition_allowed(p, l)) list[l][count[l]++] = std::uint8_t(p);
+// The BILOU transition structure, spelled out so the compiler unrolls it:
+// O, B-x and U-x may follow O, L-y or U-y ("open" labels); I-x and L-x may
+// follow only B-x or I-x. The lists are ascending, as the ties rule below needs.
+constexpr int kOpenCount = 1 + 2 * kChunkTypes;
+constexpr std::array<int, kOpenCount> kOpen = [] {
+  std::array<int, kOpenCount> a{};
+  a[0] = 0;
+  for (int t = 0; t < kChunkTypes; ++t) {
+    a[std::size_t(1 + 2 * t)] = 3 + 4 * t;  // L-t
+    a[std::size_t(2 + 2 * t)] = 4 + 4 * t;  // U-t
   }
-};
-const Predecessors& predecessors() {
-  static const Predecessors p;
-  return p;
-}
+  return a;
+}();
 
 }  // namespace
 
 std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[kLabels + 1][kLabels]) {
+  // Ties go to the lowest predecessor label: `>` over ascending predecessors.
+  // The open labels' maxima are taken for all labels at once, four lanes a
+  // vector (GCC/Clang vector extensions, SSE2 or NEON); the lanes of I-x and
+  // L-x are then replaced by their two-predecessor maxima. Same operations in
+  // the same order as a scalar loop, so the same result to the bit.
+  using V = float __attribute__((vector_size(16)));
+  using M = std::int32_t __attribute__((vector_size(16)));
+  constexpr int kW = (kLabels + 3) / 4;
+  struct Row {
+    V v[kW];
+    float operator[](int l) const { return v[l / 4][l % 4]; }
+  };
+  constexpr float kNone = -1e30f;
   const std::size_t n = em.size();
   std::vector<int> out(n, 0);
   if (n == 0) return out;
-  const Predecessors& pred = predecessors();
-  constexpr float kNone = -1e30f;
-  thread_local std::vector<std::array<float, kLabels + 1>> score;
+  auto load = [](const float* p) {  // kLabels floats, padded with kNone
+    Row r;
+    for (int w = 0; w < kW; ++w)
+      for (int k = 0; k < 4; ++k) r.v[w][k] = 4 * w + k < kLabels ? p[4 * w + k] : kNone;
+    return r;
+  };
+  Row tr[kLabels + 1];
+  for (int p = 0; p <= kLabels; ++p) tr[p] = load(trans[p]);
+  thread_local std::vector<Row> score;
   thread_local std::vector<std::array<std::uint8_t, kLabels>> back;
   score.resize(n);
   back.resize(n);
-  // Column kLabels of each score row stands for kStart and is only finite before word 0.
   for (int l = 0; l < kLabels; ++l)
-    score[0][std::size_t(l)] = transition_allowed(kStart, l) ? em[0][std::size_t(l)] + trans[kStart][l] : kNone;
-  score[0][kLabels] = kNone;
+    score[0].v[l / 4][l % 4] =
+        transition_allowed(kStart, l) ? em[0][std::size_t(l)] + trans[kStart][l] : kNone;
+  for (int l = kLabels; l < 4 * kW; ++l) score[0].v[l / 4][l % 4] = kNone;
   for (std::size_t i = 1; i < n; ++i) {
-    const auto& prev = score[i - 1];
-    for (int l = 0; l < kLabels; ++l) {
-      float best = kNone;
-      int arg = 0;
-      for (int k = 0; k < pred.count[l]; ++k) {
-        int p = pred.list[l][k];
-        if (p == kStart) continue;
-        float v = prev[std::size_t(p)] + trans[p][l];
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      score[i][std::size_t(l)] = best <= kNone ? kNone : best + em[i][std::size_t(l)];
-      back[i][std::size_t(l)] = std::uint8_t(arg);
+    const Row& prev = score[i - 1];
+    V best[kW];
+    M arg[kW];
+    for (int w = 0; w < kW; ++w) {
+      best[w] = V{} + kNone;
+      arg[w] = M{};
     }
-    score[i][kLabels] = kNone;
+    for (int p : kOpen) {
+      const V pv = V{} + prev[p];
+      for (int w = 0; w < kW; ++w) {
+        V v = pv + tr[p].v[w];
+        M gt = v > best[w];
+        best[w] = gt ? v : best[w];
+        arg[w] = gt ? M{} + p : arg[w];
+      }
+    }
+    const Row e = load(em[i].data());
+    Row& cur = score[i];
+    auto& bk = back[i];
+    for (int w = 0; w < kW; ++w) {
+      M none = best[w] <= kNone;
+      cur.v[w] = none ? V{} + kNone : best[w] + e.v[w];
+    }
+    for (int l = 0; l < kLabels; ++l) bk[std::size_t(l)] = std::uint8_t(arg[l / 4][l % 4]);
+    for (int t = 0; t < kChunkTypes; ++t) {
+      const int b = 1 + 4 * t;  // B-t; I-t and L-t follow B-t or I-t
+      for (int l : {b + 1, b + 2}) {
+        float vb = prev[b] + trans[b][l], vi = prev[b + 1] + trans[b + 1][l];
+        float m = kNone;
+        int a = 0;
+        if (vb > m) {
+          m = vb;
+          a = b;
+        }
+        if (vi > m) {
+          m = vi;
+          a = b + 1;
+        }
+        cur.v[l / 4][l % 4] = m <= kNone ? kNone : m + em[i][std::size_t(l)];
+        bk[std::size_t(l)] = std::uint8_t(a);
+      }
+    }
   }
   float best = kNone;
   int arg = 0;
   for (int l = 0; l < kLabels; ++l)
-    if (may_end(l) && score[n - 1][std::size_t(l)] > best) {
-      best = score[n - 1][std::size_t(l)];
+    if (may_end(l) && score[n - 1][l] > best) {
+      best = score[n - 1][l];
       arg = l;
     }
   for (std::size_t i = n; i-- > 0;) {
@@ -262,20 +320,6 @@ std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[k
 
 // ---- model and tagger --------------------------------------------------------
 
-void Model::build_table() {
-  std::size_t slots = 16;
-  while (slots < keys.size() * 2) slots *= 2;  // load factor <= 0.5
-  slot_key.assign(slots, 0);
-  slot_row.assign(slots, 0);
-  mask = std::uint32_t(slots - 1);
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    std::uint32_t i = (keys[k] * 0x9E3779B1u) & mask;
-    while (slot_key[i] != 0) i = (i + 1) & mask;
-    slot_key[i] = keys[k];
-    slot_row[i] = std::uint32_t(k);
-  }
-}
-
 Tagger::Tagger(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
 
 const std::string& Tagger::version() const { return model_->version; }
@@ -283,41 +327,35 @@ const Gazetteer& Tagger::gazetteer() const { return model_->gazetteer; }
 
 std::vector<std::vector<Chunk>> Tagger::tag_document(const Sentences& sentences) const {
   const Model& m = *model_;
-  DocumentFeatures doc(m.gazetteer, sentences);
+  DocumentFeatures doc(m.gazetteer, sentences, &WordCache::for_model(m));
   std::vector<std::vector<Chunk>> out(sentences.size());
-  std::vector<std::vector<std::uint64_t>> feats;
+  std::vector<std::uint64_t> feats;
+  std::vector<std::uint32_t> ends;
   std::vector<Emission> em;
-  std::vector<std::uint32_t> keys;
-  std::vector<std::size_t> bounds;
-  std::vector<const Model::Row*> rows;
+  std::vector<const std::int16_t*> rows;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (sentences[s].empty()) continue;
-    doc.features(s, feats);
-    em.resize(feats.size());
+    doc.features(s, feats, ends);
     // Memory-bound: the weight rows are spread over megabytes. Resolve every
     // feature of the sentence first with prefetches in flight, then add rows.
-    keys.clear();
-    bounds.clear();
-    for (const auto& token : feats) {
-      for (std::uint64_t h : token) {
-        std::uint32_t k = feature_key(h);
-        keys.push_back(k);
-        __builtin_prefetch(&m.slot_key[(k * 0x9E3779B1u) & m.mask]);
+    for (std::uint64_t h : feats) __builtin_prefetch(&m.slots[(feature_key(h) * 0x9E3779B1u) & m.mask]);
+    rows.resize(feats.size());
+    for (std::size_t k = 0; k < feats.size(); ++k) {
+      const std::int16_t* row = m.find(feature_key(feats[k]));
+      if (row) {
+        __builtin_prefetch(row);
+        __builtin_prefetch(row + kLabels - 1);  // a row may straddle two cache lines
       }
-      bounds.push_back(keys.size());
+      rows[k] = row;
     }
-    rows.clear();
-    for (std::uint32_t k : keys) {
-      const Model::Row* row = m.find(k);
-      if (row) __builtin_prefetch(row);
-      rows.push_back(row);
-    }
+    em.resize(ends.size());
     std::size_t at = 0;
-    for (std::size_t i = 0; i < feats.size(); ++i) {
-      std::int32_t acc[kLabels] = {};
-      for (; at < bounds[i]; ++at)
-        if (const Model::Row* row = rows[at])
-          for (int l = 0; l < kLabels; ++l) acc[l] += row->w[l];
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+      std::int32_t acc[kLabels];
+      std::memcpy(acc, doc.word_weights(s, i), sizeof acc);
+      for (; at < ends[i]; ++at)
+        if (const std::int16_t* row = rows[at])
+          for (int l = 0; l < kLabels; ++l) acc[l] += row[l];
       for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] = float(acc[l]) * m.scale;
     }
     std::vector<int> labels = viterbi(em, m.trans);

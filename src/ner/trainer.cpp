@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <unordered_map>
 
 #include "newsan/error.h"
@@ -65,13 +66,13 @@ class Weights {
 };
 
 // The model of averaged weights: the strongest `max_features` kept, quantised to int16.
-std::shared_ptr<Model> make_model(const std::unordered_map<std::uint32_t, std::array<float, kLabels>>& weights,
+std::shared_ptr<const Model> make_model(const std::unordered_map<std::uint32_t, std::array<float, kLabels>>& weights,
                                   const float (&trans)[kLabels + 1][kLabels], std::size_t max_features,
                                   const Gazetteer& gaz, const std::string& info) {
-  auto m = std::make_shared<Model>();
-  m->gazetteer = gaz;
-  m->info = info;
-  std::memcpy(m->trans, trans, sizeof m->trans);
+  ModelParts m;
+  m.gazetteer = gaz;
+  m.info = info;
+  std::memcpy(m.trans, trans, sizeof m.trans);
   std::vector<std::pair<float, std::uint32_t>> strength;  // (L1 norm, key)
   strength.reserve(weights.size());
   float max_abs = 0;
@@ -89,16 +90,14 @@ std::shared_ptr<Model> make_model(const std::unordered_map<std::uint32_t, std::a
   if (strength.size() > max_features) strength.resize(max_features);
   while (!strength.empty() && strength.back().first == 0) strength.pop_back();
   std::sort(strength.begin(), strength.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  m->scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+  m.scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
   for (const auto& [l1, key] : strength) {
-    m->keys.push_back(key);
-    Model::Row row{};
+    m.keys.push_back(key);
     const auto& w = weights.at(key);
-    for (std::size_t l = 0; l < kLabels; ++l) row.w[l] = std::int16_t(std::lround(w[l] / m->scale));
-    m->table.push_back(row);
+    for (std::size_t l = 0; l < kLabels; ++l) m.weights.push_back(std::int16_t(std::lround(w[l] / m.scale)));
   }
-  m->build_table();
-  return m;
+  // Through the file format, so that training evaluates exactly what a file holds.
+  return decode_model(encode_parts(m), nullptr, "trained model");
 }
 
 // One perceptron over its own document order.
@@ -118,7 +117,8 @@ struct Run {
 // One epoch of structured perceptron updates over the training documents.
 void run_epoch(Run& run, const std::vector<ConllDocument>& train, const Gazetteer& gazetteer,
                const std::function<void(std::size_t)>& done_docs) {
-  std::vector<std::vector<std::uint64_t>> feats;
+  std::vector<std::uint64_t> feats;
+  std::vector<std::uint32_t> ends;
   std::vector<Emission> em;
   Weights& weights = run.weights;
   for (std::size_t i = run.order.size(); i > 1; --i) std::swap(run.order[i - 1], run.order[run.next() % i]);
@@ -129,10 +129,13 @@ void run_epoch(Run& run, const std::vector<ConllDocument>& train, const Gazettee
     DocumentFeatures df(gazetteer, sentences);
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       if (sentences[s].empty()) continue;
-      df.features(s, feats);
-      em.assign(feats.size(), Emission{});
-      for (std::size_t i = 0; i < feats.size(); ++i)
-        for (std::uint64_t h : feats[i])
+      df.features(s, feats, ends);
+      auto token = [&](std::size_t i) {  // the features of token i
+        return std::span<const std::uint64_t>(feats.data() + (i ? ends[i - 1] : 0), feats.data() + ends[i]);
+      };
+      em.assign(ends.size(), Emission{});
+      for (std::size_t i = 0; i < ends.size(); ++i)
+        for (std::uint64_t h : token(i))
           if (const float* row = weights.find(feature_key(h)))
             for (int l = 0; l < kLabels; ++l) em[i][std::size_t(l)] += row[l];
       std::vector<int> pred = viterbi(em, weights.trans());
@@ -141,7 +144,7 @@ void run_epoch(Run& run, const std::vector<ConllDocument>& train, const Gazettee
         for (std::size_t i = 0; i < gold.size(); ++i) {
           int gp = i == 0 ? kStart : gold[i - 1], pp = i == 0 ? kStart : pred[i - 1];
           if (gold[i] != pred[i]) {
-            for (std::uint64_t h : feats[i]) {
+            for (std::uint64_t h : token(i)) {
               weights.update(feature_key(h), gold[i], 1, run.c);
               weights.update(feature_key(h), pred[i], -1, run.c);
             }
@@ -202,9 +205,7 @@ Tagger train(const std::vector<ConllDocument>& train, const std::vector<ConllDoc
       best = model;
     }
   }
-  // Round-trip through the file format so the returned tagger is exactly what a file holds.
-  std::string bytes = encode_model(*best);
-  return Tagger::from_bytes(bytes, "trained model");
+  return Tagger(best);
 }
 
 }  // namespace newsan::ner

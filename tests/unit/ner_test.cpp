@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -70,6 +71,48 @@ TEST_CASE("BILOU labels round-trip through chunks", "[ner]") {
   CHECK_FALSE(transition_allowed(label_of(ChunkType::PER, Part::B), label_of(ChunkType::ORG, Part::L)));
 }
 
+TEST_CASE("viterbi finds the best allowed label sequence", "[ner][viterbi]") {
+  // Against brute force over every sequence of up to 4 labels, random scores.
+  std::uint64_t rng = 12345;
+  auto rnd = [&] {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return float(rng % 20001) / 1000.f - 10.f;
+  };
+  float trans[kLabels + 1][kLabels];
+  for (int round = 0; round < 20; ++round) {
+    for (auto& row : trans)
+      for (float& v : row) v = rnd();
+    for (std::size_t n = 1; n <= 4; ++n) {
+      std::vector<Emission> em(n);
+      for (auto& e : em)
+        for (float& v : e) v = rnd();
+      float best = -1e30f;
+      std::vector<int> best_seq, seq(n, 0);
+      std::size_t total = 1;
+      for (std::size_t k = 0; k < n; ++k) total *= kLabels;
+      for (std::size_t code = 0; code < total; ++code) {
+        std::size_t c = code;
+        for (std::size_t k = 0; k < n; ++k, c /= kLabels) seq[k] = int(c % kLabels);
+        bool ok = may_end(seq[n - 1]);
+        float score = 0;
+        for (std::size_t k = 0; k < n && ok; ++k) {
+          int prev = k == 0 ? kStart : seq[k - 1];
+          ok = transition_allowed(prev, seq[k]);
+          score += trans[prev][seq[k]] + em[k][std::size_t(seq[k])];
+        }
+        if (ok && score > best) {
+          best = score;
+          best_seq = seq;
+        }
+      }
+      INFO("round " << round << ", " << n << " words");
+      CHECK(viterbi(em, trans) == best_seq);
+    }
+  }
+}
+
 TEST_CASE("gazetteer phrases are found case-insensitively, prefixes are marked", "[ner][gazetteer]") {
   Gazetteer g;
   g.add("New York", kGazCity);
@@ -80,9 +123,9 @@ TEST_CASE("gazetteer phrases are found case-insensitively, prefixes are marked",
   std::vector<std::string_view> toc = {"TOCORÓN"};
   CHECK(g.lookup(ny.data(), 2) == 0);  // not built yet
   // Encoding builds the index of a copy; the model round trip keeps every phrase.
-  Model m;
+  ModelParts m;
   m.gazetteer = g;
-  std::string bytes = encode_model(m);
+  std::string bytes = encode_parts(m);
   Tagger t = Tagger::from_bytes(bytes, "test");
   const Gazetteer& loaded = t.gazetteer();
   CHECK(loaded.lookup(ny.data(), 2) == kGazCity);
@@ -121,6 +164,45 @@ TEST_CASE("model files are validated on load", "[ner][format]") {
   future[8] = 9;
   CHECK_THROWS_WITH(Tagger::from_bytes(future, "new.bin"), Contains("unsupported format version 9"));
   CHECK_THROWS_WITH(Tagger::load("/nonexistent/ner.bin"), Contains("/nonexistent/ner.bin"));
+}
+
+TEST_CASE("a model image whose checksum is right but whose tables are wrong is refused", "[ner][format]") {
+  ModelParts parts;
+  parts.gazetteer.add("New York", kGazCity);
+  parts.keys = {7, 42, 1000};
+  parts.weights.assign(3 * kLabels, 1);
+  const std::string good = encode_parts(parts);
+  Tagger t = Tagger::from_bytes(good, "good.bin");
+  REQUIRE(t.model().find(42) != nullptr);
+  CHECK(t.model().find(43) == nullptr);
+  CHECK(encode_model(t.model()) == good);
+  // The fixed block starts at byte 64: description length, features, feature slots, ...
+  auto patched = [&](std::size_t at, std::uint32_t v) {
+    std::string b = good;
+    std::memcpy(b.data() + at, &v, 4);
+    reseal_model(b);
+    return b;
+  };
+  CHECK_THROWS_WITH(Tagger::from_bytes(patched(72, 24), "slots.bin"),
+                    Contains("slots.bin") && Contains("not a power of two"));
+  CHECK_THROWS_WITH(Tagger::from_bytes(patched(68, 4), "count.bin"), Contains("the counts need"));
+  // A used feature slot pointing past the weights.
+  const Model& m = t.model();
+  std::size_t slot = 0;
+  while (m.slots[slot].key == 0) ++slot;
+  std::size_t slots_at = std::size_t(reinterpret_cast<const char*>(&m.slots[slot]) - m.bytes.data());
+  CHECK_THROWS_WITH(Tagger::from_bytes(patched(slots_at + 4, 3), "row.bin"), Contains("outside the weights"));
+  // An empty slot given a key: more slots in use than features.
+  std::size_t empty = 0;
+  while (m.slots[empty].key != 0) ++empty;
+  std::size_t empty_at = std::size_t(reinterpret_cast<const char*>(&m.slots[empty]) - m.bytes.data());
+  CHECK_THROWS_WITH(Tagger::from_bytes(patched(empty_at, 99), "used.bin"), Contains("feature slots used"));
+  CHECK_THROWS_AS(encode_parts([&] {
+                    ModelParts p = parts;
+                    p.keys = {42, 7, 1000};
+                    return p;
+                  }()),
+                  newsan::OutputError);
 }
 
 TEST_CASE("the shipped model tags names in a document", "[ner]") {
