@@ -141,6 +141,7 @@ WordCache& WordCache::for_model(const Model& model) {
     cache.model_ = &model;
     cache.model_id_ = model.id;
     cache.slots_.assign(kSlots, Slot{});
+    cache.phrases_.assign(kPhrases, Phrase{});
   }
   return cache;
 }
@@ -159,13 +160,28 @@ const WordCache::Entry& WordCache::get(std::string_view w) {
     fill(w, scratch_);
     return scratch_;
   }
-  Slot& s = slots_[mix(fnv(w), 3) & (kSlots - 1)];
-  if (s.len != w.size() || std::memcmp(s.word, w.data(), w.size()) != 0) {
+  // The word zero-padded to kMaxWord bytes: hashed and compared a word at a time.
+  char key[kMaxWord] = {};
+  std::memcpy(key, w.data(), w.size());
+  std::uint64_t h = w.size();
+  for (std::size_t k = 0; k < kMaxWord && k < w.size(); k += 8) {
+    std::uint64_t part;
+    std::memcpy(&part, key + k, 8);
+    h = mix(h, part);
+  }
+  Slot& s = slots_[h & (kSlots - 1)];
+  if (s.len != w.size() || std::memcmp(s.word, key, kMaxWord) != 0) {
     fill(w, s.entry);
     s.len = std::uint8_t(w.size());
-    std::memcpy(s.word, w.data(), w.size());
+    std::memcpy(s.word, key, kMaxWord);
   }
   return s.entry;
+}
+
+std::uint16_t WordCache::phrase_bits(std::uint64_t h) {
+  Phrase& p = phrases_[mix(h, 9) & (kPhrases - 1)];
+  if (!p.known || p.hash != h) p = {h, model_->gazetteer.lookup_hash(h), true};
+  return p.bits;
 }
 
 DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences, WordCache* cache)
@@ -227,7 +243,7 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
           append_lower(lower, sent[i + n - 1]);
           h = fnv(lower, fnv(" ", h));
         }
-        std::uint16_t bits = n == 1 ? toks[i].gaz_bits : gaz.lookup_hash(h);
+        std::uint16_t bits = n == 1 ? toks[i].gaz_bits : cache ? cache->phrase_bits(h) : gaz.lookup_hash(h);
         if (bits == 0) break;  // neither a phrase nor the prefix of one
         for (int c = 0; c < kGazCategories; ++c) {
           if (!(bits & (1u << c))) continue;

@@ -132,19 +132,28 @@ class WordCache {
   // The calling thread's cache for `model`, emptied when the model changes.
   static WordCache& for_model(const Model& model);
   const Entry& get(std::string_view w);
+  // The model gazetteer's Gazetteer::lookup_hash(h), remembered.
+  std::uint16_t phrase_bits(std::uint64_t h);
 
  private:
   static constexpr std::size_t kSlots = 1 << 15;
-  static constexpr std::size_t kMaxWord = 30;  // longer words are computed, not cached
+  static constexpr std::size_t kMaxWord = 32;  // longer words are computed, not cached
   struct Slot {
     Entry entry;
     std::uint8_t len = 0xFF;  // 0xFF = empty
-    char word[kMaxWord];
+    char word[kMaxWord] = {};  // zero-padded
   };
+  struct Phrase {
+    std::uint64_t hash = 0;
+    std::uint16_t bits = 0;
+    bool known = false;
+  };
+  static constexpr std::size_t kPhrases = 1 << 13;
   void fill(std::string_view w, Entry& e) const;
   const Model* model_ = nullptr;
   std::uint64_t model_id_ = 0;
   std::vector<Slot> slots_;
+  std::vector<Phrase> phrases_;
   Entry scratch_;
 };
 

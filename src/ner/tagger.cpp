@@ -236,32 +236,37 @@ std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[k
   using V = float __attribute__((vector_size(16)));
   using M = std::int32_t __attribute__((vector_size(16)));
   constexpr int kW = (kLabels + 3) / 4;
-  struct Row {
-    V v[kW];
-    float operator[](int l) const { return v[l / 4][l % 4]; }
-  };
+  constexpr int kPad = 4 * kW;
   constexpr float kNone = -1e30f;
+  auto vload = [](const float* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
   const std::size_t n = em.size();
   std::vector<int> out(n, 0);
   if (n == 0) return out;
-  auto load = [](const float* p) {  // kLabels floats, padded with kNone
-    Row r;
-    for (int w = 0; w < kW; ++w)
-      for (int k = 0; k < 4; ++k) r.v[w][k] = 4 * w + k < kLabels ? p[4 * w + k] : kNone;
-    return r;
+  // Transitions with the lanes past kLabels at kNone: never a best predecessor.
+  alignas(16) float tr[kLabels + 1][kPad];
+  for (int p = 0; p <= kLabels; ++p) {
+    std::memcpy(tr[p], trans[p], sizeof trans[p]);
+    for (int l = kLabels; l < kPad; ++l) tr[p][l] = kNone;
+  }
+  struct alignas(16) Row {
+    float v[kPad];
   };
-  Row tr[kLabels + 1];
-  for (int p = 0; p <= kLabels; ++p) tr[p] = load(trans[p]);
+  struct alignas(16) Back {
+    std::int32_t v[kPad];
+  };
   thread_local std::vector<Row> score;
-  thread_local std::vector<std::array<std::uint8_t, kLabels>> back;
+  thread_local std::vector<Back> back;
   score.resize(n);
   back.resize(n);
-  for (int l = 0; l < kLabels; ++l)
-    score[0].v[l / 4][l % 4] =
-        transition_allowed(kStart, l) ? em[0][std::size_t(l)] + trans[kStart][l] : kNone;
-  for (int l = kLabels; l < 4 * kW; ++l) score[0].v[l / 4][l % 4] = kNone;
+  for (int l = 0; l < kPad; ++l)
+    score[0].v[l] = l < kLabels && transition_allowed(kStart, l) ? em[0][std::size_t(l)] + trans[kStart][l] : kNone;
+  alignas(16) float e[kPad] = {};  // lanes past kLabels stay 0: their best is kNone
   for (std::size_t i = 1; i < n; ++i) {
-    const Row& prev = score[i - 1];
+    const float* prev = score[i - 1].v;
     V best[kW];
     M arg[kW];
     for (int w = 0; w < kW; ++w) {
@@ -271,20 +276,21 @@ std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[k
     for (int p : kOpen) {
       const V pv = V{} + prev[p];
       for (int w = 0; w < kW; ++w) {
-        V v = pv + tr[p].v[w];
+        V v = pv + vload(tr[p] + 4 * w);
         M gt = v > best[w];
         best[w] = gt ? v : best[w];
         arg[w] = gt ? M{} + p : arg[w];
       }
     }
-    const Row e = load(em[i].data());
-    Row& cur = score[i];
-    auto& bk = back[i];
+    std::memcpy(e, em[i].data(), sizeof(float) * kLabels);
+    float* cur = score[i].v;
+    std::int32_t* bk = back[i].v;
     for (int w = 0; w < kW; ++w) {
       M none = best[w] <= kNone;
-      cur.v[w] = none ? V{} + kNone : best[w] + e.v[w];
+      V c = none ? V{} + kNone : best[w] + vload(e + 4 * w);
+      std::memcpy(cur + 4 * w, &c, sizeof c);
+      std::memcpy(bk + 4 * w, &arg[w], sizeof arg[w]);
     }
-    for (int l = 0; l < kLabels; ++l) bk[std::size_t(l)] = std::uint8_t(arg[l / 4][l % 4]);
     for (int t = 0; t < kChunkTypes; ++t) {
       const int b = 1 + 4 * t;  // B-t; I-t and L-t follow B-t or I-t
       for (int l : {b + 1, b + 2}) {
@@ -299,21 +305,21 @@ std::vector<int> viterbi(const std::vector<Emission>& em, const float (&trans)[k
           m = vi;
           a = b + 1;
         }
-        cur.v[l / 4][l % 4] = m <= kNone ? kNone : m + em[i][std::size_t(l)];
-        bk[std::size_t(l)] = std::uint8_t(a);
+        cur[l] = m <= kNone ? kNone : m + e[l];
+        bk[l] = a;
       }
     }
   }
   float best = kNone;
   int arg = 0;
   for (int l = 0; l < kLabels; ++l)
-    if (may_end(l) && score[n - 1][l] > best) {
-      best = score[n - 1][l];
+    if (may_end(l) && score[n - 1].v[l] > best) {
+      best = score[n - 1].v[l];
       arg = l;
     }
   for (std::size_t i = n; i-- > 0;) {
     out[i] = arg;
-    if (i > 0) arg = back[i][std::size_t(arg)];
+    if (i > 0) arg = back[i].v[arg];
   }
   return out;
 }
