@@ -2,7 +2,7 @@
 // normalizes them against the reference (publication) date.
 //
 // Method. Every token is looked up once in the lexicon (dates/lexicon.h: a
-// hash map built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
+// table built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
 // may carry several roles: "may" is a month, "second" an ordinal and a unit).
 // A cheap test skips tokens that cannot start an expression; at the others
 // every pattern below is tried and the longest match wins; matched tokens are
@@ -209,6 +209,7 @@ struct Scan {
   const std::vector<Token>& T;
   std::vector<const Word*> W;  // lexicon entry per token (null: none)
   std::vector<const std::vector<Phrase>*> P;  // the lexicon phrases a token heads (null: none)
+  std::vector<const Phrase*> PM;  // the longest of them the text matches there (null: none)
   std::vector<int> N;          // integer value of a plain digit token ("1,000" too), else -1
   bool has_ref = false;
   Ymd ref;
@@ -223,9 +224,10 @@ struct Scan {
   int last_quarter = 0, last_quarter_year = 0;
   bool last_quarter_fiscal = false;  // the anchor was named as a fiscal quarter
 
-  // Every word token is folded and looked up here, once: the patterns read W and P.
+  // Every word token is folded and looked up here, once: the patterns read W, P and PM.
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
-      : lex(l), text(t), T(toks), W(toks.size(), nullptr), P(toks.size(), nullptr), N(toks.size(), -1) {
+      : lex(l), text(t), T(toks), W(toks.size(), nullptr), P(toks.size(), nullptr), PM(toks.size(), nullptr),
+        N(toks.size(), -1) {
     std::string spill;
     for (std::size_t i = 0; i < T.size(); ++i) {
       std::string_view s = tx(i);
@@ -245,6 +247,7 @@ struct Scan {
       if (const Entry* e = lex.find_token(s, spill)) {
         W[i] = e->word;
         P[i] = e->phrases;
+        if (P[i]) PM[i] = match_phrase(i);
       }
     }
   }
@@ -452,6 +455,7 @@ struct Scan {
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
+  const Phrase* match_phrase(std::size_t i) const;
   bool find_reference(Ymd& out, Origin& origin) const;
   void unit_date(Unit u, int shift, Match& m) const;
   void relative_count(long n, Unit u, int dir, Match& m) const;
@@ -459,16 +463,20 @@ struct Scan {
 
 // A multi-word lexicon phrase starting at i; returns its end (or i) and its info.
 std::size_t Scan::phrase(std::size_t i, const Word*& info) const {
-  if (i >= T.size() || !P[i]) return i;
+  if (i >= T.size() || !PM[i]) return i;
+  info = &PM[i]->info;
+  return i + 1 + PM[i]->rest.size();
+}
+
+// The first (longest) phrase headed by token i that the tokens after it spell
+// out; null when none. Run once per token by the constructor.
+const Phrase* Scan::match_phrase(std::size_t i) const {
   for (const Phrase& p : *P[i]) {
     std::size_t k = 0;
     while (k < p.rest.size() && is(i + 1 + k, p.rest[k])) ++k;
-    if (k == p.rest.size()) {
-      info = &p.info;
-      return i + 1 + k;
-    }
+    if (k == p.rest.size()) return &p;
   }
-  return i;
+  return nullptr;
 }
 
 // The date a unit names when shifted from the reference ("last year", "this week").
@@ -719,9 +727,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     if (half && q > 2) return false;
     ++j;
   } else {
+    const std::size_t first = j;
     std::size_t start = j;
-    for (std::size_t k = j; k < j + 3 && k < size(); ++k)
-      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     // "this year's third quarter", "next year's first half"
     if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
       yshift = w(j)->shift;
@@ -748,6 +755,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     // "the latest period", "the year-earlier period": the reported quarter
     bool period = is(j, "period") && (latest || yshift || pre_year) && last_quarter;
     if (!noun && !period) return false;
+    for (std::size_t k = first; k < first + 3 && k < size(); ++k)
+      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     half = noun && w(j)->half;
     if (j == start && !the(i)) return false;  // a bare "quarter" is no date
     ++j;
@@ -1600,7 +1609,8 @@ Match Scan::best(std::size_t i, int depth) const {
   out.last = i;
   if (i >= size()) return out;  // "the end of" at the end of the text
   Match m;
-  auto attempt = [&](bool ok) {
+  // Inlined: it runs fourteen times for every start tried.
+  auto attempt = [&](bool ok) __attribute__((always_inline)) {
     if (ok && m.last > out.last && !m.value.empty()) std::swap(out, m);
     m.reset();
   };
