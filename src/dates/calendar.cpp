@@ -66,9 +66,35 @@ void iso_week(Ymd t, int& wy, int& wn) {
   wn = static_cast<int>((to_days(thu) - to_days(Ymd{wy, 1, 1})) / 7 + 1);
 }
 
-std::string format_day(Ymd t) { return fmt::format("{:04}-{:02}-{:02}", t.y, t.m, t.d); }
-std::string format_month(int y, int m) { return fmt::format("{:04}-{:02}", y, m); }
-std::string format_year(int y) { return fmt::format("{:04}", y); }
+namespace {
+
+// Writes v zero-padded to `width` digits at p, as fmt's "{:0N}" does, when it
+// fits (0 <= v < 10^width); false otherwise (negative or wider: fmt decides).
+bool put_digits(char* p, int v, int width) {
+  if (v < 0) return false;
+  for (int k = width - 1; k >= 0; --k, v /= 10) p[k] = static_cast<char>('0' + v % 10);
+  return v == 0;
+}
+
+}  // namespace
+
+// The common case (a year of four digits) without fmt: these run for every
+// date found and every interval printed.
+std::string format_day(Ymd t) {
+  char b[10] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0};
+  if (put_digits(b, t.y, 4) && put_digits(b + 5, t.m, 2) && put_digits(b + 8, t.d, 2)) return {b, sizeof b};
+  return fmt::format("{:04}-{:02}-{:02}", t.y, t.m, t.d);
+}
+std::string format_month(int y, int m) {
+  char b[7] = {0, 0, 0, 0, '-', 0, 0};
+  if (put_digits(b, y, 4) && put_digits(b + 5, m, 2)) return {b, sizeof b};
+  return fmt::format("{:04}-{:02}", y, m);
+}
+std::string format_year(int y) {
+  char b[4];
+  if (put_digits(b, y, 4)) return {b, sizeof b};
+  return fmt::format("{:04}", y);
+}
 std::string format_week(Ymd t) {
   int wy = 0, wn = 0;
   iso_week(t, wy, wn);

@@ -2,7 +2,7 @@
 // normalizes them against the reference (publication) date.
 //
 // Method. Every token is looked up once in the lexicon (dates/lexicon.h: a
-// hash map built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
+// table built from data/lexicon/dates-en.tsv and numbers-en.tsv; a word
 // may carry several roles: "may" is a month, "second" an ordinal and a unit).
 // A cheap test skips tokens that cannot start an expression; at the others
 // every pattern below is tried and the longest match wins; matched tokens are
@@ -144,6 +144,17 @@ struct Match {
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
   bool anchor_first = false;          // this quarter replaces an earlier anchor
   bool fiscal = false;                // named as a fiscal quarter
+
+  // Back to a default Match (every field above), keeping the strings' buffers.
+  void reset() {
+    last = 0;
+    type = TimexType::date;
+    value.clear();
+    mod.clear();
+    relative = false;
+    quarter = quarter_year = 0;
+    anchor_first = fiscal = false;
+  }
 };
 
 }  // namespace
@@ -197,6 +208,8 @@ struct Scan {
   std::string_view text;
   const std::vector<Token>& T;
   std::vector<const Word*> W;  // lexicon entry per token (null: none)
+  std::vector<const std::vector<Phrase>*> P;  // the lexicon phrases a token heads (null: none)
+  std::vector<const Phrase*> PM;  // the longest of them the text matches there (null: none)
   std::vector<int> N;          // integer value of a plain digit token ("1,000" too), else -1
   bool has_ref = false;
   Ymd ref;
@@ -211,12 +224,13 @@ struct Scan {
   int last_quarter = 0, last_quarter_year = 0;
   bool last_quarter_fiscal = false;  // the anchor was named as a fiscal quarter
 
+  // Every word token is folded and looked up here, once: the patterns read W, P and PM.
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
-      : lex(l), text(t), T(toks), W(toks.size(), nullptr), N(toks.size(), -1) {
-    char buf[32];
+      : lex(l), text(t), T(toks), W(toks.size(), nullptr), P(toks.size(), nullptr), PM(toks.size(), nullptr),
+        N(toks.size(), -1) {
     std::string spill;
     for (std::size_t i = 0; i < T.size(); ++i) {
-      std::string_view s = T[i].text(text);
+      std::string_view s = tx(i);
       if (T[i].kind == TokenKind::number) {
         int v = 0;
         bool ok = s.size() <= 9;  // longer numbers would overflow `v`: not read at all
@@ -229,7 +243,12 @@ struct Scan {
         // "21st", "3rd": ordinals written with digits.
         continue;
       }
-      if (T[i].kind == TokenKind::word) W[i] = lex.lookup(fold_token(s, buf, spill));
+      if (T[i].kind != TokenKind::word) continue;
+      if (const Entry* e = lex.find_token(s, spill)) {
+        W[i] = e->word;
+        P[i] = e->phrases;
+        if (P[i]) PM[i] = match_phrase(i);
+      }
     }
   }
 
@@ -238,23 +257,20 @@ struct Scan {
   bool may_start(std::size_t i) const {
     if (T[i].kind == TokenKind::number) return true;
     if (T[i].kind != TokenKind::word) return is(i, "'");
-    if (const Word* a = W[i]) {
-      if (a->the || a->month || a->weekday || a->unit != Unit::none || a->number != -1 || a->ordinal ||
-          a->shift != kNone || a->deictic != kNone || a->fiscal || a->setq || a->half || !a->vague.empty() ||
-          !a->season.empty() || !a->premod.empty() || !a->edge.empty() || !a->approx.empty() || !a->set.empty() ||
-          !a->clock.empty() || !a->holiday.empty() || a->multiplier || !a->daypart.empty() || a->post || a->anaphor)
-        return true;
-      // fall through: the word may head a phrase ("more than", "these days")
-    }
+    // else the word may head a phrase ("more than", "these days")
+    if (W[i] && W[i]->starts) return true;
     std::string_view t = tx(i);
     if (t.find('-') != std::string_view::npos) return true;
     if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
     // phrase heads that are not words of their own ("new year's day", "these days")
-    char buf[32];
-    std::string spill;
-    return T[i].capitalized || lex.phrases.count(fold_token(t, buf, spill)) > 0;
+    if (P[i]) return true;
+    // Any other word starts nothing: every pattern needs a lexicon role, a phrase, a
+    // digit or a hyphen at its first token, except quarter()'s "Most recent quarter"
+    // (a capitalized word was once tried everywhere; "most" is the one that can match).
+    return T[i].capitalized && is(i, "most");
   }
-  std::string_view tx(std::size_t i) const { return T[i].text(text); }
+  // The token's text (tokens lie inside the text: no bounds check needed).
+  std::string_view tx(std::size_t i) const { return {text.data() + T[i].span.start, T[i].span.end - T[i].span.start}; }
   const Word* w(std::size_t i) const { return i < T.size() ? W[i] : nullptr; }
   bool is(std::size_t i, std::string_view s) const {
     if (i >= T.size()) return false;
@@ -439,6 +455,7 @@ struct Scan {
   bool quarter(std::size_t i, Match& m) const;
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
+  const Phrase* match_phrase(std::size_t i) const;
   bool find_reference(Ymd& out, Origin& origin) const;
   void unit_date(Unit u, int shift, Match& m) const;
   void relative_count(long n, Unit u, int dir, Match& m) const;
@@ -446,20 +463,20 @@ struct Scan {
 
 // A multi-word lexicon phrase starting at i; returns its end (or i) and its info.
 std::size_t Scan::phrase(std::size_t i, const Word*& info) const {
-  if (i >= T.size() || T[i].kind != TokenKind::word) return i;
-  char buf[32];
-  std::string spill;
-  auto it = lex.phrases.find(fold_token(tx(i), buf, spill));
-  if (it == lex.phrases.end()) return i;
-  for (const Phrase& p : it->second) {
+  if (i >= T.size() || !PM[i]) return i;
+  info = &PM[i]->info;
+  return i + 1 + PM[i]->rest.size();
+}
+
+// The first (longest) phrase headed by token i that the tokens after it spell
+// out; null when none. Run once per token by the constructor.
+const Phrase* Scan::match_phrase(std::size_t i) const {
+  for (const Phrase& p : *P[i]) {
     std::size_t k = 0;
     while (k < p.rest.size() && is(i + 1 + k, p.rest[k])) ++k;
-    if (k == p.rest.size()) {
-      info = &p.info;
-      return i + 1 + k;
-    }
+    if (k == p.rest.size()) return &p;
   }
-  return i;
+  return nullptr;
 }
 
 // The date a unit names when shifted from the reference ("last year", "this week").
@@ -710,9 +727,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     if (half && q > 2) return false;
     ++j;
   } else {
+    const std::size_t first = j;
     std::size_t start = j;
-    for (std::size_t k = j; k < j + 3 && k < size(); ++k)
-      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     // "this year's third quarter", "next year's first half"
     if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
       yshift = w(j)->shift;
@@ -739,6 +755,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     // "the latest period", "the year-earlier period": the reported quarter
     bool period = is(j, "period") && (latest || yshift || pre_year) && last_quarter;
     if (!noun && !period) return false;
+    for (std::size_t k = first; k < first + 3 && k < size(); ++k)
+      if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
     half = noun && w(j)->half;
     if (j == start && !the(i)) return false;  // a bare "quarter" is no date
     ++j;
@@ -1591,9 +1609,10 @@ Match Scan::best(std::size_t i, int depth) const {
   out.last = i;
   if (i >= size()) return out;  // "the end of" at the end of the text
   Match m;
-  auto attempt = [&](bool ok) {
-    if (ok && m.last > out.last && !m.value.empty()) out = m;
-    m = Match{};
+  // Inlined: it runs fourteen times for every start tried.
+  auto attempt = [&](bool ok) __attribute__((always_inline)) {
+    if (ok && m.last > out.last && !m.value.empty()) std::swap(out, m);
+    m.reset();
   };
   attempt(absolute(i, m));
   attempt(quarter(i, m));

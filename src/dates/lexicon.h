@@ -47,11 +47,19 @@ struct Word {
   bool daypart_kept = false;  // "Friday evening" is valued 2000-03-31TEV, "Friday night" the day alone
   bool anaphor = false;
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
+  // Set by Lexicon::load from the roles above: some pattern can start at this word.
+  bool starts = false;
 };
 
 struct Phrase {
   std::vector<std::string> rest;  // the words after the first
   Word info;
+};
+
+// What the lexicon holds for one folded word: its roles and the phrases it heads.
+struct Entry {
+  const Word* word = nullptr;                    // null: no roles of its own
+  const std::vector<Phrase>* phrases = nullptr;  // null: heads no phrase
 };
 
 struct SvHash {
@@ -70,20 +78,43 @@ int to_int(std::string_view s, int fallback);
 int digits(std::string_view s, std::size_t b, std::size_t n);
 
 // The loaded lexicons: word -> roles, and multi-word phrases by first word.
+// Not copyable: the lookup table points into the two maps.
 struct Lexicon {
   std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
   std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
 
+  Lexicon() = default;
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
   // The entry for a word or phrase (created empty); `parts` is scratch space.
   Word& entry(const std::string& key, std::vector<std::string>& parts);
 
-
   // Loads numbers-en.tsv and dates-en.tsv; throws FormatError naming file and line.
+  // Afterwards the maps must not change (find() points into them).
   void load(const DataDir& data);
+  // Everything known about a folded word; null when it is neither a word nor
+  // a phrase head. Only after load().
+  const Entry* find(std::string_view folded) const;
   const Word* lookup(std::string_view folded) const {
-    auto it = words.find(folded);
-    return it == words.end() ? nullptr : &it->second;
+    const Entry* e = find(folded);
+    return e ? e->word : nullptr;
   }
+  // The entry of token text t (folded as fold_token does); `spill` is scratch space.
+  const Entry* find_token(std::string_view t, std::string& spill) const;
+
+ private:
+  // An open-addressed table over the keys of both maps, built once by load():
+  // one cheap hash per token instead of a std::hash lookup in each map.
+  struct Slot {
+    std::string_view key;  // views a map key; empty: free slot
+    std::uint64_t hash = 0;
+    Entry entry;
+  };
+  std::vector<Slot> slots_;
+  std::size_t max_key_ = 0;  // the longest key: longer ASCII tokens need no lookup
+  void build_index();
+  const Entry* probe(std::string_view folded, std::uint64_t h) const;
 };
 
 }  // namespace newsan::timex

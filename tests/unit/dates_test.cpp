@@ -330,3 +330,15 @@ TEST_CASE("patterns cut off by the end of the text", "[dates][regression]") {
     CHECK_NOTHROW(run(t, "2020-02-29"));
   CHECK(run("mid-", "2020-02-29").empty());
 }
+
+TEST_CASE("a capitalized word without a lexicon role starts only \"Most recent quarter\"", "[dates][regression]") {
+  // The scan skips words that no pattern can start at; "most" has no role of its
+  // own but opens quarter()'s "Most recent quarter" at the start of a sentence.
+  auto q = one("Most recent quarter sales fell .", "2025-03-12");
+  CHECK((q.text == "Most recent quarter" && q.value == "2024-Q4"));
+  CHECK(run("Kilroy Smith met Ms Jones on the Most Valuable list .", "2025-03-12").empty());
+  // Words longer than any lexicon key, non-ASCII words, and a phrase head in capitals.
+  auto nc = run("Überraschend , Supercalifragilisticexpialidocious-ness , THESE DAYS , ＭＡＹ 5 .", "2025-03-12");
+  REQUIRE(nc.size() == 1);
+  CHECK((nc[0].text == "THESE DAYS" && nc[0].value == "PRESENT_REF"));
+}
