@@ -64,6 +64,7 @@ inline constexpr std::uint16_t kGazPrefix = 1 << 15;
 class Gazetteer {
  public:
   static constexpr std::size_t kMaxPhraseWords = 6;
+  static constexpr std::size_t kFilterWords = 8;  // 64-bit words per Bloom filter block (see below)
   // Adds `phrase` (any case; split on spaces) to the categories in `bits`.
   // Call build() after the last add(): lookups see only built entries.
   void add(std::string_view phrase, std::uint16_t bits);
@@ -85,6 +86,11 @@ class Gazetteer {
   void rebuild_index();
   // Open-addressed slots (+1 into `keys`, 0 empty; load <= 0.5) as lookup_hash() probes them.
   static std::vector<std::uint32_t> index_slots(const std::vector<std::uint64_t>& keys);
+  // A blocked Bloom filter over `keys`: kFilterWords 64-bit words per block,
+  // about 16 bits per key, so that most absent phrases (the common case) are
+  // answered from a few hundred kilobytes instead of two random reads of megabytes.
+  static std::vector<std::uint64_t> filter_blocks(const std::vector<std::uint64_t>& keys);
+  bool may_contain(std::uint64_t h) const;
   // Entries added since the last build().
   std::vector<std::uint64_t> pending_keys_;
   std::vector<std::uint16_t> pending_bits_;
@@ -96,8 +102,10 @@ class Gazetteer {
   const std::uint64_t* keys_ = nullptr;
   const std::uint16_t* bits_ = nullptr;
   const std::uint32_t* index_ = nullptr;
+  const std::uint64_t* filter_ = nullptr;  // filter_blocks_ * kFilterWords words
   std::size_t n_ = 0;
   std::size_t slots_ = 0;
+  std::size_t filter_blocks_ = 0;
 };
 
 struct Model;  // weights + gazetteer; defined in src/ner/

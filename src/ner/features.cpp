@@ -146,33 +146,70 @@ WordCache& WordCache::for_model(const Model& model) {
   return cache;
 }
 
+WordBrief WordCache::Entry::brief() const {
+  WordBrief b;
+  b.lw = lw;
+  b.sshape = sshape;
+  b.gaz_bits = gaz_bits;
+  b.cap = flags & 1;
+  b.allcaps = flags & 2;
+  b.lower = flags & 4;
+  b.has_letter = flags & 8;
+  return b;
+}
+
 void WordCache::fill(std::string_view w, Entry& e) const {
-  e.facts = word_facts(w, model_->gazetteer);
+  const WordFacts f = word_facts(w, model_->gazetteer);
+  e.lw = f.lw;
+  e.sshape = f.sshape;
+  e.gaz_bits = f.gaz_bits;
+  e.flags = std::uint8_t(f.cap | f.allcaps << 1 | f.lower << 2 | f.has_letter << 3);
   std::fill(std::begin(e.weights), std::end(e.weights), 0);
-  word_features(e.facts, [&](std::uint64_t h) {
+  word_features(f, [&](std::uint64_t h) {
     if (const std::int16_t* row = model_->find(feature_key(h)))
       for (int l = 0; l < kLabels; ++l) e.weights[l] += row[l];
   });
 }
 
-const WordCache::Entry& WordCache::get(std::string_view w) {
-  if (w.size() > kMaxWord) {
-    fill(w, scratch_);
-    return scratch_;
-  }
-  // The word zero-padded to kMaxWord bytes: hashed and compared a word at a time.
-  char key[kMaxWord] = {};
-  std::memcpy(key, w.data(), w.size());
+namespace {
+
+// A word zero-padded to `n` bytes, and its hash taken a 64-bit word at a time.
+template <std::size_t n>
+std::uint64_t padded_word(std::string_view w, char (&key)[n]) {
+  static_assert(n % 8 == 0);
+  std::memset(key, 0, n);
+  std::memcpy(key, w.data(), std::min(w.size(), n));
   std::uint64_t h = w.size();
-  for (std::size_t k = 0; k < kMaxWord && k < w.size(); k += 8) {
+  for (std::size_t k = 0; k < n && k < w.size(); k += 8) {
     std::uint64_t part;
     std::memcpy(&part, key + k, 8);
     h = mix(h, part);
   }
-  Slot& s = slots_[h & (kSlots - 1)];
-  if (s.len != w.size() || std::memcmp(s.word, key, kMaxWord) != 0) {
+  return h;
+}
+
+}  // namespace
+
+std::size_t WordCache::locate(std::string_view w) const {
+  if (w.size() > kMaxWord) return kSlots;
+  char key[kMaxWord];
+  std::size_t at = padded_word(w, key) & (kSlots - 1);
+  __builtin_prefetch(&slots_[at]);
+  __builtin_prefetch(reinterpret_cast<const char*>(&slots_[at]) + 64);
+  return at;
+}
+
+const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
+  if (where >= kSlots) {
+    fill(w, scratch_);
+    return scratch_;
+  }
+  char key[kMaxWord];
+  padded_word(w, key);
+  Slot& s = slots_[where];
+  if (s.entry.len != w.size() || std::memcmp(s.word, key, kMaxWord) != 0) {
     fill(w, s.entry);
-    s.len = std::uint8_t(w.size());
+    s.entry.len = std::uint8_t(w.size());
     std::memcpy(s.word, key, kMaxWord);
   }
   return s.entry;
@@ -187,7 +224,9 @@ std::uint16_t WordCache::phrase_bits(std::uint64_t h) {
 DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& sentences, WordCache* cache)
     : sentences_(sentences), cached_(cache != nullptr) {
   toks_.resize(sentences.size());
+  if (!cache) facts_.resize(sentences.size());
   allcaps_sentence_.resize(sentences.size());
+  std::vector<std::size_t> slot;  // of each word of a sentence in the cache
   std::string lower;
   // Each distinct lower-case word of the document gets a dense id (Tok::type),
   // by which the per-word tallies below are kept in vectors.
@@ -215,14 +254,21 @@ DocumentFeatures::DocumentFeatures(const Gazetteer& gaz, const Sentences& senten
     auto& toks = toks_[s];
     toks.resize(sent.size());
     std::size_t letters = 0, caps = 0;
+    if (cache) {
+      slot.resize(sent.size());
+      for (std::size_t i = 0; i < sent.size(); ++i) slot[i] = cache->locate(sent[i]);
+    } else {
+      facts_[s].resize(sent.size());
+    }
     for (std::size_t i = 0; i < sent.size(); ++i) {
       Tok& t = toks[i];
       if (cache) {
-        const WordCache::Entry& e = cache->get(sent[i]);
-        static_cast<WordFacts&>(t) = e.facts;
+        const WordCache::Entry& e = cache->get(sent[i], slot[i]);
+        static_cast<WordBrief&>(t) = e.brief();
         std::memcpy(t.weights, e.weights, sizeof t.weights);
       } else {
-        static_cast<WordFacts&>(t) = word_facts(sent[i], gaz);
+        facts_[s][i] = word_facts(sent[i], gaz);
+        static_cast<WordBrief&>(t) = facts_[s][i];
       }
       if (t.has_letter) {
         ++letters;
@@ -349,7 +395,7 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::uint64_t>& v, st
   for (std::size_t i = 0; i < n; ++i) {
     const Tok& t = toks[i];
     const auto ii = std::ptrdiff_t(i);
-    if (!cached_) word_features(t, [&](std::uint64_t h) { v.push_back(h); });
+    if (!cached_) word_features(facts_[s][i], [&](std::uint64_t h) { v.push_back(h); });
     v.push_back(f(kPrev1, lw(ii - 1)));
     v.push_back(f(kNext1, lw(ii + 1)));
     v.push_back(f(kPrev2, lw(ii - 2)));

@@ -109,40 +109,52 @@ std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_pt
 // What the tagger knows of a word from its bytes alone: the hashes its
 // word features are made of, its capitalisation, and the gazetteer bits of
 // the word as a one-word phrase (Gazetteer::lookup_hash of its lower case).
-struct WordFacts {
-  std::uint64_t w = 0, lw = 0, shape = 0, sshape = 0, pre[4] = {}, suf[4] = {};
+// What context features need of a word.
+struct WordBrief {
+  std::uint64_t lw = 0, sshape = 0;  // lower case, brief shape
   std::uint16_t gaz_bits = 0;
   bool cap = false, allcaps = false, lower = false, has_letter = false;
+};
+// ... and what its word-only features are made of.
+struct WordFacts : WordBrief {
+  std::uint64_t w = 0, shape = 0, pre[4] = {}, suf[4] = {};
 };
 WordFacts word_facts(std::string_view w, const Gazetteer& gaz);
 // Calls emit(hash) for each feature that depends on the word alone.
 void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>& emit);
 
-// A per-thread cache, for one model, of each word's facts and of the summed
-// weights of its word-only features. Most words of an article were met in
-// earlier ones, so their facts and about half of their feature lookups are
-// done once per thread instead of once per occurrence. Entries are checked
-// against the word's bytes, so the cache changes speed, never results.
+// A per-thread cache, for one model, of each word's brief facts and of the
+// summed weights of its word-only features. Most words of an article were
+// met in earlier ones, so their facts and about half of their feature lookups
+// are done once per thread instead of once per occurrence. Entries are
+// checked against the word's bytes, so the cache changes speed, never results.
 class WordCache {
  public:
-  struct Entry {
-    WordFacts facts;
+  struct Entry {  // packed so that a slot is two cache lines
+    std::uint64_t lw = 0, sshape = 0;
     std::int32_t weights[kLabels] = {};
+    std::uint16_t gaz_bits = 0;
+    std::uint8_t flags = 0;  // cap, allcaps, lower, has_letter as bits 0-3
+    std::uint8_t len = 0xFF;  // of the word in its slot; 0xFF = empty
+    WordBrief brief() const;
   };
   // The calling thread's cache for `model`, emptied when the model changes.
   static WordCache& for_model(const Model& model);
-  const Entry& get(std::string_view w);
+  // Where `w` lives (for get()), with its cache lines prefetched: locate the
+  // words of a sentence first, then get them, and the misses overlap.
+  std::size_t locate(std::string_view w) const;
+  const Entry& get(std::string_view w, std::size_t where);
   // The model gazetteer's Gazetteer::lookup_hash(h), remembered.
   std::uint16_t phrase_bits(std::uint64_t h);
 
  private:
   static constexpr std::size_t kSlots = 1 << 15;
   static constexpr std::size_t kMaxWord = 32;  // longer words are computed, not cached
-  struct Slot {
+  struct alignas(64) Slot {  // two cache lines
     Entry entry;
-    std::uint8_t len = 0xFF;  // 0xFF = empty
     char word[kMaxWord] = {};  // zero-padded
   };
+  static_assert(sizeof(Slot) == 128);
   struct Phrase {
     std::uint64_t hash = 0;
     std::uint16_t bits = 0;
@@ -175,7 +187,7 @@ class DocumentFeatures {
   void record(std::size_t s, const std::vector<int>& labels);
 
  private:
-  struct Tok : WordFacts {
+  struct Tok : WordBrief {
     std::uint32_t type;  // dense id of the lower-case word in this document
     std::uint16_t gaz_prev, gaz_next;
     std::uint8_t doc;  // document-wide capitalisation evidence code
@@ -190,6 +202,7 @@ class DocumentFeatures {
   const Sentences& sentences_;
   const bool cached_;
   std::vector<std::vector<Tok>> toks_;
+  std::vector<std::vector<WordFacts>> facts_;  // without a cache: for the word-only features
   std::vector<Hist> hist_;  // by Tok::type
   std::vector<bool> allcaps_sentence_;
   std::vector<std::uint64_t> agg_;  // hashed (side, neighbour) pairs per word type

@@ -18,6 +18,8 @@
 //     u64 phrase hashes[phrases] (strictly ascending) | u16 bits[phrases]
 //     u32 phrase index[phrase slots]: 1 + position in the hashes, 0 = empty,
 //       open-addressed by mix(hash, 7) (Gazetteer::lookup_hash)
+//     u64 phrase filter[ceil(phrases / 32) * 8]: a blocked Bloom filter over the
+//       phrase hashes (Gazetteer::filter_blocks), tested before the index
 //     magic "NSNEREND"
 // Slot counts are powers of two, larger than what they index, so probing ends.
 // Reading checks the sizes, the checksum and every slot, and fails with a
@@ -27,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <cerrno>
@@ -106,9 +109,11 @@ class Writer {
   std::string out_;
 };
 
+std::uint64_t filter_blocks(std::uint64_t phrases) { return std::max<std::uint64_t>(1, (phrases + 31) / 32); }
+
 // Sections of the payload, as offsets from the file's start.
 struct Layout {
-  std::uint64_t info, slots, weights, phrase_keys, phrase_bits, phrase_index, end, size;
+  std::uint64_t info, slots, weights, phrase_keys, phrase_bits, phrase_index, phrase_filter, end, size;
   Layout(std::uint64_t info_len, std::uint64_t features, std::uint64_t slots_n, std::uint64_t phrases,
          std::uint64_t phrase_slots) {
     info = kHeaderSize + kFixedSize;
@@ -117,7 +122,8 @@ struct Layout {
     phrase_keys = padded(weights + 2 * kLabels * features);
     phrase_bits = padded(phrase_keys + 8 * phrases);
     phrase_index = padded(phrase_bits + 2 * phrases);
-    end = padded(phrase_index + 4 * phrase_slots);
+    phrase_filter = padded(phrase_index + 4 * phrase_slots);
+    end = padded(phrase_filter + 8 * Gazetteer::kFilterWords * filter_blocks(phrases));
     size = end + 8;
   }
 };
@@ -234,6 +240,9 @@ struct ModelIO {
     out.align();
     out.array(g->index_, g->slots_);
     out.align();
+    if (g->filter_blocks_ != filter_blocks(g->n_)) throw OutputError("NER model: gazetteer filter of the wrong size");
+    out.array(g->filter_, g->filter_blocks_ * Gazetteer::kFilterWords);
+    out.align();
     out.raw(std::string_view(kEndMagic, 8));
     reseal_model(out.str());
     return std::move(out.str());
@@ -304,6 +313,8 @@ struct ModelIO {
     g.index_ = reinterpret_cast<const std::uint32_t*>(base + at.phrase_index);
     g.n_ = np;
     g.slots_ = npslots;
+    g.filter_ = reinterpret_cast<const std::uint64_t*>(base + at.phrase_filter);
+    g.filter_blocks_ = filter_blocks(np);
     for (std::uint32_t i = 1; i < np; ++i)
       if (g.keys_[i] <= g.keys_[i - 1])
         r.fail_at(at.phrase_keys + 8 * std::size_t(i), "gazetteer hashes not strictly ascending");

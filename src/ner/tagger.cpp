@@ -86,6 +86,7 @@ void Gazetteer::rebuild_index() {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint16_t> bits;
     std::vector<std::uint32_t> index;
+    std::vector<std::uint64_t> filter;
   };
   auto t = std::make_shared<Owned>();
   for (const auto& [key, bits] : all) {
@@ -97,13 +98,16 @@ void Gazetteer::rebuild_index() {
     }
   }
   t->index = index_slots(t->keys);
+  t->filter = filter_blocks(t->keys);
   pending_keys_.clear();
   pending_bits_.clear();
   keys_ = t->keys.data();
   bits_ = t->bits.data();
   index_ = t->index.data();
+  filter_ = t->filter.data();
   n_ = t->keys.size();
   slots_ = t->index.size();
+  filter_blocks_ = t->filter.size() / kFilterWords;
   storage_ = std::move(t);
 }
 
@@ -119,8 +123,41 @@ std::vector<std::uint32_t> Gazetteer::index_slots(const std::vector<std::uint64_
   return index;
 }
 
+namespace {
+
+// Block and the four bits (of 512) that key `h` sets in a Bloom filter of `blocks` blocks.
+struct FilterBits {
+  std::size_t block;
+  std::uint16_t bit[4];
+  FilterBits(std::uint64_t h, std::size_t blocks) {
+    std::uint64_t a = mix(h, 11), b = mix(h, 13);
+    block = std::size_t(((a >> 32) * std::uint64_t(blocks)) >> 32);
+    for (int j = 0; j < 4; ++j) bit[j] = std::uint16_t((b >> (9 * j)) & 511);
+  }
+};
+
+}  // namespace
+
+std::vector<std::uint64_t> Gazetteer::filter_blocks(const std::vector<std::uint64_t>& keys) {
+  const std::size_t blocks = std::max<std::size_t>(1, (keys.size() + 31) / 32);  // 16 bits a key
+  std::vector<std::uint64_t> filter(blocks * kFilterWords, 0);
+  for (std::uint64_t h : keys) {
+    FilterBits f(h, blocks);
+    for (std::uint16_t b : f.bit) filter[f.block * kFilterWords + b / 64] |= std::uint64_t(1) << (b % 64);
+  }
+  return filter;
+}
+
+bool Gazetteer::may_contain(std::uint64_t h) const {
+  FilterBits f(h, filter_blocks_);
+  const std::uint64_t* block = filter_ + f.block * kFilterWords;
+  for (std::uint16_t b : f.bit)
+    if (!(block[b / 64] >> (b % 64) & 1)) return false;
+  return true;
+}
+
 std::uint16_t Gazetteer::lookup_hash(std::uint64_t h) const {
-  if (slots_ == 0) return 0;
+  if (slots_ == 0 || !may_contain(h)) return 0;
   const std::size_t mask = slots_ - 1;
   for (std::size_t i = std::size_t(mix(h, 7)) & mask;; i = (i + 1) & mask) {
     std::uint32_t k = index_[i];
