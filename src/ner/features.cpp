@@ -207,7 +207,14 @@ const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
   char key[kMaxWord];
   padded_word(w, key);
   Slot& s = slots_[where];
-  if (s.entry.len != w.size() || std::memcmp(s.word, key, kMaxWord) != 0) {
+  std::uint64_t diff = 0;  // the stored word differs from `key` (compared a 64-bit word at a time)
+  for (std::size_t k = 0; k < kMaxWord; k += 8) {
+    std::uint64_t a, b;
+    std::memcpy(&a, s.word + k, 8);
+    std::memcpy(&b, key + k, 8);
+    diff |= a ^ b;
+  }
+  if (s.entry.len != w.size() || diff != 0) {
     fill(w, s.entry);
     s.entry.len = std::uint8_t(w.size());
     std::memcpy(s.word, key, kMaxWord);

@@ -148,7 +148,7 @@ class WordCache {
   std::uint16_t phrase_bits(std::uint64_t h);
 
  private:
-  static constexpr std::size_t kSlots = 1 << 15;
+  static constexpr std::size_t kSlots = 1 << 16;
   static constexpr std::size_t kMaxWord = 32;  // longer words are computed, not cached
   struct alignas(64) Slot {  // two cache lines
     Entry entry;
