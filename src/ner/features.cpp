@@ -10,10 +10,12 @@
 // word was tagged earlier in the article (Ratinov & Roth 2009, "extended
 // prediction history"); context aggregation lends a word the neighbours of
 // its other occurrences in the article (also Ratinov & Roth).
+#include <sys/mman.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 #include "ner/model.h"
 
@@ -137,10 +139,13 @@ void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>&
 
 WordCache& WordCache::for_model(const Model& model) {
   thread_local WordCache cache;
-  if (cache.model_id_ != model.id || cache.slots_.empty()) {
+  if (cache.model_id_ != model.id || !cache.slots_) {
     cache.model_ = &model;
     cache.model_id_ = model.id;
-    cache.slots_.assign(kSlots, Slot{});
+    constexpr std::size_t bytes = kSlots * sizeof(Slot);
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    cache.slots_ = std::shared_ptr<Slot>(static_cast<Slot*>(p), [](Slot* q) { ::munmap(q, bytes); });
     cache.phrases_.assign(kPhrases, Phrase{});
   }
   return cache;
@@ -194,8 +199,8 @@ std::size_t WordCache::locate(std::string_view w) const {
   if (w.size() > kMaxWord) return kSlots;
   char key[kMaxWord];
   std::size_t at = padded_word(w, key) & (kSlots - 1);
-  __builtin_prefetch(&slots_[at]);
-  __builtin_prefetch(reinterpret_cast<const char*>(&slots_[at]) + 64);
+  __builtin_prefetch(slots_.get() + at);
+  __builtin_prefetch(reinterpret_cast<const char*>(slots_.get() + at) + 64);
   return at;
 }
 
@@ -206,7 +211,7 @@ const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
   }
   char key[kMaxWord];
   padded_word(w, key);
-  Slot& s = slots_[where];
+  Slot& s = slots_.get()[where];
   std::uint64_t diff = 0;  // the stored word differs from `key` (compared a 64-bit word at a time)
   for (std::size_t k = 0; k < kMaxWord; k += 8) {
     std::uint64_t a, b;
@@ -214,9 +219,9 @@ const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
     std::memcpy(&b, key + k, 8);
     diff |= a ^ b;
   }
-  if (s.entry.len != w.size() || diff != 0) {
+  if (s.entry.len1 != w.size() + 1 || diff != 0) {
     fill(w, s.entry);
-    s.entry.len = std::uint8_t(w.size());
+    s.entry.len1 = std::uint8_t(w.size() + 1);
     std::memcpy(s.word, key, kMaxWord);
   }
   return s.entry;

@@ -135,7 +135,7 @@ class WordCache {
     std::int32_t weights[kLabels] = {};
     std::uint16_t gaz_bits = 0;
     std::uint8_t flags = 0;  // cap, allcaps, lower, has_letter as bits 0-3
-    std::uint8_t len = 0xFF;  // of the word in its slot; 0xFF = empty
+    std::uint8_t len1 = 0;  // 1 + the length of the word in its slot; 0 = empty
     WordBrief brief() const;
   };
   // The calling thread's cache for `model`, emptied when the model changes.
@@ -164,7 +164,9 @@ class WordCache {
   void fill(std::string_view w, Entry& e) const;
   const Model* model_ = nullptr;
   std::uint64_t model_id_ = 0;
-  std::vector<Slot> slots_;
+  // kSlots slots in zero pages of their own (all-zero is an empty slot):
+  // a short run touches only the pages it uses.
+  std::shared_ptr<Slot> slots_;
   std::vector<Phrase> phrases_;
   Entry scratch_;
 };
