@@ -297,12 +297,18 @@ struct ModelIO {
     m->mask = nslots - 1;
     m->weights = reinterpret_cast<const std::int16_t*>(base + at.weights);
     m->features = nf;
-    std::uint32_t used = 0;
+    // The scans below are branch-free (they run at every start); a second pass names the culprit.
+    std::uint32_t used = 0, bad = 0;
     for (std::uint32_t i = 0; i < nslots; ++i) {
+      const Model::Slot& s = m->slots[i];
+      bad |= (s.key == 0) & (s.row != 0);
+      bad |= (s.key != 0) & (s.row >= nf);
+      used += s.key != 0;
+    }
+    for (std::uint32_t i = 0; bad && i < nslots; ++i) {
       const Model::Slot& s = m->slots[i];
       if (s.key == 0 ? s.row != 0 : s.row >= nf)
         r.fail_at(at.slots + 8 * std::size_t(i), "feature slot " + std::to_string(i) + " points outside the weights");
-      used += s.key != 0;
     }
     if (used != nf)
       r.fail_at(at.slots, std::to_string(used) + " feature slots used for " + std::to_string(nf) + " features");
@@ -315,15 +321,19 @@ struct ModelIO {
     g.slots_ = npslots;
     g.filter_ = reinterpret_cast<const std::uint64_t*>(base + at.phrase_filter);
     g.filter_blocks_ = filter_blocks(np);
-    for (std::uint32_t i = 1; i < np; ++i)
+    bad = 0;
+    for (std::uint32_t i = 1; i < np; ++i) bad |= g.keys_[i] <= g.keys_[i - 1];
+    for (std::uint32_t i = 1; bad && i < np; ++i)
       if (g.keys_[i] <= g.keys_[i - 1])
         r.fail_at(at.phrase_keys + 8 * std::size_t(i), "gazetteer hashes not strictly ascending");
     used = 0;
     for (std::uint32_t i = 0; i < npslots; ++i) {
-      if (g.index_[i] > np)
-        r.fail_at(at.phrase_index + 4 * std::size_t(i), "gazetteer slot " + std::to_string(i) + " points past the hashes");
+      bad |= g.index_[i] > np;
       used += g.index_[i] != 0;
     }
+    for (std::uint32_t i = 0; bad && i < npslots; ++i)
+      if (g.index_[i] > np)
+        r.fail_at(at.phrase_index + 4 * std::size_t(i), "gazetteer slot " + std::to_string(i) + " points past the hashes");
     if (used != np)
       r.fail_at(at.phrase_index, std::to_string(used) + " gazetteer slots used for " + std::to_string(np) + " phrases");
     if (std::memcmp(base + at.end, kEndMagic, 8) != 0) r.fail_at(at.end, "missing end magic NSNEREND");
