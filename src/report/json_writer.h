@@ -61,7 +61,15 @@ class JsonWriter {
  private:
   JsonWriter& open(char c);
   JsonWriter& close(char c);
-  void before_value();
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) out_ += ',';
+    if (indent_ >= 0) newline(counts_.size());
+  }
   void write_string(std::string_view s);
   void newline(std::size_t depth);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "util/utf8.h"
 
@@ -25,34 +26,34 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // Abbreviations that keep their period. Titles never end a sentence.
-constexpr std::array kTitles = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov",
-                                "sen", "rep", "st", "rev", "hon", "pres", "adm", "maj", "cmdr", "gens",
-                                "messrs", "mme", "mlle", "supt", "insp", "det", "cpl", "pvt", "brig",
-                                "lieut", "cdr", "atty", "amb", "fr", "sr", "jr", "mt", "ft", "no", "nos",
-                                "vs", "v", "ave", "blvd", "rd", "approx", "est", "dept", "univ", "assn",
-                                "vol", "fig", "op", "cf", "al"};
-constexpr std::array kOther = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                               "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-                               "sun", "inc", "ltd", "co", "corp", "bros", "plc", "etc", "ala", "ariz",
-                               "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-                               "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-                               "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"};
+constexpr std::string_view kTitles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "rev",
+    "hon", "pres", "adm", "maj", "cmdr", "gens", "messrs", "mme", "mlle", "supt", "insp", "det", "cpl",
+    "pvt", "brig", "lieut", "cdr", "atty", "amb", "fr", "sr", "jr", "mt", "ft", "no", "nos", "vs", "v",
+    "ave", "blvd", "rd", "approx", "est", "dept", "univ", "assn", "vol", "fig", "op", "cf", "al"};
+constexpr std::string_view kOther[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "ltd", "co", "corp", "bros", "plc",
+    "etc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "tex", "va", "vt", "wash", "wis", "wyo"};
 
+// The lists are string_views so that a lookup compares lengths first instead of calling strlen.
 template <std::size_t N>
-bool in(const std::array<const char*, N>& list, std::string_view w) {
-  return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 // Words that, capitalized after an ambiguous abbreviation ("the U.S. The"), start a sentence.
-constexpr std::array kStarters = {"the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a",
-                                  "an", "this", "that", "there", "his", "her", "their", "its", "our",
-                                  "on", "at", "after", "before", "as", "if", "when", "while", "however",
-                                  "meanwhile", "also", "some", "many", "most", "officials", "police"};
+constexpr std::string_view kStarters[] = {
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that", "there",
+    "his", "her", "their", "its", "our", "on", "at", "after", "before", "as", "if", "when", "while",
+    "however", "meanwhile", "also", "some", "many", "most", "officials", "police"};
 
-constexpr std::array kTlds = {"com", "org", "net", "gov", "edu", "io", "uk", "de", "fr", "info", "biz",
-                              "news", "tv", "ca", "au", "in", "ru", "cn", "jp", "br", "es", "it", "nl",
-                              "ve", "mx", "ar", "int", "eu", "ch", "se", "no", "dk", "pl", "co", "ie",
-                              "nz", "za", "ng", "ke", "il", "tr", "kr", "gr", "pt", "be", "at", "ly", "me"};
+constexpr std::string_view kTlds[] = {
+    "com", "org", "net", "gov", "edu", "io", "uk", "de", "fr", "info", "biz", "news", "tv", "ca", "au",
+    "in", "ru", "cn", "jp", "br", "es", "it", "nl", "ve", "mx", "ar", "int", "eu", "ch", "se", "no", "dk",
+    "pl", "co", "ie", "nz", "za", "ng", "ke", "il", "tr", "kr", "gr", "pt", "be", "at", "ly", "me"};
 
 struct Scanner {
   std::string_view s;
@@ -70,6 +71,7 @@ struct Scanner {
 
   // A URL starting at i ("http://", "https://", "www."): up to whitespace, minus trailing punctuation.
   std::size_t url_end(std::size_t i) const {
+    if (s[i] != 'h' && s[i] != 'w') return 0;
     std::string_view rest = s.substr(i, std::min<std::size_t>(8, end - i));
     if (!(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")))
       return 0;
