@@ -104,13 +104,20 @@ struct Scanner {
 
   std::size_t host_scan(std::size_t i, TokenKind& kind) {
     std::size_t j = i;
-    bool at_sign = false;
-    while (j < end && (ascii_alnum(s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '_' ||
-                       (s[j] == '@' && !at_sign) || (!at_sign && (s[j] == '+' || s[j] == '%')))) {
-      if (s[j] == '@') at_sign = true;
+    bool at_sign = false, has_dot = false;
+    while (j < end) {
+      char c = s[j];
+      if (ascii_alnum(c) || c == '.' || c == '-' || c == '_') {
+        has_dot = has_dot || c == '.';
+      } else if (!at_sign && (c == '@' || c == '+' || c == '%')) {
+        at_sign = c == '@';
+      } else {
+        break;
+      }
       ++j;
     }
     std::size_t run_end = j;
+    if (!has_dot) return no_host(run_end);  // most runs are plain words: no host without a dot
     while (j > i && (s[j - 1] == '.' || s[j - 1] == '-')) --j;
     std::string_view cand = s.substr(i, j - i);
     std::size_t host_start = at_sign ? cand.find('@') + 1 : 0;
