@@ -99,7 +99,14 @@ struct Scanner {
 
   // Bare domain or e-mail address starting at i; returns end and sets kind.
   std::size_t host_end(std::size_t i, TokenKind& kind) {
-    return i < no_host_until ? 0 : host_scan(i, kind);
+    if (i < no_host_until) return 0;
+    // Most runs are plain words: letters and digits, then a byte that cannot
+    // continue a host. Such a run holds no dot, so host_scan would refuse it.
+    std::size_t k = i;
+    while (k < end && ascii_alnum(s[k])) ++k;
+    if (k == end || (s[k] != '.' && s[k] != '-' && s[k] != '_' && s[k] != '@' && s[k] != '+' && s[k] != '%'))
+      return no_host(k);
+    return host_scan(i, kind);
   }
 
   std::size_t host_scan(std::size_t i, TokenKind& kind) {
@@ -155,6 +162,20 @@ struct Scanner {
     std::size_t i = b;
     bool first_letter_seen = false;
     while (i < e) {
+      char a = s[i];
+      if (ascii_digit(a)) {  // ASCII first: most tokens are nothing else
+        t.has_digit = true;
+        ++i;
+        continue;
+      }
+      if (ascii_alpha(a)) {
+        letters = true;
+        bool up = a <= 'Z';
+        lower = lower || !up;
+        if (!first_letter_seen) { t.capitalized = up && i == b; first_letter_seen = true; }
+        ++i;
+        continue;
+      }
       std::size_t len;
       char32_t c = decode(s, i, len);
       if (utf8::is_letter(c)) {
@@ -175,6 +196,7 @@ struct Scanner {
   std::size_t word_end(std::size_t i) const {
     std::size_t j = i, len;
     while (j < end) {
+      if (ascii_alnum(s[j])) { ++j; continue; }
       if (word_char(j, len)) { j += len; continue; }
       // internal hyphen or apostrophe followed by a word character
       char32_t c = at(j, len);
