@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -196,8 +197,11 @@ class Extraction {
     // model) has it, where the tokenizer splits at the inner punctuation.
     bool numeric = T_[i].kind == TokenKind::number;
     std::size_t end = word.last;
-    while (end + 1 < sent_last && !T_[end].space_before && !T_[end + 1].space_before && T_[end].span.size() == 1 &&
-           std::string_view("-/:").find(text_[T_[end].span.start]) != std::string_view::npos &&
+    auto joiner = [&](std::size_t k) {
+      char c = text_[T_[k].span.start];
+      return T_[k].span.size() == 1 && (c == '-' || c == '/' || c == ':');
+    };
+    while (end + 1 < sent_last && !T_[end].space_before && !T_[end + 1].space_before && joiner(end) &&
            (T_[end + 1].kind == TokenKind::number || T_[end + 1].kind == TokenKind::word)) {
       numeric = numeric || T_[end + 1].kind == TokenKind::number;
       end += 2;
@@ -529,11 +533,18 @@ class Extraction {
       }
       ent.salience = double(ent.mentions.size()) + (in_title ? 3.0 : 0.0) + (in_lede ? 1.5 : 0.0);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
-      if (a.salience != b.salience) return a.salience > b.salience;
-      return a.mentions.front().span.start < b.mentions.front().span.start;
+    // Rank indices rather than entities: moving an Entity (strings, vectors)
+    // costs far more than moving a number, and the order is the same.
+    std::vector<std::size_t> order(out.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (out[a].salience != out[b].salience) return out[a].salience > out[b].salience;
+      return out[a].mentions.front().span.start < out[b].mentions.front().span.start;
     });
-    return out;
+    std::vector<Entity> ranked;
+    ranked.reserve(out.size());
+    for (std::size_t e : order) ranked.push_back(std::move(out[e]));
+    return ranked;
   }
 
   const Resources& res_;

@@ -151,6 +151,11 @@ JsonWriter& JsonWriter::value(double d) {
   before_value();
   if (!std::isfinite(d)) {
     put("null");
+  } else if (d != 0 && std::fabs(d) < 1e15 && d == std::trunc(d)) {
+    // A whole number below 10^15 prints as its digits either way, and digits are
+    // cheaper than the shortest-form search. Zero takes the long way: -0 keeps its sign.
+    fmt::format_int digits(static_cast<long long>(d));
+    put(std::string_view(digits.data(), digits.size()));
   } else {
     // The shortest form that reads back exactly. FMT_COMPILE skips parsing "{}" at run time
     // and calls the same formatter as fmt::format("{}", d), so the text is the same.
