@@ -15,9 +15,20 @@ namespace {
 
 using utf8::decode;
 
-bool ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
+// ASCII letters and digits by table: the scanner asks about every byte, often twice.
+enum : std::uint8_t { kDigit = 1, kUpper = 2, kLower = 4 };
+constexpr std::array<std::uint8_t, 256> kAsciiClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = kLower;
+  return t;
+}();
+std::uint8_t ascii_class(char c) { return kAsciiClass[static_cast<unsigned char>(c)]; }
+
+bool ascii_alpha(char c) { return ascii_class(c) & (kUpper | kLower); }
+bool ascii_digit(char c) { return ascii_class(c) & kDigit; }
+bool ascii_alnum(char c) { return ascii_class(c) != 0; }
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -158,24 +169,21 @@ struct Scanner {
     t.kind = k;
     t.space_before = space;
     t.newline_before = nl;
-    bool letters = false, lower = false;
+    // Most tokens are ASCII: their flags are the union of their bytes' classes
+    // (capitalized: the first byte is the first letter, and uppercase).
+    std::uint8_t seen = 0;
     std::size_t i = b;
+    while (i < e && static_cast<unsigned char>(s[i]) < 0x80) seen |= ascii_class(s[i++]);
+    if (i == e) {
+      t.has_digit = seen & kDigit;
+      t.capitalized = ascii_class(s[b]) & kUpper;
+      t.all_caps = (seen & kUpper) && !(seen & kLower);
+      out.push_back(t);
+      return;
+    }
+    bool letters = false, lower = false;
     bool first_letter_seen = false;
-    while (i < e) {
-      char a = s[i];
-      if (ascii_digit(a)) {  // ASCII first: most tokens are nothing else
-        t.has_digit = true;
-        ++i;
-        continue;
-      }
-      if (ascii_alpha(a)) {
-        letters = true;
-        bool up = a <= 'Z';
-        lower = lower || !up;
-        if (!first_letter_seen) { t.capitalized = up && i == b; first_letter_seen = true; }
-        ++i;
-        continue;
-      }
+    for (i = b; i < e;) {
       std::size_t len;
       char32_t c = decode(s, i, len);
       if (utf8::is_letter(c)) {
