@@ -143,7 +143,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
       buf.str("");
       if (format == Format::jsonl) buf << error_json(id, "memory", err).dump() << '\n';
     }
-    return buf.str();
+    return std::move(buf).str();  // C++20: takes the buffer instead of copying it
   };
 
   // Units are gathered in windows, analyzed in parallel, written in input order.

@@ -26,9 +26,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
@@ -137,9 +139,17 @@ class Extraction {
   }
   std::string folded(std::size_t tok) const { return utf8::fold(T_[tok].text(text_)); }
   std::uint16_t gaz_bits(std::size_t first, std::size_t last) const {
-    std::vector<std::string_view> ws;
-    for (std::size_t k = first; k < last; ++k) ws.push_back(T_[k].text(text_));
-    return ws.empty() ? std::uint16_t(0) : res_.tagger.gazetteer().lookup(ws.data(), ws.size());
+    if (last <= first) return 0;
+    // Names are short: their words fit on the stack, longer ones take the heap.
+    std::array<std::string_view, 8> small;
+    std::vector<std::string_view> large;
+    std::string_view* ws = small.data();
+    if (last - first > small.size()) {
+      large.resize(last - first);
+      ws = large.data();
+    }
+    for (std::size_t k = first; k < last; ++k) ws[k - first] = T_[k].text(text_);
+    return res_.tagger.gazetteer().lookup(ws, last - first);
   }
   std::string_view word_text(const Word& w) const {
     return w.at == std::string_view::npos ? span_text(w.first, w.last) : std::string_view(arena_).substr(w.at, w.len);
@@ -153,6 +163,8 @@ class Extraction {
       std::size_t b = text_.find_last_of("\r\n", doc_.source_span->start);  // a lone CR ends a line too
       skip = {b == std::string_view::npos ? 0 : b + 1, doc_.source_span->end};
     }
+    words_.reserve(tk_.sentences.size());
+    sentence_of_.reserve(tk_.sentences.size());
     for (std::size_t s = 0; s < tk_.sentences.size(); ++s) {
       const Sentence& sent = tk_.sentences[s];
       bool open = false;
@@ -162,7 +174,7 @@ class Extraction {
           continue;
         }
         if (!open || T_[i].newline_before) {
-          words_.emplace_back();
+          words_.emplace_back().reserve(sent.last - i);
           sentence_of_.push_back(s);
           open = true;
         }
@@ -185,8 +197,11 @@ class Extraction {
     // model) has it, where the tokenizer splits at the inner punctuation.
     bool numeric = T_[i].kind == TokenKind::number;
     std::size_t end = word.last;
-    while (end + 1 < sent_last && !T_[end].space_before && !T_[end + 1].space_before && T_[end].span.size() == 1 &&
-           std::string_view("-/:").find(text_[T_[end].span.start]) != std::string_view::npos &&
+    auto joiner = [&](std::size_t k) {
+      char c = text_[T_[k].span.start];
+      return T_[k].span.size() == 1 && (c == '-' || c == '/' || c == ':');
+    };
+    while (end + 1 < sent_last && !T_[end].space_before && !T_[end + 1].space_before && joiner(end) &&
            (T_[end + 1].kind == TokenKind::number || T_[end + 1].kind == TokenKind::word)) {
       numeric = numeric || T_[end + 1].kind == TokenKind::number;
       end += 2;
@@ -196,7 +211,7 @@ class Extraction {
       i = end - 1;
     }
     std::string_view full = span_text(word.first, word.last);
-    if (full.find("’") != std::string_view::npos) {
+    if (full.find('\xE2') != std::string_view::npos && full.find("’") != std::string_view::npos) {
       word.at = arena_.size();
       for (std::size_t k = 0; k < full.size();) {
         if (full.compare(k, 3, "’") == 0) {
@@ -229,6 +244,7 @@ class Extraction {
       bool headline = doc_.title_span && doc_.title_span->contains(T_[words_[s].front().first].span);
       title_case[s] = headline && lettered >= 4 && capital * 10 >= lettered * 7 && all_caps * 2 < lettered;
     }
+    if (std::find(title_case.begin(), title_case.end(), true) == title_case.end()) return;
     std::set<std::string> names_in_prose;
     for (std::size_t s = 0; s < words_.size(); ++s)
       if (!title_case[s])
@@ -252,33 +268,42 @@ class Extraction {
   // Views into the text and the arena: only valid until the arena grows again.
   ner::Sentences tagger_input() const {
     ner::Sentences input(words_.size());
-    for (std::size_t s = 0; s < words_.size(); ++s)
+    for (std::size_t s = 0; s < words_.size(); ++s) {
+      input[s].reserve(words_[s].size());
       for (const Word& w : words_[s]) input[s].push_back(word_text(w));
+    }
     return input;
   }
 
   // A name the tagger found once is the same name where it recurs verbatim
   // and the tagger missed it (document-level consistency).
   void propagate(const ner::Sentences& input, std::vector<std::vector<ner::Chunk>>& tagged) const {
-    std::map<std::string, ner::ChunkType> known;
+    std::map<std::string, ner::ChunkType, std::less<>> known;
+    // First words of the known names: a word that starts none of them starts no
+    // match (words hold no spaces), so most words cost one hash lookup.
+    std::unordered_set<std::string_view> starts;
     std::size_t longest = 0;
-    auto joined = [&](std::size_t s, std::size_t a, std::size_t b) {
-      std::string k;
-      for (std::size_t i = a; i < b; ++i) (k += input[s][i]) += ' ';
-      return k;
+    std::string key;  // reused: the candidate names are built without allocating
+    auto joined = [&](std::size_t s, std::size_t a, std::size_t b) -> const std::string& {
+      key.clear();
+      for (std::size_t i = a; i < b; ++i) (key += input[s][i]) += ' ';
+      return key;
     };
     for (std::size_t s = 0; s < tagged.size(); ++s)
       for (const ner::Chunk& c : tagged[s]) {
         known.try_emplace(joined(s, c.first, c.last), c.type);
+        starts.insert(input[s][c.first]);
         longest = std::max(longest, c.last - c.first);
       }
+    std::vector<bool> taken;
+    std::vector<ner::Chunk> added;
     for (std::size_t s = 0; s < tagged.size() && !known.empty(); ++s) {
-      std::vector<bool> taken(input[s].size(), false);
+      taken.assign(input[s].size(), false);
       for (const ner::Chunk& c : tagged[s])
         for (std::size_t i = c.first; i < c.last; ++i) taken[i] = true;
-      std::vector<ner::Chunk> added;
+      added.clear();
       for (std::size_t i = 0; i < input[s].size(); ++i) {
-        if (taken[i] || !T_[words_[s][i].first].capitalized) continue;
+        if (taken[i] || !T_[words_[s][i].first].capitalized || !starts.count(input[s][i])) continue;
         for (std::size_t n = std::min(longest, input[s].size() - i); n >= 1; --n) {
           bool free = true;
           for (std::size_t k = i; k < i + n; ++k) free = free && !taken[k];
@@ -508,11 +533,18 @@ class Extraction {
       }
       ent.salience = double(ent.mentions.size()) + (in_title ? 3.0 : 0.0) + (in_lede ? 1.5 : 0.0);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
-      if (a.salience != b.salience) return a.salience > b.salience;
-      return a.mentions.front().span.start < b.mentions.front().span.start;
+    // Rank indices rather than entities: moving an Entity (strings, vectors)
+    // costs far more than moving a number, and the order is the same.
+    std::vector<std::size_t> order(out.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (out[a].salience != out[b].salience) return out[a].salience > out[b].salience;
+      return out[a].mentions.front().span.start < out[b].mentions.front().span.start;
     });
-    return out;
+    std::vector<Entity> ranked;
+    ranked.reserve(out.size());
+    for (std::size_t e : order) ranked.push_back(std::move(out[e]));
+    return ranked;
   }
 
   const Resources& res_;

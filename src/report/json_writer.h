@@ -9,9 +9,13 @@
 // Contract: the caller nests begin/end calls correctly and calls key() before
 // every value inside an object. Strings are escaped per RFC 8259; invalid
 // UTF-8 is replaced by U+FFFD; non-finite numbers are written as null.
+// `out` holds exactly what was written (appended to what it held before)
+// whenever no array or object is open, and when the writer is destroyed;
+// while one is open it may also hold spare bytes past the end.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +26,10 @@ namespace newsan {
 class JsonWriter {
  public:
   // indent < 0: compact, one line; otherwise pretty-printed with that many spaces.
-  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+  JsonWriter(std::string& out, int indent) : out_(out), indent_(indent), len_(out.size()) {}
+  ~JsonWriter() { settle(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
@@ -61,12 +68,40 @@ class JsonWriter {
  private:
   JsonWriter& open(char c);
   JsonWriter& close(char c);
-  void before_value();
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (counts_.empty()) return;
+    if (counts_.back()++ > 0) put(',');
+    if (indent_ >= 0) newline(counts_.size());
+  }
+  // After a value: a complete top-level value leaves `out` exact.
+  void after_value() {
+    if (counts_.empty()) settle();
+  }
   void write_string(std::string_view s);
   void newline(std::size_t depth);
 
+  // Bytes go to out_[len_…), which is grown ahead in large steps: a small
+  // write is a bounds check and a copy instead of a std::string append.
+  char* room(std::size_t n) {
+    if (out_.size() - len_ < n) grow(n);
+    char* p = out_.data() + len_;
+    len_ += n;
+    return p;
+  }
+  void put(char c) { *room(1) = c; }
+  void put(std::string_view s) {
+    if (!s.empty()) std::memcpy(room(s.size()), s.data(), s.size());
+  }
+  void grow(std::size_t n);
+  void settle() { out_.resize(len_); }
+
   std::string& out_;
   int indent_;
+  std::size_t len_;                  // bytes of out_ written so far
   std::vector<std::size_t> counts_;  // items written in each open container
   bool after_key_ = false;
 };

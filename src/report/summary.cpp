@@ -94,7 +94,7 @@ class Summary : public Reporter {
   std::string dim(std::string_view s) const { return md_ ? fmt::format("_{}_", s) : style(s, "2"); }
   void heading(std::string& o, std::string_view h, std::size_t n) const {
     if (md_) o += fmt::format("\n## {} ({})\n\n", h, n);
-    else o += "\n" + style(fmt::format("{} ({})", h, n), "1;4") + "\n";
+    else o += fmt::format("\n{}\n", style(fmt::format("{} ({})", h, n), "1;4"));
   }
   void item(std::string& o, const std::string& main, const std::string& evidence) const {
     if (md_) o += fmt::format("- {}  \n  {}\n", main, evidence.empty() ? "" : "> " + evidence);
@@ -126,7 +126,8 @@ class Summary : public Reporter {
     std::size_t taken = 0;
     for (const Sentence& s : a.tokens.sentences) {
       if (s.span.start < d.body.start || s.span.end > d.body.end) continue;
-      lede += (lede.empty() ? "" : " ") + one_line(s.span.in(d.text));
+      if (!lede.empty()) lede += ' ';
+      lede += one_line(s.span.in(d.text));
       if (++taken == 2) break;
     }
     if (!lede.empty()) {

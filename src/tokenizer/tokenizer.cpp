@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 
 #include "util/utf8.h"
 
@@ -14,9 +15,20 @@ namespace {
 
 using utf8::decode;
 
-bool ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
+// ASCII letters and digits by table: the scanner asks about every byte, often twice.
+enum : std::uint8_t { kDigit = 1, kUpper = 2, kLower = 4 };
+constexpr std::array<std::uint8_t, 256> kAsciiClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = kDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = kUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = kLower;
+  return t;
+}();
+std::uint8_t ascii_class(char c) { return kAsciiClass[static_cast<unsigned char>(c)]; }
+
+bool ascii_alpha(char c) { return ascii_class(c) & (kUpper | kLower); }
+bool ascii_digit(char c) { return ascii_class(c) & kDigit; }
+bool ascii_alnum(char c) { return ascii_class(c) != 0; }
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -25,34 +37,34 @@ std::string lower_ascii(std::string_view s) {
 }
 
 // Abbreviations that keep their period. Titles never end a sentence.
-constexpr std::array kTitles = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov",
-                                "sen", "rep", "st", "rev", "hon", "pres", "adm", "maj", "cmdr", "gens",
-                                "messrs", "mme", "mlle", "supt", "insp", "det", "cpl", "pvt", "brig",
-                                "lieut", "cdr", "atty", "amb", "fr", "sr", "jr", "mt", "ft", "no", "nos",
-                                "vs", "v", "ave", "blvd", "rd", "approx", "est", "dept", "univ", "assn",
-                                "vol", "fig", "op", "cf", "al"};
-constexpr std::array kOther = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                               "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-                               "sun", "inc", "ltd", "co", "corp", "bros", "plc", "etc", "ala", "ariz",
-                               "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-                               "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-                               "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"};
+constexpr std::string_view kTitles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st", "rev",
+    "hon", "pres", "adm", "maj", "cmdr", "gens", "messrs", "mme", "mlle", "supt", "insp", "det", "cpl",
+    "pvt", "brig", "lieut", "cdr", "atty", "amb", "fr", "sr", "jr", "mt", "ft", "no", "nos", "vs", "v",
+    "ave", "blvd", "rd", "approx", "est", "dept", "univ", "assn", "vol", "fig", "op", "cf", "al"};
+constexpr std::string_view kOther[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "ltd", "co", "corp", "bros", "plc",
+    "etc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "tex", "va", "vt", "wash", "wis", "wyo"};
 
+// The lists are string_views so that a lookup compares lengths first instead of calling strlen.
 template <std::size_t N>
-bool in(const std::array<const char*, N>& list, std::string_view w) {
-  return std::any_of(list.begin(), list.end(), [&](const char* x) { return w == x; });
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 // Words that, capitalized after an ambiguous abbreviation ("the U.S. The"), start a sentence.
-constexpr std::array kStarters = {"the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a",
-                                  "an", "this", "that", "there", "his", "her", "their", "its", "our",
-                                  "on", "at", "after", "before", "as", "if", "when", "while", "however",
-                                  "meanwhile", "also", "some", "many", "most", "officials", "police"};
+constexpr std::string_view kStarters[] = {
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that", "there",
+    "his", "her", "their", "its", "our", "on", "at", "after", "before", "as", "if", "when", "while",
+    "however", "meanwhile", "also", "some", "many", "most", "officials", "police"};
 
-constexpr std::array kTlds = {"com", "org", "net", "gov", "edu", "io", "uk", "de", "fr", "info", "biz",
-                              "news", "tv", "ca", "au", "in", "ru", "cn", "jp", "br", "es", "it", "nl",
-                              "ve", "mx", "ar", "int", "eu", "ch", "se", "no", "dk", "pl", "co", "ie",
-                              "nz", "za", "ng", "ke", "il", "tr", "kr", "gr", "pt", "be", "at", "ly", "me"};
+constexpr std::string_view kTlds[] = {
+    "com", "org", "net", "gov", "edu", "io", "uk", "de", "fr", "info", "biz", "news", "tv", "ca", "au",
+    "in", "ru", "cn", "jp", "br", "es", "it", "nl", "ve", "mx", "ar", "int", "eu", "ch", "se", "no", "dk",
+    "pl", "co", "ie", "nz", "za", "ng", "ke", "il", "tr", "kr", "gr", "pt", "be", "at", "ly", "me"};
 
 struct Scanner {
   std::string_view s;
@@ -70,6 +82,7 @@ struct Scanner {
 
   // A URL starting at i ("http://", "https://", "www."): up to whitespace, minus trailing punctuation.
   std::size_t url_end(std::size_t i) const {
+    if (s[i] != 'h' && s[i] != 'w') return 0;
     std::string_view rest = s.substr(i, std::min<std::size_t>(8, end - i));
     if (!(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")))
       return 0;
@@ -97,18 +110,32 @@ struct Scanner {
 
   // Bare domain or e-mail address starting at i; returns end and sets kind.
   std::size_t host_end(std::size_t i, TokenKind& kind) {
-    return i < no_host_until ? 0 : host_scan(i, kind);
+    if (i < no_host_until) return 0;
+    // Most runs are plain words: letters and digits, then a byte that cannot
+    // continue a host. Such a run holds no dot, so host_scan would refuse it.
+    std::size_t k = i;
+    while (k < end && ascii_alnum(s[k])) ++k;
+    if (k == end || (s[k] != '.' && s[k] != '-' && s[k] != '_' && s[k] != '@' && s[k] != '+' && s[k] != '%'))
+      return no_host(k);
+    return host_scan(i, kind);
   }
 
   std::size_t host_scan(std::size_t i, TokenKind& kind) {
     std::size_t j = i;
-    bool at_sign = false;
-    while (j < end && (ascii_alnum(s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '_' ||
-                       (s[j] == '@' && !at_sign) || (!at_sign && (s[j] == '+' || s[j] == '%')))) {
-      if (s[j] == '@') at_sign = true;
+    bool at_sign = false, has_dot = false;
+    while (j < end) {
+      char c = s[j];
+      if (ascii_alnum(c) || c == '.' || c == '-' || c == '_') {
+        has_dot = has_dot || c == '.';
+      } else if (!at_sign && (c == '@' || c == '+' || c == '%')) {
+        at_sign = c == '@';
+      } else {
+        break;
+      }
       ++j;
     }
     std::size_t run_end = j;
+    if (!has_dot) return no_host(run_end);  // most runs are plain words: no host without a dot
     while (j > i && (s[j - 1] == '.' || s[j - 1] == '-')) --j;
     std::string_view cand = s.substr(i, j - i);
     std::size_t host_start = at_sign ? cand.find('@') + 1 : 0;
@@ -142,10 +169,21 @@ struct Scanner {
     t.kind = k;
     t.space_before = space;
     t.newline_before = nl;
-    bool letters = false, lower = false;
+    // Most tokens are ASCII: their flags are the union of their bytes' classes
+    // (capitalized: the first byte is the first letter, and uppercase).
+    std::uint8_t seen = 0;
     std::size_t i = b;
+    while (i < e && static_cast<unsigned char>(s[i]) < 0x80) seen |= ascii_class(s[i++]);
+    if (i == e) {
+      t.has_digit = seen & kDigit;
+      t.capitalized = ascii_class(s[b]) & kUpper;
+      t.all_caps = (seen & kUpper) && !(seen & kLower);
+      out.push_back(t);
+      return;
+    }
+    bool letters = false, lower = false;
     bool first_letter_seen = false;
-    while (i < e) {
+    for (i = b; i < e;) {
       std::size_t len;
       char32_t c = decode(s, i, len);
       if (utf8::is_letter(c)) {
@@ -166,6 +204,7 @@ struct Scanner {
   std::size_t word_end(std::size_t i) const {
     std::size_t j = i, len;
     while (j < end) {
+      if (ascii_alnum(s[j])) { ++j; continue; }
       if (word_char(j, len)) { j += len; continue; }
       // internal hyphen or apostrophe followed by a word character
       char32_t c = at(j, len);

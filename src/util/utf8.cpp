@@ -8,7 +8,12 @@
 namespace newsan::utf8 {
 namespace {
 
-// Length of the valid sequence starting at s[i], or 0 if invalid.
+utf8proc_category_t category(char32_t cp) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+
+}  // namespace
+
 std::size_t valid_length(std::string_view s, std::size_t i) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
@@ -34,13 +39,7 @@ std::size_t valid_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-utf8proc_category_t category(char32_t cp) {
-  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-}
-
-}  // namespace
-
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+char32_t decode_multibyte(std::string_view s, std::size_t i, std::size_t& len) {
   std::size_t n = valid_length(s, i);
   if (n == 0) {
     len = 1;
@@ -105,31 +104,22 @@ std::string replace_invalid(std::string_view s, std::size_t& replaced) {
   return out;
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool is_letter_nonascii(char32_t cp) {
   auto c = category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
-bool is_upper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool is_upper_nonascii(char32_t cp) {
   auto c = category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
-bool is_lower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return category(cp) == UTF8PROC_CATEGORY_LL;
-}
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return category(cp) == UTF8PROC_CATEGORY_ND;
-}
+bool is_lower_nonascii(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_LL; }
+bool is_digit_nonascii(char32_t cp) { return category(cp) == UTF8PROC_CATEGORY_ND; }
 bool is_mark(char32_t cp) {
   if (cp < 0x300) return false;
   auto c = category(cp);
   return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+bool is_space_nonascii(char32_t cp) {
   if (cp == 0x85 || cp == 0xA0 || cp == 0xFEFF || cp == 0x200B) return true;
   auto c = category(cp);
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
