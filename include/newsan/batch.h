@@ -2,10 +2,11 @@
 // directories, lists, JSON Lines streams) and an ordered parallel map.
 //
 //   newsan::InputList inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
-//   newsan::ordered_parallel_map(n, jobs, work, emit);   // emit() sees results in input order
+//   newsan::WorkerPool pool(jobs);
+//   pool.ordered_map(n, work, emit);   // emit() sees results in input order
 //
 // Contract: nothing here prints. Expansion is deterministic (directories are
-// walked in sorted order). ordered_parallel_map calls `emit` from the calling
+// walked in sorted order). ordered_map calls `emit` from the calling
 // thread only, exactly once per index, in increasing index order, whatever
 // `jobs` is; `work` runs concurrently and must be thread-safe.
 #pragma once
@@ -13,6 +14,7 @@
 #include <cstddef>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,10 +71,28 @@ class JsonlReader {
   std::size_t number_ = 0;
 };
 
-// Runs work(i) for i in [0, n) on `jobs` threads (jobs <= 1: inline) and
-// calls emit(i, result) in order on the calling thread. Results are buffered
-// in windows of `window` items so memory stays bounded. An exception from
-// work() is rethrown from here (callers should catch per-item errors inside work).
+// Worker threads that live as long as the pool, so that per-thread state
+// (the tagger's word cache, scratch buffers) stays warm for a whole run.
+// ordered_map() runs work(i) for i in [0, n) on the pool's threads and the
+// calling thread, and calls emit(i, result) in order on the calling thread.
+// Results are buffered in windows of `window` items so memory stays bounded.
+// An exception from work() is rethrown from ordered_map() (callers should
+// catch per-item errors inside work). One ordered_map() at a time.
+class WorkerPool {
+ public:
+  explicit WorkerPool(unsigned jobs);  // jobs - 1 threads, started on first use; jobs <= 1: all inline
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+  void ordered_map(std::size_t n, const std::function<std::string(std::size_t)>& work,
+                   const std::function<void(std::size_t, std::string&)>& emit, std::size_t window = 0);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The same with a pool made for this one call.
 void ordered_parallel_map(std::size_t n, unsigned jobs,
                           const std::function<std::string(std::size_t)>& work,
                           const std::function<void(std::size_t, std::string&)>& emit,

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -171,43 +173,151 @@ Document document_from_jsonl(std::string_view line, const std::string& stream, s
   return doc;
 }
 
-void ordered_parallel_map(std::size_t n, unsigned jobs, const std::function<std::string(std::size_t)>& work,
-                          const std::function<void(std::size_t, std::string&)>& emit, std::size_t window) {
-  if (jobs <= 1 || n <= 1) {
+struct WorkerPool::Impl {
+  unsigned jobs;
+  std::vector<std::thread> threads;
+  std::mutex mutex;
+  std::condition_variable wake, finished;
+  std::uint64_t generation = 0;  // bumped for each batch of work
+  unsigned running = 0;          // pool threads still in the current batch
+  bool stop = false;
+  const std::function<void()>* task = nullptr;
+
+  void loop() {
+    std::uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      wake.wait(lock, [&] { return stop || generation != seen; });
+      if (stop) return;
+      seen = generation;
+      const std::function<void()>* t = task;
+      lock.unlock();
+      (*t)();
+      lock.lock();
+      if (--running == 0) finished.notify_one();
+    }
+  }
+  // Starts `t` on every pool thread; wait() returns when all have finished it.
+  void start(const std::function<void()>& t) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      task = &t;
+      running = unsigned(threads.size());
+      ++generation;
+    }
+    wake.notify_all();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lock(mutex);
+    finished.wait(lock, [&] { return running == 0; });
+  }
+};
+
+WorkerPool::WorkerPool(unsigned jobs) : impl_(std::make_unique<Impl>()) { impl_->jobs = std::max(1u, jobs); }
+
+WorkerPool::~WorkerPool() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->stop = true;
+  }
+  impl_->wake.notify_all();
+  for (auto& t : impl_->threads) t.join();
+}
+
+void WorkerPool::ordered_map(std::size_t n, const std::function<std::string(std::size_t)>& work,
+                             const std::function<void(std::size_t, std::string&)>& emit, std::size_t window) {
+  if (impl_->jobs <= 1 || n <= 1) {
     for (std::size_t i = 0; i < n; ++i) {
       std::string r = work(i);
       emit(i, r);
     }
     return;
   }
-  if (window == 0) window = std::max<std::size_t>(64, 16 * jobs);
-  std::vector<std::string> results;
-  for (std::size_t base = 0; base < n; base += window) {
-    std::size_t count = std::min(window, n - base);
-    results.assign(count, std::string());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-      for (;;) {
-        std::size_t k = next.fetch_add(1, std::memory_order_relaxed);
-        if (k >= count) return;
-        try {
-          results[k] = work(base + k);
-        } catch (...) {
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-        }
+  if (window == 0) window = std::max<std::size_t>(64, 16 * std::size_t(impl_->jobs));
+  if (impl_->threads.empty())  // started on first use: a one-article run starts none
+    for (unsigned w = 1; w < impl_->jobs; ++w) impl_->threads.emplace_back([this] { impl_->loop(); });
+  // No barrier between windows: items are taken in order by whichever thread
+  // is free, at most `window` ahead of the next one to emit; the calling
+  // thread emits each result as soon as it and all before it are done, and
+  // takes items itself while it waits.
+  std::vector<std::string> ring(window);
+  std::vector<char> ready(window, 0);
+  std::mutex m;
+  std::condition_variable done_cv, space_cv;
+  std::size_t next = 0, emitted = 0;  // guarded by m
+  bool failed = false;
+  std::exception_ptr failure;
+  // Takes the next item if there is one within the window; false when none is left.
+  auto take = [&](std::unique_lock<std::mutex>& lock, bool wait) -> std::optional<std::size_t> {
+    for (;;) {
+      if (failed || next >= n) return std::nullopt;
+      if (next < emitted + window) return next++;
+      if (!wait) return std::nullopt;
+      space_cv.wait(lock);
+    }
+  };
+  auto process = [&](std::unique_lock<std::mutex>& lock, std::size_t k) {
+    lock.unlock();
+    std::string result;
+    std::exception_ptr error;
+    try {
+      result = work(k);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    if (error) {
+      if (!failed) failure = error;
+      failed = true;
+      space_cv.notify_all();
+    } else {
+      ring[k % window] = std::move(result);
+      ready[k % window] = 1;
+    }
+    done_cv.notify_one();
+  };
+  const std::function<void()> worker = [&] {
+    std::unique_lock<std::mutex> lock(m);
+    while (auto k = take(lock, true)) process(lock, *k);
+  };
+  impl_->start(worker);
+  // The workers use this frame's state: whatever happens here (emit() may
+  // throw, on a broken pipe for one), they are stopped and waited for first.
+  std::exception_ptr emit_failure;
+  try {
+    std::unique_lock<std::mutex> lock(m);
+    while (emitted < n && !failed) {
+      if (ready[emitted % window]) {
+        std::string text = std::move(ring[emitted % window]);
+        ready[emitted % window] = 0;
+        const std::size_t k = emitted++;
+        space_cv.notify_all();
+        lock.unlock();
+        emit(k, text);
+        lock.lock();
+      } else if (auto k = take(lock, false)) {
+        process(lock, *k);
+      } else {
+        done_cv.wait(lock);
       }
-    };
-    std::vector<std::thread> threads;
-    unsigned t = std::min<std::size_t>(jobs, count);
-    for (unsigned w = 1; w < t; ++w) threads.emplace_back(worker);
-    worker();
-    for (auto& th : threads) th.join();
-    if (failure) std::rethrow_exception(failure);
-    for (std::size_t k = 0; k < count; ++k) emit(base + k, results[k]);
+    }
+    failed = true;  // stop the others (a no-op when all is done)
+    space_cv.notify_all();
+  } catch (...) {
+    emit_failure = std::current_exception();
+    std::lock_guard<std::mutex> lock(m);
+    failed = true;
+    space_cv.notify_all();
   }
+  impl_->wait();
+  if (emit_failure) std::rethrow_exception(emit_failure);
+  if (failure) std::rethrow_exception(failure);
+}
+
+void ordered_parallel_map(std::size_t n, unsigned jobs, const std::function<std::string(std::size_t)>& work,
+                          const std::function<void(std::size_t, std::string&)>& emit, std::size_t window) {
+  WorkerPool pool(n <= 1 ? 1 : jobs);
+  pool.ordered_map(n, work, emit, window);
 }
 
 }  // namespace newsan

@@ -146,7 +146,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
     return std::move(buf).str();  // C++20: takes the buffer instead of copying it
   };
 
-  // Units are gathered in windows, analyzed in parallel, written in input order.
+  // Units are gathered in windows, analyzed in parallel, written in input order,
+  // by one pool of threads for the whole run (their word caches stay warm).
+  WorkerPool pool(jobs);
   const std::size_t window = std::max<std::size_t>(64, 32 * std::size_t(jobs));
   std::vector<Unit> units;
   std::vector<std::string> errors;
@@ -154,8 +156,8 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   auto flush = [&] {
     errors.assign(units.size(), std::string());
     std::size_t base = emitted;
-    ordered_parallel_map(
-        units.size(), jobs, [&](std::size_t k) { return analyze_unit(units[k], base + k, errors[k]); },
+    pool.ordered_map(
+        units.size(), [&](std::size_t k) { return analyze_unit(units[k], base + k, errors[k]); },
         [&](std::size_t k, std::string& text) {
           if (!errors[k].empty()) {
             progress.clear();

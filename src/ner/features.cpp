@@ -137,16 +137,33 @@ void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>&
   }
 }
 
+void WordCache::allocate(std::size_t slots, bool resident) {
+  const std::size_t bytes = slots * sizeof(Slot);
+  void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  if (resident) {
+    // Huge pages where the kernel allows them, and every page written now:
+    // first-touch faults while tagging would each cost a TLB shootdown
+    // across the worker threads (a zero page replaced on write).
+#ifdef MADV_HUGEPAGE
+    ::madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    std::memset(p, 0, bytes);
+  }
+  slots_ = std::shared_ptr<Slot>(static_cast<Slot*>(p), [bytes](Slot* q) { ::munmap(q, bytes); });
+  mask_ = slots - 1;
+}
+
 WordCache& WordCache::for_model(const Model& model) {
   thread_local WordCache cache;
   if (cache.model_id_ != model.id || !cache.slots_) {
     cache.model_ = &model;
     cache.model_id_ = model.id;
-    constexpr std::size_t bytes = kSlots * sizeof(Slot);
-    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    cache.slots_ = std::shared_ptr<Slot>(static_cast<Slot*>(p), [](Slot* q) { ::munmap(q, bytes); });
+    cache.allocate(kSmallSlots, false);
+    cache.looked_up_ = 0;
     cache.phrases_.assign(kPhrases, Phrase{});
+  } else if (cache.mask_ + 1 < kSlots && cache.looked_up_ >= kGrowAfter) {
+    cache.allocate(kSlots, true);
   }
   return cache;
 }
@@ -196,16 +213,17 @@ std::uint64_t padded_word(std::string_view w, char (&key)[n]) {
 }  // namespace
 
 std::size_t WordCache::locate(std::string_view w) const {
-  if (w.size() > kMaxWord) return kSlots;
+  if (w.size() > kMaxWord) return kSlots;  // past any table: computed each time
   char key[kMaxWord];
-  std::size_t at = padded_word(w, key) & (kSlots - 1);
+  std::size_t at = padded_word(w, key) & mask_;
   __builtin_prefetch(slots_.get() + at);
   __builtin_prefetch(reinterpret_cast<const char*>(slots_.get() + at) + 64);
   return at;
 }
 
 const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
-  if (where >= kSlots) {
+  ++looked_up_;
+  if (where > mask_) {
     fill(w, scratch_);
     return scratch_;
   }

@@ -148,7 +148,12 @@ class WordCache {
   std::uint16_t phrase_bits(std::uint64_t h);
 
  private:
+  // A thread starts with kSmallSlots and moves to kSlots once it has looked up
+  // kGrowAfter words: a one-article run stays small, a batch run gets a
+  // table made resident at once (no page faults while tagging).
+  static constexpr std::size_t kSmallSlots = 1 << 12;
   static constexpr std::size_t kSlots = 1 << 16;
+  static constexpr std::size_t kGrowAfter = 20000;
   static constexpr std::size_t kMaxWord = 32;  // longer words are computed, not cached
   struct alignas(64) Slot {  // two cache lines
     Entry entry;
@@ -164,9 +169,11 @@ class WordCache {
   void fill(std::string_view w, Entry& e) const;
   const Model* model_ = nullptr;
   std::uint64_t model_id_ = 0;
-  // kSlots slots in zero pages of their own (all-zero is an empty slot):
-  // a short run touches only the pages it uses.
+  // Slots in pages of their own (all-zero is an empty slot).
+  void allocate(std::size_t slots, bool resident);
   std::shared_ptr<Slot> slots_;
+  std::size_t mask_ = 0;    // slot count - 1
+  std::size_t looked_up_ = 0;
   std::vector<Phrase> phrases_;
   Entry scratch_;
 };

@@ -32,11 +32,57 @@ TEST_CASE("ordered_parallel_map emits in input order for any number of jobs", "[
   }
 }
 
+TEST_CASE("a worker pool keeps its threads across calls and emits in order", "[batch]") {
+  newsan::WorkerPool pool(3);
+  // Threads that ran work: each new thread (even one reusing an old id) has a
+  // fresh thread_local, so this counts threads started.
+  static std::atomic<int> threads{0};
+  auto run = [&](std::size_t n) {
+    std::vector<std::size_t> seen;
+    pool.ordered_map(
+        n,
+        [&](std::size_t i) {
+          thread_local bool counted = false;
+          if (!counted) {
+            counted = true;
+            ++threads;
+          }
+          // Uneven work, so that items finish out of order.
+          volatile std::size_t spin = (i * 7919) % 5000;
+          while (spin > 0) spin = spin - 1;
+          return std::to_string(i);
+        },
+        [&](std::size_t i, std::string& r) {
+          CHECK(r == std::to_string(i));
+          seen.push_back(i);
+        },
+        16);
+    REQUIRE(seen.size() == n);
+    for (std::size_t i = 0; i < n; ++i) CHECK(seen[i] == i);
+  };
+  for (int call = 0; call < 5; ++call) run(500);
+  CHECK(threads <= 3);  // the calling thread and the pool's two, whatever the number of calls
+}
+
 TEST_CASE("a failing work item is rethrown", "[batch]") {
   CHECK_THROWS_AS(newsan::ordered_parallel_map(
                       10, 2, [](std::size_t i) -> std::string { if (i == 7) throw std::runtime_error("x"); return ""; },
                       [](std::size_t, std::string&) {}),
                   std::runtime_error);
+}
+
+TEST_CASE("a throwing emit stops the pool cleanly and is rethrown", "[batch]") {
+  newsan::WorkerPool pool(4);
+  std::atomic<int> calls{0};
+  CHECK_THROWS_AS(pool.ordered_map(
+                      10000, [&](std::size_t i) { ++calls; return std::to_string(i); },
+                      [](std::size_t i, std::string&) { if (i == 50) throw std::runtime_error("pipe closed"); }, 32),
+                  std::runtime_error);
+  CHECK(calls < 10000);  // the rest was not worked on
+  // The pool is still usable afterwards.
+  std::size_t emitted = 0;
+  pool.ordered_map(100, [](std::size_t i) { return std::to_string(i); }, [&](std::size_t, std::string&) { ++emitted; });
+  CHECK(emitted == 100);
 }
 
 TEST_CASE("JSON Lines records become documents", "[batch][jsonl]") {
