@@ -152,7 +152,7 @@ class WordCache {
   // kGrowAfter words: a one-article run stays small, a batch run gets a
   // table made resident at once (no page faults while tagging).
   static constexpr std::size_t kSmallSlots = 1 << 12;
-  static constexpr std::size_t kSlots = 1 << 16;
+  static constexpr std::size_t kSlots = 1 << 15;
   static constexpr std::size_t kGrowAfter = 20000;
   static constexpr std::size_t kMaxWord = 32;  // longer words are computed, not cached
   struct alignas(64) Slot {  // two cache lines
