@@ -195,14 +195,19 @@ void WordCache::fill(std::string_view w, Entry& e) const {
 
 namespace {
 
-// A word zero-padded to `n` bytes, and its hash taken a 64-bit word at a time.
+// A word (at most `n` bytes) zero-padded to `n` bytes.
 template <std::size_t n>
-std::uint64_t padded_word(std::string_view w, char (&key)[n]) {
+void pad_word(std::string_view w, char (&key)[n]) {
   static_assert(n % 8 == 0);
   std::memset(key, 0, n);
   std::memcpy(key, w.data(), std::min(w.size(), n));
-  std::uint64_t h = w.size();
-  for (std::size_t k = 0; k < n && k < w.size(); k += 8) {
+}
+
+// The hash of a padded word of `len` bytes, taken a 64-bit word at a time.
+template <std::size_t n>
+std::uint64_t padded_hash(const char (&key)[n], std::size_t len) {
+  std::uint64_t h = len;
+  for (std::size_t k = 0; k < n && k < len; k += 8) {
     std::uint64_t part;
     std::memcpy(&part, key + k, 8);
     h = mix(h, part);
@@ -215,7 +220,8 @@ std::uint64_t padded_word(std::string_view w, char (&key)[n]) {
 std::size_t WordCache::locate(std::string_view w) const {
   if (w.size() > kMaxWord) return kSlots;  // past any table: computed each time
   char key[kMaxWord];
-  std::size_t at = padded_word(w, key) & mask_;
+  pad_word(w, key);
+  std::size_t at = padded_hash(key, w.size()) & mask_;
   __builtin_prefetch(slots_.get() + at);
   __builtin_prefetch(reinterpret_cast<const char*>(slots_.get() + at) + 64);
   return at;
@@ -228,7 +234,7 @@ const WordCache::Entry& WordCache::get(std::string_view w, std::size_t where) {
     return scratch_;
   }
   char key[kMaxWord];
-  padded_word(w, key);
+  pad_word(w, key);  // (locate() hashed it)
   Slot& s = slots_.get()[where];
   std::uint64_t diff = 0;  // the stored word differs from `key` (compared a 64-bit word at a time)
   for (std::size_t k = 0; k < kMaxWord; k += 8) {

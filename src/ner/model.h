@@ -71,7 +71,6 @@ struct Model {
   const Slot* slots = nullptr;
   std::uint32_t mask = 0;              // slot count - 1
   const std::int16_t* weights = nullptr;  // features x kLabels
-  std::uint32_t features = 0;
   std::uint64_t id = 0;                 // unique per loaded model in this process
   std::string_view bytes;               // the whole model file
   std::shared_ptr<const void> image;    // owns `bytes` (a mapping or a copy)

@@ -296,7 +296,6 @@ struct ModelIO {
     m->slots = reinterpret_cast<const Model::Slot*>(base + at.slots);
     m->mask = nslots - 1;
     m->weights = reinterpret_cast<const std::int16_t*>(base + at.weights);
-    m->features = nf;
     // The scans below are branch-free (they run at every start); a second pass names the culprit.
     std::uint32_t used = 0, bad = 0;
     for (std::uint32_t i = 0; i < nslots; ++i) {
