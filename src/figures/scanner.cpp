@@ -417,13 +417,13 @@ class Scanner {
     // A capitalized number word inside a sentence is part of a name ("Apple One", "Kick Six").
     if (p.cap && !sentence_first(i) && i > 0 && !P[i - 1].lower.empty() && P[i - 1].lower != "\"" && P[i - 1].lower != ":")
       return c;
-    if (nw && nw->cls == NumClass::vague) {
+    if (nw && nw->cls == NumClass::plural) {
       // "thousands of", "tens of thousands of", "hundreds of millions of"
       if (!role(i + 1, role::of)) return c;
       double low = nw->value, high = nw->value * (nw->value == 12 ? 12 : 10);
       std::size_t j = i + 1;
       const NumberWord* nw2 = j + 1 < P.size() ? num(j + 1) : nullptr;
-      if (nw2 && nw2->cls == NumClass::vague && nw2->value > nw->value) {
+      if (nw2 && nw2->cls == NumClass::plural && nw2->value > nw->value) {
         low = nw->value * nw2->value;
         high = low * 10;
         j += 2;
@@ -447,78 +447,46 @@ class Scanner {
       c.next = i + 1;
       return c;
     }
-    double total = 0, cur = 0;
-    bool any = false;
-    NumClass last = NumClass::digit;
+    SpelledNumber reader;  // the shared spelled-number reader
     std::size_t j = i;
     if (a_start) {
-      cur = 1;
-      any = true;
-      last = NumClass::digit;
+      reader.start_with_one();
       j = i + 1;
     }
     std::size_t end_piece = i;
     while (j < P.size()) {
       std::string_view w = P[j].lower;
-      if (w == "-" && any && glued(j - 1, j) && glued(j, j + 1) && num(j + 1)) {
+      if (w == "-" && !reader.empty() && glued(j - 1, j) && glued(j, j + 1) && num(j + 1)) {
         ++j;
         continue;
       }
-      if (role(j, role::half_and) && any && (last == NumClass::hundred || last == NumClass::scale) &&
-          j + 1 < P.size() && num(j + 1) &&
+      if (role(j, role::half_and) && reader.and_may_follow() && j + 1 < P.size() && num(j + 1) &&
           num(j + 1)->cls <= NumClass::tens) {
         ++j;
         continue;
       }
       const NumberWord* n = num(j);
       if (!n) break;
-      bool took = true;
-      switch (n->cls) {
-        case NumClass::digit:
-          if (any && !(last == NumClass::tens || last == NumClass::hundred || last == NumClass::scale)) took = false;
-          else cur += n->value;
-          break;
-        case NumClass::teen:
-        case NumClass::tens:
-          if (any && !(last == NumClass::hundred || last == NumClass::scale)) took = false;
-          else cur += n->value;
-          break;
-        case NumClass::hundred:
-          if (!any) took = false;
-          else cur = std::max(cur, 1.0) * 100;
-          break;
-        case NumClass::scale:
-          if (!any) took = false;
-          else total += std::max(cur, 1.0) * n->value, cur = 0;
-          break;
-        case NumClass::dozen:
-          if (!any) took = false;
-          else cur = std::max(cur, 1.0) * 12;
-          break;
-        case NumClass::fraction:
-          // "two-thirds", "one fourth of", "three quarters of" — but "the first two quarters"
-          // counts quarters: a fraction is hyphenated or followed by "of" or a determiner.
-          if (any && total == 0 && cur > 0 && last <= NumClass::tens && !a_start &&
-              ((j > 0 && word(j - 1, "-") && glued(j - 1, j)) || role(j + 1, role::of) ||
-               role(j + 1, role::det) || role(j + 1, role::a))) {
-            c.fraction = true;
-            cur = cur / n->value;
-          } else {
-            took = false;
-          }
-          break;
-        default:
-          took = false;
+      if (n->cls == NumClass::fraction) {
+        // "two-thirds", "one fourth of", "three quarters of" — but "the first two quarters"
+        // counts quarters: a fraction is hyphenated or followed by "of" or a determiner.
+        if (!reader.empty() && reader.below_hundred() && reader.value() > 0 && !a_start &&
+            ((j > 0 && word(j - 1, "-") && glued(j - 1, j)) || role(j + 1, role::of) ||
+             role(j + 1, role::det) || role(j + 1, role::a))) {
+          c.fraction = true;
+          reader.divide(n->value);
+          end_piece = j;
+          ++j;
+        }
+        break;
       }
-      if (!took) break;
-      any = true;
-      last = n->cls;
+      if (!reader.take(*n)) break;
       end_piece = j;
       ++j;
-      if (c.fraction) break;
     }
+    bool any = !reader.empty();
     if (!any || (a_start && end_piece == i)) return c;
-    double value = total + cur;
+    double value = reader.value();
     c.is_one = end_piece == i && p.lower == "one";
     // "one" as a number, not as in "no one", "one another", "one 52,000-barrel refinery".
     if (c.is_one) {
