@@ -277,7 +277,7 @@ struct Scan {
     std::string_view t = tx(i);
     if (t.size() != s.size()) return false;
     for (std::size_t k = 0; k < t.size(); ++k)
-      if ((t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]) != s[k]) return false;
+      if (lex::ascii_lower(t[k]) != s[k]) return false;
     return true;
   }
   bool adjacent(std::size_t i) const { return i < T.size() && !T[i].space_before; }
@@ -323,10 +323,10 @@ struct Scan {
       if (h == std::string_view::npos) return i;
       char buf[32];
       std::string spill;
-      const Word* x = lex.lookup(fold_token(s.substr(0, h), buf, spill));
+      const Word* x = lex.lookup(lex::fold_short(s.substr(0, h), buf, spill));
       if (!x || x->number < 20 || x->number % 10) return i;
       long tens = x->number;
-      const Word* y = lex.lookup(fold_token(s.substr(h + 1), buf, spill));
+      const Word* y = lex.lookup(lex::fold_short(s.substr(h + 1), buf, spill));
       if (!y || y->number < 1 || y->number > 9) return i;
       n = tens + y->number;
       return i + 1;
@@ -1098,10 +1098,10 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
   if (T[i].kind != TokenKind::word || h == std::string_view::npos || h == 0) return false;
   char b1[32], b2[32];
   std::string sp1, sp2;
-  std::string_view left = fold_token(s.substr(0, h), b1, sp1);
+  std::string_view left = lex::fold_short(s.substr(0, h), b1, sp1);
   std::string_view right_all = s.substr(h + 1);
   std::size_t h2 = right_all.find('-');
-  std::string_view right = fold_token(right_all.substr(0, h2), b2, sp2);
+  std::string_view right = lex::fold_short(right_all.substr(0, h2), b2, sp2);
   const Word* L = lex.lookup(left);
   const Word* R = lex.lookup(right);
   if (L && !L->premod.empty() && h2 == std::string_view::npos) {

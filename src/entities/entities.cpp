@@ -34,6 +34,7 @@
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -57,9 +58,9 @@ namespace {
 // What the extractor loads once: the tagger and its word lists.
 struct Resources {
   ner::Tagger tagger;
-  std::vector<std::string> derived_heads;  // "administration", "government" … (folded)
-  std::vector<std::string> event_heads;    // "cup", "war" … (folded)
-  std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
+  lex::WordSet derived_heads;  // "administration", "government" … (folded)
+  lex::WordSet event_heads;    // "cup", "war" … (folded)
+  lex::WordSet honorifics;     // "mr", "ms" … (folded): not roles
 };
 
 ner::Tagger load_tagger(const DataDir& data) {
@@ -67,15 +68,13 @@ ner::Tagger load_tagger(const DataDir& data) {
 }
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
-std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
-  std::vector<std::string> out;
+lex::WordSet load_words(const DataDir& data, const std::string& kind) {
+  std::vector<std::string> words;
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
-    out.push_back(utf8::fold(row.fields[0]));
+    words.push_back(utf8::fold(row.fields[0]));
+  lex::WordSet out;
+  out.build(words);
   return out;
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 bool is_possessive(std::string_view w) {
@@ -349,7 +348,7 @@ class Extraction {
     // ("Biden administration"), unless it is a nationality ("British").
     if (f.last < sent_last && !T_[f.last].capitalized) {
       std::string next = folded(f.last);
-      bool derived_head = contains(res_.derived_heads, next);
+      bool derived_head = res_.derived_heads.contains(next);
       bool person = f.type == ner::ChunkType::PER;
       if (derived_head && !person && next == "administration" && f.last == f.first + 1 && !T_[f.first].all_caps &&
           !(gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazCountry))) {
@@ -385,7 +384,7 @@ class Extraction {
       return;
     }
     std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
-    while (role_end > r && contains(res_.honorifics, folded(role_end - 1))) --role_end;
+    while (role_end > r && res_.honorifics.contains(folded(role_end - 1))) --role_end;
     if (r < role_end) f.role = std::string(span_text(r, role_end));
   }
 
@@ -398,7 +397,7 @@ class Extraction {
     }
     if (gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazGroup)) return EntityType::group;
     // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
-    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, f.last))); };
+    auto is_event = [&](std::size_t from) { return res_.event_heads.contains(utf8::fold(span_text(from, f.last))); };
     if (f.last > f.first + 1 && (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
       return EntityType::event;
     return EntityType::other;
@@ -497,7 +496,8 @@ class Extraction {
         name_words[e] = f.last - f.first;
         out[e].name = std::string(span.in(text_));
       }
-      if (!f.role.empty() && !contains(out[e].roles, f.role)) out[e].roles.push_back(f.role);
+      auto& roles = out[e].roles;
+      if (!f.role.empty() && std::find(roles.begin(), roles.end(), f.role) == roles.end()) roles.push_back(f.role);
       if (f.related && !out[e].related) out[e].related = f.related;
     }
     // Lede: the first two sentences of the body.
