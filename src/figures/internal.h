@@ -12,6 +12,7 @@
 #include "newsan/resources.h"
 #include "newsan/tokenizer.h"
 #include "util/lexicon.h"
+#include "util/number_words.h"
 
 namespace newsan::figures {
 
@@ -46,11 +47,8 @@ struct PieceWord {
 template <class T>
 using PhraseTable = lex::PhraseTable<T, PieceWord>;
 
-enum class NumClass { digit, teen, tens, hundred, scale, suffix, dozen, fraction, vague };
-struct NumberWord {
-  double value = 0;
-  NumClass cls = NumClass::digit;
-};
+// Number words come from the one shared table (util/number_words.h).
+using NumClass = NumberClass;
 
 struct UnitInfo {
   std::string norm;
@@ -140,7 +138,7 @@ class WordFilter {
 using WordTable = lex::WordTable<WordInfo>;
 
 struct Lexicon {
-  SvMap<NumberWord> numbers;
+  SvMap<NumberWord> numbers;  // the numeral parts of the shared number words
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
   WordTable word_table;      // `words`, for lookups
