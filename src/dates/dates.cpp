@@ -277,7 +277,7 @@ struct Scan {
     std::string_view t = tx(i);
     if (t.size() != s.size()) return false;
     for (std::size_t k = 0; k < t.size(); ++k)
-      if ((t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]) != s[k]) return false;
+      if (lex::ascii_lower(t[k]) != s[k]) return false;
     return true;
   }
   bool adjacent(std::size_t i) const { return i < T.size() && !T[i].space_before; }
@@ -325,7 +325,7 @@ struct Scan {
       SpelledNumber sn;
       for (std::size_t a0 = 0, h = 0; a0 <= s.size(); a0 = h + 1) {
         h = std::min(s.find('-', a0), s.size());
-        const Word* x = lex.lookup(fold_token(s.substr(a0, h - a0), buf, spill));
+        const Word* x = lex.lookup(lex::fold_short(s.substr(a0, h - a0), buf, spill));
         if (!x || !sn.take(x->numeral)) return i;
       }
       n = static_cast<long>(sn.value());
@@ -1102,10 +1102,10 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
   if (T[i].kind != TokenKind::word || h == std::string_view::npos || h == 0) return false;
   char b1[32], b2[32];
   std::string sp1, sp2;
-  std::string_view left = fold_token(s.substr(0, h), b1, sp1);
+  std::string_view left = lex::fold_short(s.substr(0, h), b1, sp1);
   std::string_view right_all = s.substr(h + 1);
   std::size_t h2 = right_all.find('-');
-  std::string_view right = fold_token(right_all.substr(0, h2), b2, sp2);
+  std::string_view right = lex::fold_short(right_all.substr(0, h2), b2, sp2);
   const Word* L = lex.lookup(left);
   const Word* R = lex.lookup(right);
   if (L && !L->premod.empty() && h2 == std::string_view::npos) {

@@ -34,6 +34,7 @@
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -57,13 +58,13 @@ namespace {
 // What the extractor loads once: the tagger and its word lists.
 struct Resources {
   ner::Tagger tagger;
-  std::vector<std::string> derived_heads;  // "administration", "government" … (folded)
-  std::vector<std::string> event_heads;    // "cup", "war" … (folded)
-  std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
-  std::unordered_map<std::string, EntityType> heads;  // "road" -> location … (folded)
-  std::unordered_set<std::string> legal;       // "inc", "sa", "co" … (folded, no dots)
-  std::unordered_set<std::string> role_nouns;  // "spokesman", "economist" … (folded)
-  std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
+  lex::WordSet derived_heads;  // "administration", "government" … (folded)
+  lex::WordSet event_heads;    // "cup", "war" … (folded)
+  lex::WordSet honorifics;     // "mr", "ms" … (folded): not roles
+  lex::WordTable<EntityType> heads;  // "road" -> location … (folded)
+  lex::WordSet legal;       // "inc", "sa", "co" … (folded, no dots)
+  lex::WordSet role_nouns;  // "spokesman", "economist" … (folded)
+  lex::WordSet role_mods;   // "former", "interim" … (folded)
 };
 
 ner::Tagger load_tagger(const DataDir& data) {
@@ -71,10 +72,12 @@ ner::Tagger load_tagger(const DataDir& data) {
 }
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
-std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
-  std::vector<std::string> out;
+lex::WordSet load_words(const DataDir& data, const std::string& kind) {
+  std::vector<std::string> words;
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
-    out.push_back(utf8::fold(row.fields[0]));
+    words.push_back(utf8::fold(row.fields[0]));
+  lex::WordSet out;
+  out.build(words);
   return out;
 }
 
@@ -85,8 +88,8 @@ std::string bare_fold(std::string_view w) {
   return f;
 }
 
-std::unordered_map<std::string, EntityType> load_heads(const DataDir& data) {
-  std::unordered_map<std::string, EntityType> out;
+lex::WordTable<EntityType> load_heads(const DataDir& data) {
+  std::vector<std::pair<std::string, EntityType>> pairs;
   const std::string kind = "entity-heads";
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 2)) {
     const std::string& t = row.fields[1];
@@ -96,20 +99,20 @@ std::unordered_map<std::string, EntityType> load_heads(const DataDir& data) {
                                             : EntityType::other;
     if (type == EntityType::other)
       throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
-    out.emplace(bare_fold(row.fields[0]), type);
+    pairs.emplace_back(bare_fold(row.fields[0]), type);
   }
+  lex::WordTable<EntityType> out;
+  out.build(pairs);  // a repeated word keeps its first type
   return out;
 }
 
-std::unordered_set<std::string> load_set(const DataDir& data, const std::string& kind) {
-  std::unordered_set<std::string> out;
+lex::WordSet load_set(const DataDir& data, const std::string& kind) {
+  std::vector<std::string> words;
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
-    out.insert(bare_fold(row.fields[0]));
+    words.push_back(bare_fold(row.fields[0]));
+  lex::WordSet out;
+  out.build(words);
   return out;
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 bool is_possessive(std::string_view w) {
@@ -395,7 +398,7 @@ class Extraction {
     // ("Biden administration"), unless it is a nationality ("British").
     if (f.last < sent_last && !T_[f.last].capitalized) {
       std::string next = folded(f.last);
-      bool derived_head = contains(res_.derived_heads, next);
+      bool derived_head = res_.derived_heads.contains(next);
       bool person = f.type == ner::ChunkType::PER;
       if (derived_head && !person && next == "administration" && f.last == f.first + 1 && !T_[f.first].all_caps &&
           !(gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazCountry))) {
@@ -420,8 +423,8 @@ class Extraction {
   bool role_noun(std::size_t tok) const {
     if (!is_word(tok)) return false;
     std::string w = bare_fold(T_[tok].text(text_));
-    if (res_.role_nouns.count(w)) return true;
-    return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
+    if (res_.role_nouns.contains(w)) return true;
+    return w.size() > 3 && w.back() == 's' && res_.role_nouns.contains(w.substr(0, w.size() - 1));
   }
   // First token of the hyphenated compound that ends at `tok` ("vice-president-elect").
   std::size_t compound_start(std::size_t tok, std::size_t sent_first) const {
@@ -434,7 +437,7 @@ class Extraction {
     std::string_view w = T_[tok].text(text_);
     return w == "\u2013" || w == "\u2014" || w == "--";
   }
-  bool role_mod(std::size_t tok) const { return is_word(tok) && res_.role_mods.count(bare_fold(T_[tok].text(text_))); }
+  bool role_mod(std::size_t tok) const { return is_word(tok) && res_.role_mods.contains(bare_fold(T_[tok].text(text_))); }
   bool title(std::size_t tok) const {
     return (gaz_bits(tok, tok + 1) & ner::kGazTitle) || (T_[tok].capitalized && role_noun(tok));
   }
@@ -447,7 +450,7 @@ class Extraction {
   // `last` when there is none; at least one word stays before it.
   std::size_t legal_start(std::size_t first, std::size_t last) const {
     std::size_t k = last;
-    while (k > first + 1 && (res_.legal.count(bare_fold(T_[k - 1].text(text_))) || is_punct(k - 1, ".")))
+    while (k > first + 1 && (res_.legal.contains(bare_fold(T_[k - 1].text(text_))) || is_punct(k - 1, ".")))
       --k;
     if (k == last || !is_word(k) ) return last;
     if (k > first + 1 && is_punct(k - 1, "&,")) --k;
@@ -460,9 +463,9 @@ class Extraction {
     if (legal_start(first, last) < last) return EntityType::organization;
     std::size_t h = last - 1;
     if (!is_word(h) || !T_[h].capitalized) return std::nullopt;
-    auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-    if (it == res_.heads.end()) return std::nullopt;
-    return it->second;
+    const EntityType* type = res_.heads.find(bare_fold(T_[h].text(text_)));
+    if (!type) return std::nullopt;
+    return *type;
   }
 
   // Not a name: titles alone, a clock time's "AM"/"ET", or a word capitalised only because
@@ -522,7 +525,7 @@ class Extraction {
       bool word = is_word(r - 1);
       if (word && p < r - 1) r = p;  // "part-time"
       else if (role_noun(p) || role_mod(p)) r = p;
-      else if (word && T_[p].capitalized && !contains(res_.honorifics, folded(p))) r = p;
+      else if (word && T_[p].capitalized && !res_.honorifics.contains(folded(p))) r = p;
       else break;
     }
     return std::string(span_text(r, name_first));
@@ -594,7 +597,7 @@ class Extraction {
       return;
     }
     std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
-    while (role_end > r && contains(res_.honorifics, folded(role_end - 1))) --role_end;
+    while (role_end > r && res_.honorifics.contains(folded(role_end - 1))) --role_end;
     if (r < role_end) f.role = std::string(span_text(r, role_end));
   }
 
@@ -607,7 +610,7 @@ class Extraction {
     }
     if (gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazGroup)) return EntityType::group;
     // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
-    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, f.last))); };
+    auto is_event = [&](std::size_t from) { return res_.event_heads.contains(utf8::fold(span_text(from, f.last))); };
     if (f.last > f.first + 1 && (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
       return EntityType::event;
     return EntityType::other;
@@ -751,7 +754,8 @@ class Extraction {
         name_words[e] = f.last - f.first;
         out[e].name = std::string(span.in(text_));
       }
-      if (!f.role.empty() && !contains(out[e].roles, f.role)) out[e].roles.push_back(f.role);
+      auto& roles = out[e].roles;
+      if (!f.role.empty() && std::find(roles.begin(), roles.end(), f.role) == roles.end()) roles.push_back(f.role);
       if (f.related && !out[e].related) out[e].related = f.related;
     }
     // Lede: the first two sentences of the body.

@@ -166,7 +166,7 @@ bool hidden_by_style(std::string_view style) {
   if (style.empty()) return false;
   std::string s;
   for (char c : style)
-    if (c != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (c != ' ') s.push_back(lex::ascii_lower(c));
   return s.find("display:none") != std::string::npos ||
          s.find("visibility:hidden") != std::string::npos;
 }

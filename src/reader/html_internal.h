@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/lexicon.h"
+
 namespace newsan::html {
 
 // Value of attribute `name` of an element, or empty when absent / not an element.
@@ -20,19 +22,18 @@ bool has_attr(const GumboNode* n, const char* name);
 // `word` is one of the space-separated words of `list` (rel, itemprop values).
 bool has_word(std::string_view list, std::string_view word);
 
-// ASCII-lowercased copy.
-std::string lower(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
+// ASCII case: the lexicon toolkit's (util/lexicon.h).
+inline std::string lower(std::string_view s) { return lex::ascii_lower(s); }
+using lex::iequals;
+using lex::ifind;
 bool icontains(std::string_view hay, std::string_view needle);
-// Position of the first case-insensitive occurrence of `needle` at or after `from`, or npos.
-std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0);
 
 // Appends `s` to `out` with every run of whitespace (ASCII, NBSP) collapsed to
 // one space; no leading space when `out` is empty or already ends in one.
 void append_collapsed(std::string& out, std::string_view s);
 // Text of the subtree (script/style excluded), whitespace-collapsed and trimmed.
 std::string text_of(const GumboNode* n);
-std::string trim(std::string_view s);
+inline std::string trim(std::string_view s) { return std::string(lex::trim(s)); }
 
 // Converts `bytes` to valid UTF-8 according to the charset declared in the
 // page (BOM, <meta charset>, <meta http-equiv content-type>). Sets `charset`

@@ -29,31 +29,6 @@ bool has_attr(const GumboNode* n, const char* name) {
          gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
-std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
-  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(hay[i])) ==
-            std::tolower(static_cast<unsigned char>(needle[0])) &&
-        iequals(hay.substr(i, needle.size()), needle))
-      return i;
-  return std::string_view::npos;
-}
-
 bool icontains(std::string_view hay, std::string_view needle) {
   return ifind(hay, needle) != std::string_view::npos;
 }
@@ -90,12 +65,6 @@ bool has_word(std::string_view list, std::string_view word) {
   return false;
 }
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 namespace {
 
