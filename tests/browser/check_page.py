@@ -119,6 +119,19 @@ def main():
         if dom.scripts:
             failures.append(f"{art.name}: {dom.scripts} script element(s) in the DOM (article text was not escaped)")
         print(f"{art.name}: {len(want)} findings, all marked; screenshot {out / (art.stem + '.png')}")
+    # The corpus summary page of the project's own articles: pairs, one SVG chart per dated series.
+    summary = out / "summary.html"
+    subprocess.run([newsan, "summarize", "--format", "html", "-o", str(summary), str(sample.parent / "summarize")], check=True)
+    dump = browse(browser, summary, out / "summary.png")
+    sdom = Dom()
+    sdom.feed(dump)
+    if dump.count('data-kind="contradicts"') < 1 or dump.count('data-kind="agrees"') < 1:
+        failures.append("summary.html: no contradiction or no agreement rendered")
+    if dump.count("<svg") != dump.count('class="series"') or "<circle" not in dump:
+        failures.append("summary.html: not one chart per figure series")
+    if sdom.urls or not sdom.csp or sdom.scripts:
+        failures.append(f"summary.html: external URLs {sdom.urls[:3]}, CSP {sdom.csp}, scripts {sdom.scripts}")
+    print(f"summary.html: rendered; screenshot {out / 'summary.png'}")
     raw = (out / "hostile.html").read_text()
     if "</script>" in raw or "<img" in raw or "&lt;/script&gt;" not in raw:
         failures.append("hostile.html: article text not escaped")
