@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include "newsan/report.h"
+#include "report/layout.h"
 #include "util/utf8.h"
 
 namespace newsan {
-
-namespace {
 
 // Cuts `s` to at most `max` bytes on a code point boundary, adding "…".
 std::string clip(std::string_view s, std::size_t max) {
@@ -67,6 +66,8 @@ std::string grouped(double v) {
   if (v < 0) out.insert(out.begin(), '-');
   return out;
 }
+
+namespace {
 
 class Summary : public Reporter {
  public:
