@@ -304,7 +304,7 @@ void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& feat
   std::sort(features.begin(), features.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t n = 16;
-  while (n < features.size() * 2) n *= 2;
+  while (n * 3 < features.size() * 4) n *= 2;  // load factor at most 3/4
   slots.assign(n, Slot{0, 0, 0});
   entries.clear();
   for (auto& [key, es] : features) {

@@ -48,17 +48,27 @@ class Perceptron {
   }
   void tick() { ++step_; }
   // Averaged, quantized weights as (key, entries) runs; `scale` out.
-  std::vector<std::pair<std::uint64_t, std::vector<Entry>>> export_weights(float& scale) const {
+  std::vector<std::pair<std::uint64_t, std::vector<Entry>>> export_weights(float& scale, std::size_t budget) const {
     double mx = 0;
     for (const auto& row : rows_)
       for (const TEntry& e : row) mx = std::max(mx, std::fabs(e.w - e.u / double(step_)));
     scale = mx > 0 ? float(32000.0 / mx) : 1.0f;
+    // Keep the `budget` largest weights (magnitude pruning): most entries are
+    // tiny corrections that cost size and time but hardly change a decision.
+    std::vector<long> mags;
+    for (const auto& row : rows_)
+      for (const TEntry& e : row) mags.push_back(std::labs(std::lround((e.w - e.u / double(step_)) * scale)));
+    long floor = 1;
+    if (mags.size() > budget) {
+      std::nth_element(mags.begin(), mags.begin() + long(mags.size() - budget), mags.end());
+      floor = std::max(1L, mags[mags.size() - budget]);
+    }
     std::vector<std::pair<std::uint64_t, std::vector<Entry>>> out;
     for (const auto& [key, r] : index_) {
       std::vector<Entry> es;
       for (const TEntry& e : rows_[r]) {
         const long q = std::lround((e.w - e.u / double(step_)) * scale);
-        if (q != 0) es.push_back(Entry{e.cls, static_cast<std::int16_t>(q)});
+        if (std::labs(q) >= floor) es.push_back(Entry{e.cls, static_cast<std::int16_t>(q)});
       }
       std::sort(es.begin(), es.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
       if (!es.empty()) out.emplace_back(key, std::move(es));
@@ -397,8 +407,8 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
 
   // ---- the model file, with its built-in check ----
   float tag_scale = 1, parse_scale = 1;
-  auto tw = tagger.export_weights(tag_scale);
-  auto pw = parser.export_weights(parse_scale);
+  auto tw = tagger.export_weights(tag_scale, o.tagger_entries);
+  auto pw = parser.export_weights(parse_scale, o.parser_entries);
   build_slots(tw, m.tag_slots, m.tag_entries);
   build_slots(pw, m.parse_slots, m.parse_entries);
   std::string bytes = encode_model(m);

@@ -22,6 +22,8 @@ struct TrainOptions {
   int parser_epochs = 12;
   int jackknife = 4;     // parser trained on tags predicted by taggers that did not see the sentence (0 = off)
   std::uint64_t seed = 1;
+  std::size_t tagger_entries = 1000000;  // keep this many largest weights (model size)
+  std::size_t parser_entries = 3000000;
   double explore = 0.9;  // after the first parser epoch, follow the model's own transition this often
   std::string description;
   // Called with a line of progress (no newline at the end).
