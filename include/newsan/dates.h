@@ -12,6 +12,7 @@
 
 #include "newsan/document.h"
 #include "newsan/resources.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan {
@@ -46,6 +47,9 @@ class DateExtractor {
 
   // Uses doc.date when set (any origin); otherwise looks for one in the text
   // (dateline, "Published:" line) and reports it in the result.
+  // `syntax` parses the document's sentences on demand (unavailable without a model).
+  DateResult extract(const Document& doc, const Tokenized& tokens, DocumentSyntax& syntax) const;
+  // The same without parses (a DocumentSyntax with no model).
   DateResult extract(const Document& doc, const Tokenized& tokens) const;
 
  private:

@@ -1696,6 +1696,11 @@ Match Scan::best(std::size_t i, int depth) const {
 }  // namespace
 
 DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) const {
+  DocumentSyntax none(nullptr, doc.text, tk);
+  return extract(doc, tk, none);
+}
+
+DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, DocumentSyntax& syntax) const {
   DateResult r;
   Scan sc(impl_->lex, doc.text, tk.tokens);
   if (doc.date && doc.date->size() >= 10) {

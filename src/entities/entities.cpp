@@ -834,6 +834,11 @@ EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = defaul
 std::string EntityExtractor::model_version() const { return impl_->tagger.version(); }
 
 std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenized& tk) const {
+  DocumentSyntax none(nullptr, doc.text, tk);
+  return extract(doc, tk, none);
+}
+
+std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenized& tk, DocumentSyntax& syntax) const {
   return Extraction(*impl_, doc, tk).run();
 }
 
