@@ -1,5 +1,5 @@
 // newsan/analysis.h — everything found in one document, and the Analyzer
-// that runs the pipeline: tokenizer → dates → figures, entities.
+// that runs the pipeline: (dateline) → tokenizer → dates → figures, entities.
 //
 //   newsan::Analyzer analyzer(newsan::DataDir::locate(std::nullopt, argv[0]));
 //   newsan::Analysis a = analyzer.analyze(newsan::read_text_file("a.txt", {}));
@@ -8,6 +8,7 @@
 // then immutable; analyze() is const and may run on many threads at once.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@
 #include "newsan/tokenizer.h"
 
 namespace newsan {
+
+namespace reader {
+class DateLineReader;
+}
 
 inline constexpr const char* kSchemaVersion = "1.0";
 
@@ -32,10 +37,14 @@ struct Analysis {
 class Analyzer {
  public:
   explicit Analyzer(const DataDir& data);
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
   Analysis analyze(Document doc) const;
   std::string model_version() const { return entities_.model_version(); }
 
  private:
+  std::unique_ptr<const reader::DateLineReader> datelines_;  // a text's dateline, when it came without a date
   DateExtractor dates_;
   FigureExtractor figures_;
   EntityExtractor entities_;
