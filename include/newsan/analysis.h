@@ -1,5 +1,5 @@
 // newsan/analysis.h — everything found in one document, and the Analyzer
-// that runs the pipeline: tokenizer → dates → figures, entities; the
+// that runs the pipeline: (dateline) → tokenizer → dates → figures, entities; the
 // extractors share one DocumentSyntax, which parses sentences only when asked.
 //
 //   newsan::Analyzer analyzer(newsan::DataDir::locate(std::nullopt, argv[0]));
@@ -22,6 +22,10 @@
 
 namespace newsan {
 
+namespace reader {
+class DateLineReader;
+}
+
 inline constexpr const char* kSchemaVersion = "1.0";
 
 struct Analysis {
@@ -35,6 +39,9 @@ struct Analysis {
 class Analyzer {
  public:
   explicit Analyzer(const DataDir& data);
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
   Analysis analyze(Document doc) const;
   std::string model_version() const { return entities_.model_version(); }
   // The syntax model (models/syntax.model), or null when the data has none.
@@ -42,6 +49,7 @@ class Analyzer {
 
  private:
   std::shared_ptr<const SyntaxModel> syntax_;
+  std::unique_ptr<const reader::DateLineReader> datelines_;  // a text's dateline, when it came without a date
   DateExtractor dates_;
   FigureExtractor figures_;
   EntityExtractor entities_;

@@ -20,6 +20,7 @@
 #include "newsan/analysis.h"
 #include "newsan/batch.h"
 #include "newsan/error.h"
+#include "util/calendar.h"
 #include "newsan/html.h"
 #include "newsan/reader.h"
 #include "newsan/report.h"
@@ -132,8 +133,8 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
         doc = read_document_file(spec.path, ro);
       }
       if (o.date) {
-        doc.date = *o.date;
-        doc.date_origin = Origin::option;
+        doc.date_candidates.push_back({*o.date, Origin::option});
+        choose_publication_date(doc);
       }
       totals.bytes += doc.text.size();
       Analysis a = analyzer.analyze(std::move(doc));

@@ -9,6 +9,7 @@
 #include "newsan/corpus.h"
 #include "newsan/error.h"
 #include "report/layout.h"
+#include "util/calendar.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -106,7 +107,7 @@ ArticleFacts facts_of(const Analysis& a) {
   const Document& d = a.document;
   ArticleFacts f;
   f.id = d.id;
-  f.date = day_of(a.dates.reference ? a.dates.reference : d.date);
+  f.date = day_of(d.date);
   f.source = source_of(d.source, d.site_name, d.url);
   for (const Entity& e : a.entities) f.entities.push_back({e.name, e.type, e.roles, e.mentions.size()});
   std::vector<std::pair<std::size_t, std::size_t>> sentences;

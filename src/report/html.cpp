@@ -141,9 +141,9 @@ class HtmlReporter : public Reporter {
     if (d.source) meta.push_back("source: " + html_escaped(*d.source));
     if (d.site_name) meta.push_back(html_escaped(*d.site_name));
     if (!d.authors.empty()) meta.push_back("by " + html_escaped(join(d.authors, ", ")));
-    if (a.dates.reference)
-      meta.push_back(fmt::format("published <time datetime=\"{0}\">{0}</time> ({1})", html_escaped(*a.dates.reference),
-                                 to_string(a.dates.reference_origin)));
+    if (d.date)
+      meta.push_back(fmt::format("published <time datetime=\"{0}\">{0}</time> ({1})", html_escaped(*d.date),
+                                 to_string(d.date_origin)));
     meta.push_back(fmt::format("{} words", a.tokens.word_count));
     o += join(meta, " · ") + "</p>\n<div class=\"text\">";
     render_text(o, a.document.text, marks);

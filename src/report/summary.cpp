@@ -118,8 +118,7 @@ class Summary : public Reporter {
       for (const auto& x : d.authors) s += (s.empty() ? "" : ", ") + x;
       field("By", s);
     }
-    if (a.dates.reference)
-      field("Date", fmt::format("{} ({})", *a.dates.reference, to_string(a.dates.reference_origin)));
+    if (d.date) field("Date", fmt::format("{} ({})", *d.date, to_string(d.date_origin)));
     field("Size", fmt::format("{} words, {} sentences, {} paragraphs", a.tokens.word_count,
                               a.tokens.sentences.size(), a.tokens.paragraphs.size()));
     // Lede: the first two sentences of the body.
