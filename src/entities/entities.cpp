@@ -55,12 +55,17 @@ const char* to_string(EntityType t) {
 namespace {
 
 // What the extractor loads once: the tagger and its word lists.
+struct Head {
+  EntityType type;
+  bool strong;  // overrules the tagger's ORG/LOC too
+};
+
 struct Resources {
   ner::Tagger tagger;
   std::vector<std::string> derived_heads;  // "administration", "government" … (folded)
   std::vector<std::string> event_heads;    // "cup", "war" … (folded)
   std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
-  std::unordered_map<std::string, EntityType> heads;  // "road" -> location … (folded)
+  std::unordered_map<std::string, Head> heads;  // "road" -> location … (folded)
   std::unordered_set<std::string> legal;       // "inc", "sa", "co" … (folded, no dots)
   std::unordered_set<std::string> role_nouns;  // "spokesman", "economist" … (folded)
   std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
@@ -85,18 +90,18 @@ std::string bare_fold(std::string_view w) {
   return f;
 }
 
-std::unordered_map<std::string, EntityType> load_heads(const DataDir& data) {
-  std::unordered_map<std::string, EntityType> out;
+std::unordered_map<std::string, Head> load_heads(const DataDir& data) {
+  std::unordered_map<std::string, Head> out;
   const std::string kind = "entity-heads";
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 2)) {
     const std::string& t = row.fields[1];
-    EntityType type = t == "location"       ? EntityType::location
+    EntityType type = t == "location" || t == "street" ? EntityType::location
                       : t == "organization" ? EntityType::organization
                       : t == "facility"     ? EntityType::facility
                                             : EntityType::other;
     if (type == EntityType::other)
       throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
-    out.emplace(bare_fold(row.fields[0]), type);
+    out.emplace(bare_fold(row.fields[0]), Head{type, t == "street"});
   }
   return out;
 }
@@ -368,9 +373,13 @@ class Extraction {
     if (junk(f, sent_first)) return;
     // A head word or a legal form types the name whatever the tagger said:
     // "General Motors" is no person "Motors" titled "General".
-    std::optional<EntityType> head = head_type(f.first, f.last);
-    if (head && f.type == ner::ChunkType::PER)
-      f.type = *head == EntityType::organization ? ner::ChunkType::ORG : ner::ChunkType::LOC;
+    // Only street words and legal forms overrule the tagger's ORG/LOC (a
+    // county or a bank may be a team or a place: "Kent County", "West Bank").
+    auto [head, strong] = head_type(f.first, f.last);
+    const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG : ner::ChunkType::LOC;
+    if (head && !strong && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && f.type != coarse)
+      head.reset();
+    if (head && f.type != ner::ChunkType::MISC) f.type = coarse;
     if (f.type == ner::ChunkType::PER) {
       take_titles(f, sent_first);
       if (f.role.empty()) f.role = role_before(f.first, sent_first);
@@ -454,15 +463,16 @@ class Extraction {
     return k;
   }
 
-  // The type a multi-word name's last word or legal form gives it, if any.
-  std::optional<EntityType> head_type(std::size_t first, std::size_t last) const {
-    if (last < first + 2) return std::nullopt;
-    if (legal_start(first, last) < last) return EntityType::organization;
+  // The type a multi-word name's last word or legal form gives it, if any,
+  // and whether it is strong (a legal form, a street word).
+  std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
+    if (last < first + 2) return {std::nullopt, false};
+    if (legal_start(first, last) < last) return {EntityType::organization, true};
     std::size_t h = last - 1;
-    if (!is_word(h) || !T_[h].capitalized) return std::nullopt;
+    if (!is_word(h) || !T_[h].capitalized) return {std::nullopt, false};
     auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-    if (it == res_.heads.end()) return std::nullopt;
-    return it->second;
+    if (it == res_.heads.end()) return {std::nullopt, false};
+    return {it->second.type, it->second.strong};
   }
 
   // Not a name: titles alone, a clock time's "AM"/"ET", or a word capitalised only because
@@ -473,7 +483,9 @@ class Extraction {
     for (std::size_t k = f.first; k < f.last && titles_only; ++k)
       titles_only = !is_word(k) || title(k) || role_noun(k) || role_mod(k) || folded(k) == "of";
     if (titles_only) return true;
-    if (f.first > sent_first && T_[f.first - 1].kind == TokenKind::number && T_[f.first - 1].span.size() <= 5) {
+    std::string_view num = f.first > sent_first ? T_[f.first - 1].text(text_) : std::string_view();
+    if (!num.empty() && T_[f.first - 1].kind == TokenKind::number &&
+        (num.size() <= 2 || num.find(':') != std::string_view::npos)) {
       bool short_caps = true;
       for (std::size_t k = f.first; k < f.last; ++k)
         short_caps = short_caps && T_[k].all_caps && T_[k].span.size() <= 3;
@@ -482,22 +494,26 @@ class Extraction {
     std::size_t k = sent_first;
     while (k < f.first && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
     if (k != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
-    return written_lower(T_[f.first].text(text_));
+    return common_word(T_[f.first].text(text_));
   }
 
-  // Whether the document writes `w` in lower case somewhere (memoised).
-  bool written_lower(std::string_view w) const {
+  // Whether the document writes `w` in lower case somewhere and never
+  // capitalised inside a sentence (memoised).
+  bool common_word(std::string_view w) const {
     std::string key = utf8::fold(w);
     auto it = lower_memo_.find(key);
     if (it != lower_memo_.end()) return it->second;
-    bool found = false;
-    for (std::size_t i = 0; i < T_.size() && !found; ++i) {
+    bool lower = false, inner_capital = false;
+    for (std::size_t i = 0; i < T_.size() && !inner_capital; ++i) {
       const Token& t = T_[i];
-      if (t.kind != TokenKind::word || t.capitalized || t.span.size() != w.size()) continue;
-      found = utf8::fold(t.text(text_)) == key;
+      if (t.kind != TokenKind::word || t.span.size() != w.size() || utf8::fold(t.text(text_)) != key) continue;
+      if (!t.capitalized) lower = true;
+      else if (i > 0 && !t.newline_before && (T_[i - 1].kind == TokenKind::word || is_punct(i - 1, ",")))
+        inner_capital = true;
     }
-    lower_memo_.emplace(std::move(key), found);
-    return found;
+    bool common = lower && !inner_capital;
+    lower_memo_.emplace(std::move(key), common);
+    return common;
   }
 
   // A role written before the name in any case, ending in a role noun:
@@ -647,11 +663,12 @@ class Extraction {
       while (parent[i] != i) i = parent[i] = parent[parent[i]];
       return i;
     };
-    // One name is one entity whatever type each mention was tagged with
-    // (document-level consistency): its type is then the majority's.
+    // Same name, same type (the tagger itself keeps a document's types
+    // consistent; a name typed two ways is kept two ways: "Kent" the county
+    // and "Kent" the team).
     std::map<std::string, std::size_t> by_key;
     for (std::size_t i = 0; i < n; ++i) {
-      std::string k = key_[i] + (found_[i].derived ? "\x01" : "");
+      std::string k = key_[i] + (found_[i].derived ? "\x01" : "") + char('0' + int(found_[i].etype));
       auto [it, fresh] = by_key.try_emplace(k, i);
       if (!fresh) parent[i] = root(it->second);
     }
