@@ -16,11 +16,15 @@ std::optional<Format> parse_format(std::string_view n) {
   if (n == "json") return Format::json;
   if (n == "jsonl" || n == "ndjson") return Format::jsonl;
   if (n == "markdown" || n == "md") return Format::markdown;
+  if (n == "tsv") return Format::tsv;
+  if (n == "csv") return Format::csv;
   return std::nullopt;
 }
 
 // Defined in summary.cpp: the text and Markdown summaries share one layout.
 std::unique_ptr<Reporter> make_summary_reporter(bool markdown, const ReportOptions& opt);
+// Defined in table.cpp: one row per item.
+std::unique_ptr<Reporter> make_table_reporter(bool csv, Table table);
 
 namespace {
 class JsonReporter : public Reporter {
@@ -46,6 +50,8 @@ std::unique_ptr<Reporter> make_reporter(Format f, const ReportOptions& opt) {
     case Format::jsonl: return std::make_unique<JsonReporter>(true, opt);
     case Format::text: return make_summary_reporter(false, opt);
     case Format::markdown: return make_summary_reporter(true, opt);
+    case Format::tsv: return make_table_reporter(false, opt.table);
+    case Format::csv: return make_table_reporter(true, opt.table);
   }
   return make_summary_reporter(false, opt);
 }
