@@ -21,6 +21,7 @@
 
 #include "newsan/dates.h"
 #include "newsan/error.h"
+#include "util/utf8.h"
 
 namespace newsan {
 namespace fs = std::filesystem;
@@ -173,6 +174,11 @@ Document document_from_jsonl(std::string_view line, const std::string& stream, s
   try {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {
+    // nlohmann quotes the bytes it last read, which may be the invalid ones: name
+    // the offset instead, so that the message (and the error record) is UTF-8.
+    if (std::size_t bad = utf8::find_invalid(line); bad != std::string::npos)
+      throw InputError(fmt::format("{}: malformed JSON Lines record: invalid UTF-8 at byte offset {} of the line",
+                                   where, bad));
     std::string what = e.what();
     // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 5: …"
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 #include <thread>
 
@@ -44,6 +45,8 @@ struct AnalyzeOptions {
   unsigned jobs = 0;
   bool quiet = false;
   bool stats = false;
+  std::string stream_name = "-";  // JSON Lines on stdin: its name in ids and messages
+  std::size_t first_line = 1;     // and the number of its first line (a part of a longer stream)
 };
 
 bool use_color(const std::string& mode, const Output& out) {
@@ -122,7 +125,8 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
 
   auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err, std::string& warning) -> std::string {
     const InputSpec& spec = specs[u.spec];
-    std::string id = u.record ? fmt::format("{}:{}", spec.path, u.line.number) : spec.path;
+    const std::string& stream = u.record && spec.path == "-" ? o.stream_name : spec.path;
+    std::string id = u.record ? fmt::format("{}:{}", stream, u.line.number) : spec.path;
     std::ostringstream buf;
     try {
       Document doc;
@@ -130,7 +134,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
       if (u.record) {
         if (u.line.oversized)
           throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)", id, o.max_bytes));
-        doc = document_from_jsonl(u.line.text, spec.path, u.line.number, ro);
+        doc = document_from_jsonl(u.line.text, stream, u.line.number, ro);
         id = doc.id;
       } else {
         doc = read_document_file(spec.path, ro);
@@ -214,6 +218,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
     while (reader.next(line)) {
       bool blank = !line.oversized && line.text.find_first_not_of(" \t") == std::string::npos;
       if (blank) continue;  // blank lines separate nothing and are not records
+      if (specs[s].path == "-") line.number += o.first_line - 1;
       units.push_back({s, std::move(line), true});
       line = {};
       if (units.size() >= window) flush();
@@ -270,6 +275,12 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
                   "Input encoding: utf-8, or any name `iconv -l` lists (latin1, windows-1252, koi8-r, shift_jis, utf-16 …)")
       ->capture_default_str();
   sub->add_flag("--emit-text", o->emit_text, "Include the document text in JSON output");
+  sub->add_option("--stream-name", o->stream_name,
+                  "JSON Lines on stdin: the stream's name in record ids and messages (default '-'), "
+                  "for a part cut from a named feed (newsan-dask)");
+  sub->add_option("--first-line", o->first_line,
+                  "JSON Lines on stdin: the number of its first line (default 1), for a part cut from a longer stream")
+      ->check(CLI::Range(std::size_t(1), std::numeric_limits<std::size_t>::max() / 2));
   sub->add_option("--data-dir", g.data_dir, "Directory of newsan's data files (default: installed or build tree; env NEWSAN_DATA)");
   sub->callback([o, &g, &action] { action = [o, &g] { return run_analyze(*o, g); }; });
 }

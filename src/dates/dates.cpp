@@ -317,18 +317,18 @@ struct Scan {
     }
     const Word* a = w(i);
     if (!a) {
-      // "twenty-five"
+      // "twenty-five", "one-hundred": the parts through the shared spelled-number reader.
       std::string_view s = tx(i);
-      std::size_t h = s.find('-');
-      if (h == std::string_view::npos) return i;
+      if (s.find('-') == std::string_view::npos) return i;
       char buf[32];
       std::string spill;
-      const Word* x = lex.lookup(fold_token(s.substr(0, h), buf, spill));
-      if (!x || x->number < 20 || x->number % 10) return i;
-      long tens = x->number;
-      const Word* y = lex.lookup(fold_token(s.substr(h + 1), buf, spill));
-      if (!y || y->number < 1 || y->number > 9) return i;
-      n = tens + y->number;
+      SpelledNumber sn;
+      for (std::size_t a0 = 0, h = 0; a0 <= s.size(); a0 = h + 1) {
+        h = std::min(s.find('-', a0), s.size());
+        const Word* x = lex.lookup(fold_token(s.substr(a0, h - a0), buf, spill));
+        if (!x || !sn.take(x->numeral)) return i;
+      }
+      n = static_cast<long>(sn.value());
       return i + 1;
     }
     if (a->article) {
@@ -348,13 +348,17 @@ struct Scan {
       return i + 1;
     }
     if (a->number >= 0) {
-      n = a->number;
-      std::size_t j = i + 1;
-      if (n >= 20 && n % 10 == 0 && w(j) && w(j)->number >= 1 && w(j)->number <= 9 && !w(j)->article) {
-        n += w(j)->number;
-        ++j;
+      // "twenty five", "two hundred": the shared spelled-number reader; "dozen" and
+      // "couple" alone are counts of their own.
+      SpelledNumber sn;
+      std::size_t j = i;
+      while (j < T.size() && w(j) && sn.take(w(j)->numeral)) ++j;
+      if (j == i) {
+        n = a->number;
+        j = i + 1;
+      } else {
+        n = static_cast<long>(sn.value());
       }
-      if (w(j) && w(j)->multiplier) { n *= w(j)->multiplier; ++j; }
       if (is(i, "couple") && is(j, "of")) ++j;
       return j;
     }

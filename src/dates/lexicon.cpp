@@ -152,19 +152,17 @@ const Entry* Lexicon::find_token(std::string_view t, std::string& spill) const {
 
 void Lexicon::load(const DataDir& data) {
   std::vector<std::string> parts;
-  auto nums = load_lexicon(data.file("lexicon/numbers-en.tsv"), "numbers", 3);
-  for (const auto& r : nums) {
-    Word& w = entry(r.fields[0], parts);
-    const std::string& kind = r.fields[2];
-    int v = r.fields[1] == "X" ? kVague : to_int(r.fields[1], -1);
-    if (v == -1)
-      throw FormatError(fmt::format("{}: line {}: bad number '{}'", data.file("lexicon/numbers-en.tsv").string(),
-                                    r.line, r.fields[1]));
-    if (kind == "cardinal" || kind == "vague") w.number = v;
-    else if (kind == "ordinal") w.ordinal = v;
-    else if (kind == "multiplier") w.multiplier = v;
-    else if (kind == "article") { w.number = v; w.article = true; }
-  }
+  // Number words: the one table shared with figures (util/number_words.h).
+  NumberWords::load(data).for_each([&](std::string_view word, const NumberWord& nw) {
+    Word& w = entry(std::string(word), parts);
+    w.numeral = nw;
+    if (nw.vague) w.number = kVague;
+    if (nw.article) { w.number = 1; w.article = true; }
+    if (nw.ordinal) w.ordinal = nw.ordinal;
+    if (nw.cardinal_part() && nw.cls != NumberClass::hundred && nw.cls != NumberClass::scale) w.number = static_cast<int>(nw.value);
+    if (nw.cls == NumberClass::couple) w.number = static_cast<int>(nw.value);
+    if ((nw.cls == NumberClass::hundred || nw.cls == NumberClass::scale) && nw.value <= 1e9) w.multiplier = static_cast<int>(nw.value);
+  });
   const auto path = data.file("lexicon/dates-en.tsv");
   for (const auto& r : load_lexicon(path, "dates", 2)) {
     Word& w = entry(r.fields[0], parts);

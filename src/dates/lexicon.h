@@ -1,5 +1,5 @@
 // dates/lexicon.h — the words of temporal expressions as the date extractor
-// reads them from data/lexicon/dates-en.tsv and numbers-en.tsv (the roles are
+// reads them from data/lexicon/dates-en.tsv and the shared numbers-en.tsv (the roles are
 // documented in the header of dates-en.tsv). Internal to src/dates/.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsan/resources.h"
+#include "util/number_words.h"
 
 namespace newsan::timex {
 
@@ -29,6 +30,7 @@ struct Word {
   Unit unit = Unit::none;
   bool plural = false;
   int number = -1;  // cardinal value, kVague for "several"
+  NumberWord numeral;  // the word in the shared number table (util/number_words.h)
   bool article = false;
   int multiplier = 0;
   int ordinal = 0;

@@ -60,6 +60,10 @@ struct Resources {
   std::vector<std::string> derived_heads;  // "administration", "government" … (folded)
   std::vector<std::string> event_heads;    // "cup", "war" … (folded)
   std::vector<std::string> honorifics;     // "mr", "ms" … (folded): not roles
+  std::unordered_map<std::string, EntityType> heads;  // "road" -> location … (folded)
+  std::unordered_set<std::string> legal;       // "inc", "sa", "co" … (folded, no dots)
+  std::unordered_set<std::string> role_nouns;  // "spokesman", "economist" … (folded)
+  std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
 };
 
 ner::Tagger load_tagger(const DataDir& data) {
@@ -71,6 +75,36 @@ std::vector<std::string> load_words(const DataDir& data, const std::string& kind
   std::vector<std::string> out;
   for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
     out.push_back(utf8::fold(row.fields[0]));
+  return out;
+}
+
+// Folded with the dots taken out: "S.A." -> "sa", "Inc." -> "inc".
+std::string bare_fold(std::string_view w) {
+  std::string f = utf8::fold(w);
+  f.erase(std::remove(f.begin(), f.end(), '.'), f.end());
+  return f;
+}
+
+std::unordered_map<std::string, EntityType> load_heads(const DataDir& data) {
+  std::unordered_map<std::string, EntityType> out;
+  const std::string kind = "entity-heads";
+  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 2)) {
+    const std::string& t = row.fields[1];
+    EntityType type = t == "location"       ? EntityType::location
+                      : t == "organization" ? EntityType::organization
+                      : t == "facility"     ? EntityType::facility
+                                            : EntityType::other;
+    if (type == EntityType::other)
+      throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
+    out.emplace(bare_fold(row.fields[0]), type);
+  }
+  return out;
+}
+
+std::unordered_set<std::string> load_set(const DataDir& data, const std::string& kind) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
+    out.insert(bare_fold(row.fields[0]));
   return out;
 }
 
@@ -331,18 +365,30 @@ class Extraction {
     f.sentence = sentence_of_[s];
     const std::size_t sent_first = words_[s].front().first, sent_last = words_[s].back().last;
     while (f.last > f.first + 1 && is_possessive(T_[f.last - 1].text(text_))) --f.last;
-    if (f.type == ner::ChunkType::PER) take_titles(f, sent_first);
+    if (junk(f, sent_first)) return;
+    // A head word or a legal form types the name whatever the tagger said:
+    // "General Motors" is no person "Motors" titled "General".
+    std::optional<EntityType> head = head_type(f.first, f.last);
+    if (head && f.type == ner::ChunkType::PER)
+      f.type = *head == EntityType::organization ? ner::ChunkType::ORG : ner::ChunkType::LOC;
+    if (f.type == ner::ChunkType::PER) {
+      take_titles(f, sent_first);
+      if (f.role.empty()) f.role = role_before(f.first, sent_first);
+      if (f.role.empty()) f.role = role_before_comma(f.first, sent_first);
+      if (f.role.empty()) f.role = role_after(f.last, sent_last);
+    }
     f.etype = entity_type(f);
     if (f.type == ner::ChunkType::LOC || f.type == ner::ChunkType::ORG) {
       // "Tocorón Prison": a capitalised facility head right after a place name.
       if (f.last < sent_last && T_[f.last].capitalized && !T_[f.last].all_caps &&
           (gaz_bits(f.last, f.last + 1) & ner::kGazFacilityHead))
         ++f.last;
-      std::uint16_t head = gaz_bits(f.last - 1, f.last);
-      if ((head & ner::kGazFacilityHead) && (f.type == ner::ChunkType::LOC || !(head & ner::kGazOrgHead)) &&
+      std::uint16_t bits = gaz_bits(f.last - 1, f.last);
+      if ((bits & ner::kGazFacilityHead) && (f.type == ner::ChunkType::LOC || !(bits & ner::kGazOrgHead)) &&
           f.last > f.first + 1)
         f.etype = EntityType::facility;
     }
+    if (head) f.etype = *head;
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
     // A lone name tagged otherwise before "administration" is a person too
@@ -369,14 +415,177 @@ class Extraction {
     }
   }
 
+  bool is_word(std::size_t tok) const { return T_[tok].kind == TokenKind::word; }
+  // A role noun, singular or plural ("cabinet ministers Ana Ruiz and …").
+  bool role_noun(std::size_t tok) const {
+    if (!is_word(tok)) return false;
+    std::string w = bare_fold(T_[tok].text(text_));
+    if (res_.role_nouns.count(w)) return true;
+    return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
+  }
+  // First token of the hyphenated compound that ends at `tok` ("vice-president-elect").
+  std::size_t compound_start(std::size_t tok, std::size_t sent_first) const {
+    while (tok > sent_first && !T_[tok].space_before && is_punct(tok - 1, "-") && tok - 1 > sent_first &&
+           !T_[tok - 1].space_before)
+      tok -= 2;
+    return tok;
+  }
+  bool dash(std::size_t tok) const {
+    std::string_view w = T_[tok].text(text_);
+    return w == "\u2013" || w == "\u2014" || w == "--";
+  }
+  bool role_mod(std::size_t tok) const { return is_word(tok) && res_.role_mods.count(bare_fold(T_[tok].text(text_))); }
+  bool title(std::size_t tok) const {
+    return (gaz_bits(tok, tok + 1) & ner::kGazTitle) || (T_[tok].capitalized && role_noun(tok));
+  }
+  bool is_punct(std::size_t tok, std::string_view chars) const {
+    return T_[tok].kind != TokenKind::word && T_[tok].span.size() == 1 &&
+           chars.find(text_[T_[tok].span.start]) != std::string_view::npos;
+  }
+
+  // Where a trailing legal form begins ("Wells Fargo [& Co]", "Acme [Inc.]"),
+  // `last` when there is none; at least one word stays before it.
+  std::size_t legal_start(std::size_t first, std::size_t last) const {
+    std::size_t k = last;
+    while (k > first + 1 && (res_.legal.count(bare_fold(T_[k - 1].text(text_))) || is_punct(k - 1, ".")))
+      --k;
+    if (k == last || !is_word(k) ) return last;
+    if (k > first + 1 && is_punct(k - 1, "&,")) --k;
+    return k;
+  }
+
+  // The type a multi-word name's last word or legal form gives it, if any.
+  std::optional<EntityType> head_type(std::size_t first, std::size_t last) const {
+    if (last < first + 2) return std::nullopt;
+    if (legal_start(first, last) < last) return EntityType::organization;
+    std::size_t h = last - 1;
+    if (!is_word(h) || !T_[h].capitalized) return std::nullopt;
+    auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+    if (it == res_.heads.end()) return std::nullopt;
+    return it->second;
+  }
+
+  // Not a name: titles alone, a clock time's "AM"/"ET", or a word capitalised only because
+  // it begins a sentence or heading and written in lower case elsewhere ("Share").
+  bool junk(const Found& f, std::size_t sent_first) const {
+    // A "person" made of titles alone ("Managing Director") names nobody.
+    bool titles_only = f.type == ner::ChunkType::PER;
+    for (std::size_t k = f.first; k < f.last && titles_only; ++k)
+      titles_only = !is_word(k) || title(k) || role_noun(k) || role_mod(k) || folded(k) == "of";
+    if (titles_only) return true;
+    if (f.first > sent_first && T_[f.first - 1].kind == TokenKind::number && T_[f.first - 1].span.size() <= 5) {
+      bool short_caps = true;
+      for (std::size_t k = f.first; k < f.last; ++k)
+        short_caps = short_caps && T_[k].all_caps && T_[k].span.size() <= 3;
+      if (short_caps) return true;
+    }
+    std::size_t k = sent_first;
+    while (k < f.first && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
+    if (k != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
+    return written_lower(T_[f.first].text(text_));
+  }
+
+  // Whether the document writes `w` in lower case somewhere (memoised).
+  bool written_lower(std::string_view w) const {
+    std::string key = utf8::fold(w);
+    auto it = lower_memo_.find(key);
+    if (it != lower_memo_.end()) return it->second;
+    bool found = false;
+    for (std::size_t i = 0; i < T_.size() && !found; ++i) {
+      const Token& t = T_[i];
+      if (t.kind != TokenKind::word || t.capitalized || t.span.size() != w.size()) continue;
+      found = utf8::fold(t.text(text_)) == key;
+    }
+    lower_memo_.emplace(std::move(key), found);
+    return found;
+  }
+
+  // A role written before the name in any case, ending in a role noun:
+  // "Pentagon spokesman John Ortiz", "former security chief Ana Ruiz".
+  // "mayor of Surabaya Ana Ruiz", "Secretary of State Ana Ruiz" too.
+  std::string role_before(std::size_t name_first, std::size_t sent_first) const {
+    if (name_first <= sent_first || T_[name_first].newline_before) return {};
+    std::size_t r = name_first;
+    // "<role> of <Place>" right before the name.
+    std::size_t q = name_first;
+    while (q > sent_first && name_first - q < 3 && is_word(q - 1) && T_[q - 1].capitalized) --q;
+    if (q < name_first && q >= sent_first + 2 && folded(q - 1) == "of" && role_noun(q - 2)) r = q - 2;
+    if (r == name_first) {
+      std::size_t c = compound_start(name_first - 1, sent_first);
+      bool noun = false;
+      for (std::size_t k = c; k < name_first; ++k) noun = noun || role_noun(k);
+      if (!noun) return {};
+      r = c;
+    }
+    while (r > sent_first && !T_[r].newline_before) {
+      std::size_t p = compound_start(r - 1, sent_first);
+      bool word = is_word(r - 1);
+      if (word && p < r - 1) r = p;  // "part-time"
+      else if (role_noun(p) || role_mod(p)) r = p;
+      else if (word && T_[p].capitalized && !contains(res_.honorifics, folded(p))) r = p;
+      else break;
+    }
+    return std::string(span_text(r, name_first));
+  }
+
+  // "Managing Director of Acme Ltd, Ana Ruiz", "the head of the agency, Ana Ruiz,":
+  // the phrase before the comma, from a role noun that opens it or follows a determiner.
+  std::string role_before_comma(std::size_t name_first, std::size_t sent_first) const {
+    if (name_first < sent_first + 3 || !is_punct(name_first - 1, ",") || T_[name_first].newline_before) return {};
+    std::size_t end = name_first - 1, b = end;
+    while (b > sent_first && !T_[b].newline_before && !is_punct(b - 1, ",;:(") && end - b < 14) --b;
+    if (end - b >= 14) return {};
+    for (std::size_t k = b; k < end; ++k) {
+      std::size_t r = k;
+      while (r < end && role_mod(r) && !role_noun(r)) ++r;
+      if (r == end || !role_noun(r)) continue;
+      std::string before = k > b ? folded(k - 1) : std::string();
+      if (k != b && before != "the" && before != "a" && before != "an" && before != "its" && before != "their")
+        continue;
+      // After the noun: nothing, or a phrase "of/at/for …" without possessives.
+      std::size_t t = r + 1;
+      while (t < end && role_noun(t)) ++t;
+      if (t < end) {
+        std::string w = folded(t);
+        if (w != "of" && w != "at" && w != "for" && w != "with") continue;
+        bool clean = true;
+        for (std::size_t u = t; u < end; ++u) clean = clean && !is_possessive(T_[u].text(text_));
+        if (!clean) continue;
+      }
+      return std::string(span_text(k, end));
+    }
+    return {};
+  }
+
+  // An apposition after the name that states a role: "Ana Ruiz, chief
+  // economist at Banco Sur, said", "Ortiz, a Pentagon spokesman, ...".
+  std::string role_after(std::size_t name_last, std::size_t sent_last) const {
+    if (name_last + 1 >= sent_last || !(is_punct(name_last, ",") || dash(name_last))) return {};
+    std::size_t start = name_last + 1;
+    std::string first = folded(start);
+    if (first == "a" || first == "an" || first == "the") ++start;
+    bool noun = false;
+    std::size_t j = start;
+    for (; j < sent_last && j < start + 12; ++j) {
+      if (T_[j].newline_before || is_punct(j, ",;.:()") || dash(j)) break;
+      if (T_[j].kind != TokenKind::word && !is_punct(j, "-'&")) return {};
+      std::string w = folded(j);
+      if (w == "said" || w == "says" || w == "told" || w == "who" || w == "which" ||
+          (w == "and" && !noun))
+        return {};
+      noun = noun || role_noun(j);
+    }
+    if (!noun || j == start || (j < sent_last && !T_[j].newline_before && !is_punct(j, ",;.:()") && !dash(j)))
+      return {};
+    return std::string(span_text(start, j));
+  }
+
   // Leading titles leave a person's span and become the role ("President").
   void take_titles(Found& f, std::size_t sent_first) const {
     const std::size_t tagged_first = f.first;
-    while (f.last > f.first + 1 && (gaz_bits(f.first, f.first + 1) & ner::kGazTitle)) ++f.first;
+    while (f.last > f.first + 1 && title(f.first)) ++f.first;
     std::size_t r = f.first;
-    while (r > sent_first && T_[r - 1].kind == TokenKind::word && T_[r - 1].capitalized &&
-           (gaz_bits(r - 1, r) & ner::kGazTitle))
-      --r;
+    while (r > sent_first && T_[r - 1].kind == TokenKind::word && T_[r - 1].capitalized && title(r - 1)) --r;
     // "the General Election": a title after an article does not introduce a person.
     std::string before = r > sent_first ? folded(r - 1) : std::string();
     if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
@@ -404,22 +613,45 @@ class Extraction {
     return EntityType::other;
   }
 
+  // The clustering key of a name: case and diacritics folded, dots dropped,
+  // spelled initials joined ("J. P." = "J.P." = "jp"), a leading "the" and a
+  // trailing legal form dropped ("the Wells Fargo & Co." = "wells fargo").
+  std::string name_key(std::size_t first, std::size_t last) const {
+    last = legal_start(first, last);
+    if (last > first + 1 && folded(first) == "the") ++first;
+    std::string key;
+    bool prev_single = false;
+    for (std::size_t k = first; k < last; ++k) {
+      if (is_punct(k, ".")) continue;
+      std::string w = utf8::fold_ascii(T_[k].text(text_));
+      w.erase(std::remove(w.begin(), w.end(), '.'), w.end());
+      if (w.empty()) continue;
+      bool single = w.size() == 1 && is_word(k);
+      if (!key.empty() && T_[k].space_before && !(single && prev_single)) key += ' ';
+      key += w;
+      prev_single = single;
+    }
+    return key.empty() ? utf8::fold_ascii(span_text(first, last)) : key;
+  }
+
   // 3. Clustering: the representative mention of each mention's cluster.
   std::vector<std::size_t> cluster() {
     const std::size_t n = found_.size();
     key_.resize(n);
     std::vector<std::size_t> parent(n);
     for (std::size_t i = 0; i < n; ++i) {
-      key_[i] = utf8::fold_ascii(span_text(found_[i].first, found_[i].last));
+      key_[i] = name_key(found_[i].first, found_[i].last);
       parent[i] = i;
     }
     auto root = [&](std::size_t i) {
       while (parent[i] != i) i = parent[i] = parent[parent[i]];
       return i;
     };
+    // One name is one entity whatever type each mention was tagged with
+    // (document-level consistency): its type is then the majority's.
     std::map<std::string, std::size_t> by_key;
     for (std::size_t i = 0; i < n; ++i) {
-      std::string k = key_[i] + (found_[i].derived ? "\x01" : "") + char('0' + int(found_[i].etype));
+      std::string k = key_[i] + (found_[i].derived ? "\x01" : "");
       auto [it, fresh] = by_key.try_emplace(k, i);
       if (!fresh) parent[i] = root(it->second);
     }
@@ -439,8 +671,16 @@ class Extraction {
     for (auto& [suffix, names] : ending)
       std::stable_sort(names.begin(), names.end(),
                        [&](std::size_t a, std::size_t b) { return key_[a].size() > key_[b].size(); });
+    // A name tagged otherwise joins too ("Walt" as an organization) unless a
+    // gazetteer says it is a place or a people.
+    auto may_join_person = [&](std::size_t i) {
+      if (found_[i].derived) return false;
+      if (person(i)) return true;
+      return !(gaz_bits(found_[i].first, found_[i].last) &
+               (ner::kGazCountry | ner::kGazRegion | ner::kGazCity | ner::kGazNationality | ner::kGazGroup));
+    };
     for (std::size_t i = 0; i < n; ++i) {
-      if (root(i) != i || !person(i)) continue;
+      if (root(i) != i || !may_join_person(i)) continue;
       auto it = ending.find(key_[i]);
       if (it == ending.end()) continue;
       for (std::size_t j : it->second)
@@ -448,6 +688,20 @@ class Extraction {
           parent[i] = j;
           break;
         }
+    }
+    // A lone first name joins the one person of the article it begins ("Lupita").
+    std::unordered_map<std::string_view, std::vector<std::size_t>> beginning;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (root(j) != j || !person(j)) continue;
+      std::string_view k = key_[j];
+      std::size_t sp = k.find(' ');
+      if (sp != std::string_view::npos) beginning[k.substr(0, sp)].push_back(j);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (root(i) != i || key_[i].find(' ') != std::string::npos || !may_join_person(i)) continue;
+      auto it = beginning.find(key_[i]);
+      if (it == beginning.end() || it->second.size() != 1 || it->second[0] == i) continue;
+      parent[i] = it->second[0];
     }
     // Acronyms: an all-capital single word that spells a multi-word name's initials
     // (the first such name in text order), looked up by initials.
@@ -557,6 +811,7 @@ class Extraction {
   std::vector<std::size_t> sentence_of_;  // tagger sentence -> project sentence
   std::vector<Found> found_;
   std::vector<std::string> key_;  // folded name of each found mention
+  mutable std::unordered_map<std::string, bool> lower_memo_;
 };
 
 }  // namespace
@@ -566,7 +821,9 @@ struct EntityExtractor::Impl : Resources {};
 EntityExtractor::EntityExtractor(const DataDir& data)
     : impl_(std::make_unique<Impl>(Impl{{load_tagger(data), load_words(data, "entity-derived"),
                                          load_words(data, "entity-event-heads"),
-                                         load_words(data, "entity-honorifics")}})) {}
+                                         load_words(data, "entity-honorifics"), load_heads(data),
+                                         load_set(data, "entity-legal-suffixes"), load_set(data, "entity-role-nouns"),
+                                         load_set(data, "entity-role-modifiers")}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

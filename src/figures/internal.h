@@ -11,6 +11,7 @@
 #include "newsan/figures.h"
 #include "newsan/resources.h"
 #include "newsan/tokenizer.h"
+#include "util/number_words.h"
 
 namespace newsan::figures {
 
@@ -113,11 +114,8 @@ class PhraseTable {
   std::size_t max_len_ = 0;
 };
 
-enum class NumClass { digit, teen, tens, hundred, scale, suffix, dozen, fraction, vague };
-struct NumberWord {
-  double value = 0;
-  NumClass cls = NumClass::digit;
-};
+// Number words come from the one shared table (util/number_words.h).
+using NumClass = NumberClass;
 
 struct UnitInfo {
   std::string norm;
@@ -224,7 +222,7 @@ class WordTable {
 };
 
 struct Lexicon {
-  SvMap<NumberWord> numbers;
+  SvMap<NumberWord> numbers;  // the numeral parts of the shared number words
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
   WordTable word_table;      // `words`, for lookups

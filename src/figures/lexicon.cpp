@@ -13,16 +13,6 @@ bool is_ascii_punct(unsigned char c) {
   return c < 0x80 && !std::isalnum(c) && c != ' ' && c != '\t' && c != '\'';
 }
 
-double parse_value(const LexiconRow& row, std::size_t field, const std::filesystem::path& path) {
-  const std::string& s = row.fields[field];
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (s.empty() || end != s.c_str() + s.size())
-    throw FormatError(path.string() + ":" + std::to_string(row.line) + ": '" + s +
-                      "' is not a number");
-  return v;
-}
-
 [[noreturn]] void bad_field(const LexiconRow& row, std::size_t field,
                             const std::filesystem::path& path, std::string_view expected) {
   throw FormatError(path.string() + ":" + std::to_string(row.line) + ": '" + row.fields[field] +
@@ -135,23 +125,9 @@ const WordInfo* WordTable::find(std::string_view w) const {
 
 Lexicon Lexicon::load(const DataDir& data) {
   Lexicon lx;
-  {
-    auto path = data.file("lexicon/figures-numbers-en.tsv");
-    static const std::pair<const char*, NumClass> classes[] = {
-        {"digit", NumClass::digit},       {"teen", NumClass::teen},   {"tens", NumClass::tens},
-        {"hundred", NumClass::hundred},   {"scale", NumClass::scale}, {"suffix", NumClass::suffix},
-        {"dozen", NumClass::dozen},       {"fraction", NumClass::fraction},
-        {"vague", NumClass::vague}};
-    for (const auto& row : load_lexicon(path, "figure-numbers", 3)) {
-      NumberWord w;
-      w.value = parse_value(row, 1, path);
-      bool ok = false;
-      for (auto& [n, c] : classes)
-        if (row.fields[2] == n) w.cls = c, ok = true;
-      if (!ok) bad_field(row, 2, path, "digit teen tens hundred scale suffix dozen fraction vague");
-      lx.numbers[ascii_lower(row.fields[0])] = w;
-    }
-  }
+  NumberWords::load(data).for_each([&](std::string_view w, const NumberWord& n) {
+    if (n.cls != NumClass::none && n.cls != NumClass::couple) lx.numbers[std::string(w)] = n;
+  });
   {
     auto path = data.file("lexicon/figures-qualifiers-en.tsv");
     for (const auto& row : load_lexicon(path, "figure-qualifiers", 3)) {

@@ -210,6 +210,17 @@ PY
   cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
   if grep -q "longer than" "$T/perr"; then fail "parallel warned: $(head -2 "$T/perr")"; fi
 }
+case_jsonl_stream_name_first_line() {
+  # A part of a feed read on stdin names its records as one run over the whole feed does.
+  printf '{"text":"Ana Lima spoke."}\nnot json\n\n{"text":"Ten people came."}\n' >"$T/feed.jsonl"
+  "$NEWSAN" -q --input-format jsonl --format jsonl "$T/feed.jsonl" 2>/dev/null | tail -n 2 >"$T/whole"
+  tail -n +2 "$T/feed.jsonl" | "$NEWSAN" -q --input-format jsonl --format jsonl \
+    --stream-name "$T/feed.jsonl" --first-line 2 - >"$T/part" 2>"$T/err"
+  cmp -s "$T/whole" "$T/part" || fail "part differs: $(diff "$T/whole" "$T/part" | head -c 600)"
+  grep -qF "$T/feed.jsonl:4" "$T/part" || fail "line 4 not named"
+  err_has "$T/feed.jsonl:2: malformed JSON Lines record"
+  expect_exit 2 "$NEWSAN" --first-line 0 - </dev/null
+}
 HTML_DIR=$SRC/tests/data/html
 case_read_html() {
   expect_exit 0 "$NEWSAN" read "$HTML_DIR/article.html"; json_ok "$T/out"

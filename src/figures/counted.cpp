@@ -1,0 +1,91 @@
+// The figure scanner, part 5: what a figure counts, and the event read from
+// the words around it.
+#include "figures/scanner.h"
+
+namespace newsan::figures {
+
+Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
+  NP np;
+  if (after_of) {
+    if (!role(j, role::of)) return np;
+    ++j;
+    while (role(j, role::det)) ++j;
+  }
+  // Leading "other", "more" … and adverbs ("20 decently sized plants") are not what is counted.
+  while (j + 1 < P.size() && P[j + 1].kind == TokenKind::word &&
+         (role(j, role::np_skip) || (ends_with(P[j].lower, "ly") && P[j].lower.size() > 4)))
+    ++j;
+  std::size_t words = 0;
+  std::size_t k = j;
+  while (k < P.size() && words < 4) {
+    const Piece& p = P[k];
+    if (p.kind != TokenKind::word) break;
+    std::string_view w = p.lower;
+    if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
+    if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
+    if (words > 0) {
+      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
+      if (info(k).event && !ends_with(w, "s")) break;
+      if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
+      // After a plural noun, a word is its verb: "1,800 families echo".
+      std::string_view prev = P[k - 1].lower;
+      if (ends_with(prev, "s") && !ends_with(prev, "ss") && !ends_with(prev, "us") && !P[k - 1].cap) break;
+    } else {
+      bool verb = info(k).event && !ends_with(w, "s");
+      bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
+      bool noun_follows = k + 1 < P.size() && P[k + 1].kind == TokenKind::word && !P[k + 1].cap &&
+                          !role(k + 1, role::np_stop) && !role(k + 1, role::aux);
+      if (verb || (participle && !noun_follows)) break;
+    }
+    // A hyphenated word is one word: "coal-fired", "year-old".
+    std::size_t e = k;
+    while (e + 2 < P.size() && word(e + 1, "-") && glued(e, e + 1) && glued(e + 1, e + 2)) e += 2;
+    if (!np.found) np.first = k;
+    np.found = true;
+    np.last = e;
+    ++words;
+    k = e + 1;
+  }
+  return np;
+}
+
+void Scanner::read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const {
+  // A level after "to"/"from" has no direction, but a range "from X to Y" does.
+  bool range = f.low.has_value();
+  bool block_dir = start_piece > 0 && ((!range && role(start_piece - 1, role::range_from)) || word(start_piece - 1, "to"));
+  for (std::size_t steps = 0, k = start_piece; k > 0 && steps < 6; ++steps) {
+    --k;
+    const Piece& p = P[k];
+    if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
+    if (is_punct(k) && p.lower != "-") break;
+    if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
+    if (!info(k).event) continue;
+    const EventWord& ev = *info(k).event;
+    if (ev.lemma.empty()) {
+      if (steps == 0 && f.direction == Direction::none && !block_dir) f.direction = ev.dir;
+      continue;
+    }
+    f.event = ev.lemma;
+    f.event_class = ev.cls;
+    f.event_span = p.span;
+    if (ev.dir != Direction::none && steps <= 2 && !block_dir && f.direction == Direction::none)
+      f.direction = ev.dir;
+    return;
+  }
+  // A verb after what is counted: "1,800 detainees remain imprisoned", "2 were killed".
+  std::size_t k = after_piece;
+  for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
+    const Piece& p = P[k];
+    if (p.kind != TokenKind::word) break;
+    const EventWord* ev = info(k).event;
+    if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
+      f.event = ev->lemma;
+      f.event_class = ev->cls;
+      f.event_span = p.span;
+      return;
+    }
+    if (!role(k, role::aux) && !ends_with(p.lower, "ly")) break;
+  }
+}
+
+}  // namespace newsan::figures
