@@ -32,18 +32,37 @@ struct InputSpec {
 };
 
 struct ExpandOptions {
-  std::string glob;               // file-name pattern for directory walks (fnmatch); empty = every file
+  // File-name pattern for directory walks (fnmatch); empty = article files
+  // only (kArticleSuffixes). Paths named on the command line are always taken.
+  std::string glob;
   std::string input_format = "auto";  // auto | text | html | jsonl
 };
 
-// Expands paths: directories recursively (sorted; hidden entries skipped), and
-// marks JSON Lines streams (input_format jsonl, or auto with a .jsonl/.ndjson
-// name). A path that does not exist is kept, so that reading it reports the error.
-std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& opt);
+// The names a directory walk takes when no --glob is given (compared
+// without regard to ASCII case): text, web pages, JSON Lines streams.
+inline constexpr const char* kArticleSuffixes[] = {".txt", ".html", ".htm", ".jsonl", ".ndjson"};
 
-// Reads a list of paths, one per line (blank lines and '#' comments skipped),
-// from a file or "-" (stdin). Throws InputError when the list cannot be read.
-std::vector<std::string> read_path_list(const std::string& list);
+// What directory walks left out, for --stats.
+struct ExpandStats {
+  std::size_t not_articles = 0;  // files whose names are not article names (or do not match --glob)
+  std::size_t hidden = 0;        // entries whose names start with '.'
+  std::size_t loops = 0;         // directories reached again (a symlink loop or a second link to one)
+  std::size_t other = 0;         // sockets, devices, dangling symlinks
+};
+
+// Expands paths: directories recursively (sorted; hidden entries skipped;
+// every directory walked once, so a symlink loop is never followed), and
+// marks JSON Lines streams (input_format jsonl, or auto with a .jsonl/.ndjson
+// name). A path that does not exist is kept, so that reading it reports the
+// error. `stats`, when given, counts what the walks skipped.
+std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& opt,
+                                     ExpandStats* stats = nullptr);
+
+// Reads a list of paths from a file or "-" (stdin). With separator '\n': one
+// per line (CR stripped, blank lines and '#' comments skipped); with '\0'
+// (find -print0): NUL-separated, taken verbatim (empty entries skipped).
+// Throws InputError when the list cannot be read.
+std::vector<std::string> read_path_list(const std::string& list, char separator = '\n');
 
 // One JSON Lines record → Document. The record is an object with a string
 // "text" and optional "id", "title", "date" (YYYY-MM-DD…, becomes the

@@ -23,8 +23,9 @@ class HtmlReader;
 struct ReadOptions {
   bool lossy = false;                        // replace invalid UTF-8 with U+FFFD instead of failing
   std::size_t max_bytes = 64u << 20;         // larger inputs are refused
-  // Input encoding: "utf-8" (default), "latin-1" (ISO-8859-1), "windows-1252",
-  // "utf-16" (BOM decides, else little-endian), "utf-16le", "utf-16be".
+  // Input encoding: "utf-8" (default) or any name glibc's iconv knows
+  // (`iconv -l`: "latin1", "windows-1252", "koi8-r", "shift_jis", …; "latin-1"
+  // is read as "latin1"); "utf-16": the BOM decides, else little-endian.
   std::string encoding = "utf-8";
   // "auto" (by content and file name), "text", "html". JSON Lines streams are
   // split into records by the batch layer (batch.h), not here.
@@ -62,8 +63,13 @@ void find_text_metadata(Document& doc);
 // candidates are added.
 void choose_publication_date(Document& doc);
 
-// Converts `bytes` in the named encoding to UTF-8; throws UsageError for an
-// unknown encoding name and InputError (naming `id`) for undecodable input.
-std::string convert_to_utf8(std::string_view bytes, std::string_view encoding, const std::string& id);
+// Converts `bytes` in the named encoding to UTF-8 through iconv; throws
+// UsageError for an encoding iconv does not know and InputError (naming `id`
+// and the byte offset) for undecodable input — unless `replaced` is given:
+// then each undecodable byte becomes U+FFFD and is counted there.
+std::string convert_to_utf8(std::string_view bytes, std::string_view encoding, const std::string& id,
+                            std::size_t* replaced = nullptr);
+// True for the names of UTF-8 ("utf-8", "utf8", any case) and "".
+bool is_utf8_encoding_name(std::string_view encoding);
 
 }  // namespace newsan

@@ -1,4 +1,4 @@
-// newsan/report.h — reporters: one Analysis in, text | json | jsonl | markdown | html out.
+// newsan/report.h — reporters: one Analysis in, text | json | jsonl | markdown | html | tsv | csv out.
 //
 //   auto rep = newsan::make_reporter(newsan::Format::json, {});
 //   rep->write(std::cout, analysis);
@@ -21,13 +21,19 @@
 
 namespace newsan {
 
-enum class Format { text, json, jsonl, markdown, html };
+enum class Format { text, json, jsonl, markdown, html, tsv, csv };
 std::optional<Format> parse_format(std::string_view name);
+
+// What one row of --format tsv|csv is: a figure, an entity, one mention of an
+// entity, a date (report/table.cpp; columns in docs/json-output.md).
+enum class Table { figures, entities, mentions, dates };
+std::optional<Table> parse_table(std::string_view name);
 
 struct ReportOptions {
   bool color = false;        // ANSI colour in the text report
   bool emit_text = false;    // include document.text in JSON
   std::string model_version; // written into JSON "versions"
+  Table table = Table::figures;  // the rows of --format tsv|csv
 };
 
 // Appends the JSON object for one analysis (schema_version, document, counts,
@@ -50,7 +56,7 @@ class Reporter {
   // (0 for the first), so multi-document formats can separate them.
   virtual void write(std::ostream& out, const Analysis& a, std::size_t index) = 0;
   // What opens and closes a whole output around its documents (the HTML page's
-  // head and end; nothing for the other formats). `title` names the output
+  // head and end, a table's header line; nothing for the other formats). `title` names the output
   // ("" = generic). A run calls begin() once, write() per document, finish() once.
   virtual void begin(std::ostream& /*out*/, std::string_view /*title*/) {}
   virtual void finish(std::ostream& /*out*/) {}

@@ -6,7 +6,9 @@
 //
 // Lookup order for the data directory: an explicit path (--data-dir), then
 // $NEWSAN_DATA, then <dir of the executable>/../share/newsan (installed), then
-// the source tree's data/ recorded at build time (build tree).
+// for programs of the build tree the source tree's data/, then the installed
+// data directory compiled in (<prefix>/share/newsan; newsanConfig.cmake
+// exports it as NEWSAN_DATA_DIR), then the source tree's data/.
 #pragma once
 
 #include <filesystem>
@@ -20,8 +22,9 @@ namespace newsan {
 class DataDir {
  public:
   explicit DataDir(std::filesystem::path root) : root_(std::move(root)) {}
-  // Finds the data directory as described above; throws FormatError when none
-  // holds data/lexicon. `argv0` helps locate an installed tree.
+  // Finds the data directory as described above; throws FormatError (a
+  // newsan::Error, catchable) naming the places looked at when none holds
+  // lexicon/. `argv0` helps locate an installed tree.
   static DataDir locate(const std::optional<std::string>& explicit_dir, const char* argv0);
 
   const std::filesystem::path& root() const { return root_; }

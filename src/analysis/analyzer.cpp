@@ -1,4 +1,5 @@
 #include "newsan/analysis.h"
+#include "newsan/language.h"
 
 #include "newsan/reader.h"
 #include "reader/date_line.h"
@@ -31,6 +32,10 @@ Analysis Analyzer::analyze(Document doc) const {
       a.document.date_candidates.push_back(std::move(*c));
       choose_publication_date(a.document);
     }
+  // A declared language (HTML lang) stands unless the text clearly reads as another.
+  if (auto lang = identify_language(a.document.text);
+      lang && (!a.document.language || primary_language(*a.document.language) != *lang))
+    a.document.language = std::move(lang);
   a.tokens = tokenize(a.document.text);
   DocumentSyntax syntax(syntax_.get(), a.document.text, a.tokens);
   a.dates = dates_.extract(a.document, a.tokens, syntax);

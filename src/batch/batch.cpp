@@ -2,6 +2,7 @@
 #include "newsan/batch.h"
 
 #include <fnmatch.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,6 +13,7 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -28,7 +30,32 @@ namespace {
 
 bool jsonl_name(const std::string& p) { return p.ends_with(".jsonl") || p.ends_with(".ndjson"); }
 
-void walk(const fs::path& dir, const ExpandOptions& opt, std::vector<InputSpec>& out) {
+bool article_name(std::string_view name) {
+  for (std::string_view suffix : kArticleSuffixes) {
+    if (name.size() <= suffix.size()) continue;
+    std::string_view tail = name.substr(name.size() - suffix.size());
+    bool same = true;
+    for (std::size_t i = 0; i < tail.size() && same; ++i) {
+      char c = tail[i];
+      same = (c >= 'A' && c <= 'Z' ? char(c + 32) : c) == suffix[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+// Directories already walked, by device and inode: a symlink back to an
+// ancestor (or a second link to a walked directory) is not entered again.
+using Visited = std::set<std::pair<dev_t, ino_t>>;
+
+bool first_visit(const fs::path& dir, Visited& visited) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) return true;  // reading it reports the error
+  return visited.insert({st.st_dev, st.st_ino}).second;
+}
+
+void walk(const fs::path& dir, const ExpandOptions& opt, std::vector<InputSpec>& out, Visited& visited,
+          ExpandStats& stats) {
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
@@ -40,29 +67,46 @@ void walk(const fs::path& dir, const ExpandOptions& opt, std::vector<InputSpec>&
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   for (const auto& e : entries) {
     std::string name = e.path().filename().string();
-    if (name.starts_with(".")) continue;
+    if (name.starts_with(".")) {
+      ++stats.hidden;
+      continue;
+    }
     std::error_code ec2;
-    if (e.is_directory(ec2)) {
-      walk(e.path(), opt, out);
-    } else if (opt.glob.empty() || ::fnmatch(opt.glob.c_str(), name.c_str(), 0) == 0) {
+    if (e.is_directory(ec2)) {  // follows symlinks: a linked directory is walked once
+      if (first_visit(e.path(), visited)) walk(e.path(), opt, out, visited, stats);
+      else ++stats.loops;
+    } else if (!e.is_regular_file(ec2) && !e.is_fifo(ec2)) {
+      ++stats.other;
+    } else if (opt.glob.empty() ? article_name(name) : ::fnmatch(opt.glob.c_str(), name.c_str(), 0) == 0) {
       std::string p = e.path().string();
       out.push_back({p, opt.input_format == "jsonl" || (opt.input_format == "auto" && jsonl_name(p)), {}});
+    } else {
+      ++stats.not_articles;
     }
   }
 }
 
 }  // namespace
 
-std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& opt) {
+std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, const ExpandOptions& opt,
+                                     ExpandStats* stats) {
   std::vector<InputSpec> out;
+  ExpandStats local;
+  ExpandStats& st = stats ? *stats : local;
+  Visited visited;
   for (const std::string& p : paths) {
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) {
       std::size_t before = out.size();
-      walk(p, opt, out);
+      if (!first_visit(p, visited)) {  // named twice, or inside a directory already walked
+        ++st.loops;
+        continue;
+      }
+      walk(p, opt, out, visited, st);
       if (out.size() == before) {
         InputSpec none{p, false, {}};
-        none.error = opt.glob.empty() ? fmt::format("{}: directory holds no files to analyze", p)
+        none.error = opt.glob.empty() ? fmt::format("{}: directory holds no article files to analyze "
+                                                    "(*.txt, *.html, *.htm, *.jsonl, *.ndjson; --glob picks others)", p)
                                       : fmt::format("{}: no file in this directory matches --glob '{}'", p, opt.glob);
         out.push_back(std::move(none));
       }
@@ -73,7 +117,7 @@ std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, cons
   return out;
 }
 
-std::vector<std::string> read_path_list(const std::string& list) {
+std::vector<std::string> read_path_list(const std::string& list, char separator) {
   std::ifstream file;
   std::istream* in = &std::cin;
   if (list != "-") {
@@ -85,7 +129,11 @@ std::vector<std::string> read_path_list(const std::string& list) {
   }
   std::vector<std::string> out;
   std::string line;
-  while (std::getline(*in, line)) {
+  while (std::getline(*in, line, separator)) {
+    if (separator == '\0') {  // find -print0: names taken verbatim
+      if (!line.empty()) out.push_back(line);
+      continue;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     out.push_back(line);

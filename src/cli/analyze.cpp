@@ -22,6 +22,7 @@
 #include "newsan/error.h"
 #include "util/calendar.h"
 #include "newsan/html.h"
+#include "newsan/language.h"
 #include "newsan/reader.h"
 #include "newsan/report.h"
 
@@ -32,6 +33,7 @@ namespace {
 struct AnalyzeOptions {
   std::vector<std::string> files;
   std::string format = "text";
+  std::string table = "figures";
   std::string output = "-";
   std::optional<std::string> date;
   std::string color = "auto";
@@ -42,6 +44,7 @@ struct AnalyzeOptions {
   std::string input_format = "auto";
   std::string glob;
   std::optional<std::string> files_from;
+  bool null_list = false;
   unsigned jobs = 0;
   bool quiet = false;
   bool stats = false;
@@ -70,6 +73,15 @@ struct Totals {
   std::atomic<std::size_t> documents{0}, words{0}, entities{0}, figures{0}, dates{0}, errors{0}, bytes{0};
 };
 
+// Under --stats: what directory walks left out, so that nothing is dropped silently.
+void print_skipped(const ExpandStats& s, const std::string& glob) {
+  if (!s.not_articles && !s.hidden && !s.loops && !s.other) return;
+  std::string what = glob.empty() ? "not article files (*.txt, *.html, *.htm, *.jsonl, *.ndjson; --glob picks others)"
+                                  : fmt::format("not matching --glob '{}'", glob);
+  fmt::print(stderr, "newsan: directory walks skipped {} files {}, {} hidden entries, {} directories seen before "
+             "(symlink loops), {} special files\n", s.not_articles, what, s.hidden, s.loops, s.other);
+}
+
 int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   auto started = std::chrono::steady_clock::now();
   Format format = *parse_format(o.format);
@@ -87,11 +99,12 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
 
   std::vector<std::string> paths = o.files;
   if (o.files_from) {
-    auto listed = read_path_list(*o.files_from);
+    auto listed = read_path_list(*o.files_from, o.null_list ? '\0' : '\n');
     paths.insert(paths.end(), listed.begin(), listed.end());
   }
   if (paths.empty() && !o.files_from) paths.push_back("-");
-  std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format});
+  ExpandStats skipped;
+  std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format}, &skipped);
 
   // Resources are loaded once and shared read-only by every worker.
   DataDir data = DataDir::locate(g.data_dir, g.argv0);
@@ -107,6 +120,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   rep.color = use_color(o.color, out);
   rep.emit_text = o.emit_text;
   rep.model_version = analyzer.model_version();
+  rep.table = *parse_table(o.table);
   auto reporter = make_reporter(format, rep);
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
 
@@ -114,9 +128,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   std::size_t file_units = 0;
   for (const auto& s : specs) file_units += !s.jsonl;
   bool streams = file_units != specs.size();
-  Progress progress(!o.quiet && ::isatty(STDERR_FILENO), streams ? 0 : file_units);
+  Progress progress(Progress::wanted(o.quiet, ::isatty(STDERR_FILENO), out.is_terminal()), streams ? 0 : file_units);
 
-  auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err) -> std::string {
+  auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err, std::string& warning) -> std::string {
     const InputSpec& spec = specs[u.spec];
     const std::string& stream = u.record && spec.path == "-" ? o.stream_name : spec.path;
     std::string id = u.record ? fmt::format("{}:{}", stream, u.line.number) : spec.path;
@@ -145,6 +159,10 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
       totals.dates += a.dates.dates.size();
       if (pages) reporter->begin(buf, a.document.title ? *a.document.title : a.document.id);
       reporter->write(buf, a, index);
+      if (a.document.language && primary_language(*a.document.language) != "en")
+        warning = fmt::format("warning: {}: the text reads as {} ({}); newsan's extractors are English, so "
+                              "figures, dates and entities may be missed or misread",
+                              id, language_name(primary_language(*a.document.language)), *a.document.language);
       if (pages) reporter->finish(buf);
     } catch (const Error& e) {
       totals.errors++;
@@ -165,7 +183,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   WorkerPool pool(jobs);
   const std::size_t window = std::max<std::size_t>(64, 32 * std::size_t(jobs));
   std::vector<Unit> units;
-  std::vector<std::string> errors;
+  std::vector<std::string> errors, warnings;
   std::size_t emitted = 0;
   std::set<std::string> page_names;
   auto write_page = [&](const Unit& u, const std::string& page) {
@@ -185,13 +203,15 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   }
   auto flush = [&] {
     errors.assign(units.size(), std::string());
+    warnings.assign(units.size(), std::string());
     std::size_t base = emitted;
     pool.ordered_map(
-        units.size(), [&](std::size_t k) { return analyze_unit(units[k], base + k, errors[k]); },
+        units.size(), [&](std::size_t k) { return analyze_unit(units[k], base + k, errors[k], warnings[k]); },
         [&](std::size_t k, std::string& text) {
-          if (!errors[k].empty()) {
+          if (!errors[k].empty() || !warnings[k].empty()) {
             progress.clear();
-            error_message(errors[k]);
+            if (!errors[k].empty()) error_message(errors[k]);
+            if (!warnings[k].empty()) error_message(warnings[k]);
           }
           if (!pages) out.write(text);
           else if (!text.empty()) write_page(units[k], text);
@@ -247,6 +267,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
                totals.documents.load(), totals.words.load(), totals.entities.load(), totals.figures.load(),
                totals.dates.load(), totals.errors.load(), secs, secs > 0 ? totals.words.load() / secs : 0.0,
                secs > 0 ? totals.bytes.load() / secs / 1e6 : 0.0, jobs);
+    print_skipped(skipped, o.glob);
   }
   return totals.errors.load() ? 2 : 0;
 }
@@ -258,7 +279,10 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
   CLI::App* sub = app.add_subcommand("analyze", "Analyze articles (the default: `newsan FILE…` is `newsan analyze FILE…`)");
   sub->add_option("files", o->files, "Article files or directories (walked recursively); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "markdown", "html"}))
+      ->check(CLI::IsMember({"text", "json", "jsonl", "markdown", "html", "tsv", "csv"}))
+      ->capture_default_str();
+  sub->add_option("--table", o->table, "Rows of --format tsv|csv: one per figure, entity, entity mention or date")
+      ->check(CLI::IsMember({"figures", "entities", "mentions", "dates"}))
       ->capture_default_str();
   sub->add_option("-o,--output", o->output, "Write to FILE instead of stdout (--format html: a directory gets one page per input)");
   sub->add_option("--date", o->date, "Publication date YYYY-MM-DD, used to resolve relative dates");
@@ -269,16 +293,17 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
                   "auto (by content and name; *.jsonl/*.ndjson are JSON Lines), text, html, jsonl")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
       ->capture_default_str();
-  sub->add_option("--glob", o->glob, "Only files whose name matches this pattern when walking directories (e.g. '*.txt')");
+  sub->add_option("--glob", o->glob, "Only files whose name matches this pattern when walking directories (default: *.txt *.html *.htm *.jsonl *.ndjson)");
   sub->add_option("--files-from", o->files_from, "Read input paths from FILE, one per line ('-' = stdin)");
+  sub->add_flag("-0,--null", o->null_list, "--files-from entries are NUL-separated (find -print0)");
   sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores); output is identical for any N");
-  sub->add_flag("-q,--quiet", o->quiet, "No progress bar");
+  sub->add_flag("-q,--quiet", o->quiet, "No progress bar (shown on stderr only when it is a terminal and the report is not)");
   sub->add_flag("--stats", o->stats, "Print totals (documents, words, entities, figures, dates, errors, time) to stderr");
   sub->add_flag("--lossy", o->lossy, "Replace invalid UTF-8 with U+FFFD instead of failing");
   sub->add_option("--max-bytes", o->max_bytes, "Refuse inputs (and JSON Lines lines) larger than this many bytes")
       ->capture_default_str();
   sub->add_option("--encoding", o->encoding,
-                  "Input encoding: utf-8, latin-1, windows-1252, utf-16, utf-16le, utf-16be")
+                  "Input encoding: utf-8, or any name `iconv -l` lists (latin1, windows-1252, koi8-r, shift_jis, utf-16 …)")
       ->capture_default_str();
   sub->add_flag("--emit-text", o->emit_text, "Include the document text in JSON output");
   sub->add_option("--stream-name", o->stream_name,

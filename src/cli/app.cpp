@@ -4,9 +4,11 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/manual.h"
 #include "cli/output.h"
 #include "newsan/entities.h"
 #include "newsan/error.h"
@@ -23,21 +25,33 @@ constexpr const char* kExitCodes =
     "A closed output pipe (newsan … | head) ends quietly with 0.";
 
 const char* const kSubcommands[] = {"analyze", "schema", "read", "train-ner", "eval-ner", "summarize", "parse", "train-syntax", "eval-syntax", "help"};
+
+// A word such as "analyse" or "train_ner": letters, digits, '-' and '_' only,
+// starting with a letter (a file name usually has a dot or a slash).
+bool looks_like_command(std::string_view w) {
+  if (w.empty() || !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z'))) return false;
+  for (char c : w)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+int print_or_fail(const std::string& text) {
+  try {
+    Output out("-");
+    out.write(text);
+    out.close();
+  } catch (const BrokenPipe&) {
+  } catch (const Error& e) {
+    error_message(e.what());
+    return 2;
+  }
+  return 0;
+}
 }  // namespace
 
 int run(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes EPIPE, handled as BrokenPipe
-  // `newsan FILE…` and `newsan --format json FILE` mean `newsan analyze …`.
-  std::vector<std::string> args(argv, argv + argc);
-  if (args.size() >= 2) {
-    const std::string& first = args[1];
-    bool known = first == "-h" || first == "--help" || first == "--version" || first == "-V";
-    for (const char* s : kSubcommands) known = known || first == s;
-    if (!known) args.insert(args.begin() + 1, "analyze");
-  } else {
-    args.push_back("analyze");
-  }
-
   CLI::App app{"newsan: facts of a news report as data (entities, figures, dates)", "newsan"};
   app.footer(kExitCodes);
   app.require_subcommand(0, 1);
@@ -57,6 +71,36 @@ int run(int argc, char** argv) {
   setup_train_syntax(app, g, action);
   setup_eval_syntax(app, g, action);
 
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() >= 2) {
+    const std::string& first = args[1];
+    if (first == "-h" || first == "--help" || first == "help") return print_or_fail(top_level_help(app));
+    if (first == "--generate") {
+      std::optional<std::string> text;
+      if (args.size() == 3) text = generate_manual(app, args[2]);
+      if (!text) {
+        error_message("--generate takes one of: man, bash, zsh, fish");
+        return 2;
+      }
+      return print_or_fail(*text);
+    }
+    bool known = first == "--version" || first == "-V";
+    for (const char* s : kSubcommands) known = known || first == s;
+    if (!known && !first.starts_with("-") && looks_like_command(first)) {
+      std::error_code ec;
+      std::string near = closest_subcommand(app, first);
+      if (!near.empty() && !std::filesystem::exists(first, ec)) {
+        error_message(fmt::format("'{}' is neither a file nor a command; did you mean 'newsan {}'?", first, near));
+        fmt::print(stderr, "Run 'newsan --help' for usage.\n");
+        return 2;
+      }
+    }
+    // `newsan FILE…` and `newsan --format json FILE` mean `newsan analyze …`.
+    if (!known) args.insert(args.begin() + 1, "analyze");
+  } else {
+    args.push_back("analyze");
+  }
+
   std::vector<const char*> cargs;
   for (const auto& a : args) cargs.push_back(a.c_str());
   try {
@@ -71,15 +115,17 @@ int run(int argc, char** argv) {
     return 2;
   }
   if (version) {
-    std::string model;
+    std::string model, data = "not found";
     try {
-      model = EntityExtractor(DataDir::locate(std::nullopt, g.argv0)).model_version();
+      DataDir dir = DataDir::locate(std::nullopt, g.argv0);
+      data = dir.root().string();
+      model = EntityExtractor(dir).model_version();
     } catch (const Error& e) {
       model = fmt::format("unavailable ({})", e.what());
     }
     Output out("-");
-    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\n", newsan_version(), kSchemaVersion,
-                          kTokenizerVersion, model));
+    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\ndata {}\n", newsan_version(),
+                          kSchemaVersion, kTokenizerVersion, model, data));
     out.close();
     return 0;
   }

@@ -1,11 +1,12 @@
 // reader/html_charset.cpp — decoding a page's bytes to UTF-8.
 //
-// Why only these charsets: windows-1252 and ISO-8859-1 (which browsers read
-// as windows-1252) cover the legacy Western pages a news reader meets and
-// convert by table (the text reader's convert_to_utf8); a UTF-16 page is
-// recognized by its byte order mark; any other declared charset is refused
-// with a message naming it, so no text is ever silently misread. Bytes that
-// are valid UTF-8 are read as UTF-8 whatever the page declares.
+// A declared charset is converted by glibc's iconv (convert_to_utf8), after
+// the few label mappings the HTML standard makes that iconv does not:
+// ISO-8859-1/ASCII labels mean windows-1252, GB2312/GBK mean GB18030,
+// Shift_JIS means Microsoft's CP932. A UTF-16 page is recognized by its byte
+// order mark; a charset iconv does not know is refused with a message naming
+// it, so no text is ever silently misread. Bytes that are valid UTF-8 are
+// read as UTF-8 whatever the page declares.
 #include <string>
 
 #include "newsan/error.h"
@@ -16,19 +17,17 @@
 namespace newsan::html {
 namespace {
 
-enum class Table { utf8, cp1252, unsupported };
-
-Table table_for(std::string_view cs) {
-  std::string c = lower(cs);
-  if (c.empty() || c == "utf-8" || c == "utf8" || c == "unicode-1-1-utf-8" || c == "us-ascii" ||
-      c == "ascii")
-    return Table::utf8;
-  // WHATWG maps the ISO-8859-1 labels to windows-1252 as well.
-  if (c == "windows-1252" || c == "cp1252" || c == "x-cp1252" || c == "iso-8859-1" ||
-      c == "iso8859-1" || c == "latin1" || c == "l1" || c == "iso_8859-1" || c == "cp819" ||
-      c == "ibm819")
-    return Table::cp1252;
-  return Table::unsupported;
+// The iconv name for a declared charset label ("" = UTF-8).
+std::string iconv_name(std::string_view label) {
+  std::string c = lower(label);
+  if (c.empty() || c == "utf-8" || c == "utf8" || c == "unicode-1-1-utf-8") return {};
+  // WHATWG maps the ISO-8859-1 and ASCII labels to windows-1252.
+  if (c == "us-ascii" || c == "ascii" || c == "iso-8859-1" || c == "iso8859-1" || c == "latin1" || c == "l1" ||
+      c == "iso_8859-1" || c == "cp819" || c == "ibm819" || c == "x-cp1252" || c == "cp1252")
+    return "windows-1252";
+  if (c == "gb2312" || c == "gbk" || c == "x-gbk" || c == "chinese" || c == "csgb2312") return "GB18030";
+  if (c == "shift_jis" || c == "sjis" || c == "x-sjis" || c == "ms_kanji" || c == "windows-31j") return "CP932";
+  return std::string(label);
 }
 
 std::size_t skip_space(std::string_view s, std::size_t i) {
@@ -98,19 +97,20 @@ std::string decode_page(std::string_view bytes, std::string_view name, std::stri
     return std::string(bytes);
   }
   std::string declared = declared_charset(bytes);
-  switch (table_for(declared)) {
-    case Table::utf8:
-      charset = "utf-8";
-      return utf8::replace_invalid(bytes, replaced);
-    case Table::cp1252:
-      charset = "windows-1252";
-      return convert_to_utf8(bytes, charset, std::string(name));
-    case Table::unsupported:
-      break;
+  std::string conv = iconv_name(declared);
+  if (conv.empty()) {
+    charset = "utf-8";
+    return utf8::replace_invalid(bytes, replaced);
+  }
+  try {
+    // Undecodable bytes are replaced and counted, as for UTF-8 pages.
+    std::string text = convert_to_utf8(bytes, conv, std::string(name), &replaced);
+    charset = lower(conv);
+    return text;
+  } catch (const UsageError&) {
   }
   throw InputError(std::string(name) + ": page declares charset '" + declared +
-                   "', which newsan cannot convert; convert it to UTF-8 first (e.g. iconv -f " +
-                   declared + " -t utf-8)");
+                   "', which iconv does not know; convert it to UTF-8 first");
 }
 
 }  // namespace newsan::html

@@ -70,58 +70,7 @@ bool is_space_line(std::string_view line) {
   return true;
 }
 
-constexpr char32_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-                                  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
 }  // namespace
-
-std::string convert_to_utf8(std::string_view b, std::string_view enc, const std::string& id) {
-  const std::string e = lex::ascii_lower(enc);
-  if (e == "utf-8" || e == "utf8") return std::string(b);
-  std::string out;
-  if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "windows-1252" || e == "cp1252") {
-    bool w = e == "windows-1252" || e == "cp1252";
-    out.reserve(b.size() + b.size() / 8);
-    for (unsigned char c : b) {
-      char32_t cp = c;
-      if (w && c >= 0x80 && c < 0xA0) cp = kCp1252[c - 0x80];
-      utf8::append(out, cp);
-    }
-    return out;
-  }
-  if (e == "utf-16" || e == "utf-16le" || e == "utf-16be" || e == "utf16") {
-    bool be = e == "utf-16be";
-    std::size_t i = 0;
-    if (b.size() >= 2 && e != "utf-16le" && e != "utf-16be") {
-      if (b[0] == '\xFE' && b[1] == '\xFF') { be = true; i = 2; }
-      else if (b[0] == '\xFF' && b[1] == '\xFE') { be = false; i = 2; }
-    }
-    if ((b.size() - i) % 2 != 0)
-      throw InputError(fmt::format("{}: UTF-16 input has an odd number of bytes ({})", display(id), b.size()));
-    auto unit = [&](std::size_t k) {
-      unsigned char x = static_cast<unsigned char>(b[k]), y = static_cast<unsigned char>(b[k + 1]);
-      return be ? static_cast<char32_t>((x << 8) | y) : static_cast<char32_t>((y << 8) | x);
-    };
-    for (; i + 1 < b.size(); i += 2) {
-      char32_t u = unit(i);
-      if (u >= 0xD800 && u < 0xDC00 && i + 3 < b.size()) {
-        char32_t v = unit(i + 2);
-        if (v >= 0xDC00 && v < 0xE000) {
-          utf8::append(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
-          i += 2;
-          continue;
-        }
-      }
-      if (u >= 0xD800 && u < 0xE000)
-        throw InputError(fmt::format("{}: invalid UTF-16 (unpaired surrogate) at byte offset {}", display(id), i));
-      utf8::append(out, u);
-    }
-    return out;
-  }
-  throw UsageError(fmt::format("unknown encoding '{}' (known: utf-8, latin-1, windows-1252, utf-16, utf-16le, utf-16be)", enc));
-}
 
 std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
   if (path == "-") return read_fd(STDIN_FILENO, path, max_bytes);
@@ -147,9 +96,9 @@ Document make_text_document(std::string bytes, std::string id, const ReadOptions
   Document doc;
   doc.id = std::move(id);
   std::string enc = opt.encoding.empty() ? "utf-8" : opt.encoding;
-  bool utf8_in = enc == "utf-8" || enc == "UTF-8" || enc == "utf8";
+  bool utf8_in = is_utf8_encoding_name(enc);
   if (!utf8_in) {
-    bytes = convert_to_utf8(bytes, enc, doc.id);
+    bytes = convert_to_utf8(bytes, enc, doc.id, opt.lossy ? &doc.replaced_sequences : nullptr);
   } else if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                                    (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     throw InputError(fmt::format("{}: the input looks like {}", display(doc.id), guess_encoding(bytes)));

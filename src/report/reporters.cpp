@@ -17,6 +17,8 @@ std::optional<Format> parse_format(std::string_view n) {
   if (n == "jsonl" || n == "ndjson") return Format::jsonl;
   if (n == "markdown" || n == "md") return Format::markdown;
   if (n == "html") return Format::html;
+  if (n == "tsv") return Format::tsv;
+  if (n == "csv") return Format::csv;
   return std::nullopt;
 }
 
@@ -24,6 +26,8 @@ std::optional<Format> parse_format(std::string_view n) {
 std::unique_ptr<Reporter> make_summary_reporter(bool markdown, const ReportOptions& opt);
 // Defined in html.cpp: the highlighted article page.
 std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& opt);
+// Defined in table.cpp: one row per item.
+std::unique_ptr<Reporter> make_table_reporter(bool csv, Table table);
 
 namespace {
 class JsonReporter : public Reporter {
@@ -50,6 +54,8 @@ std::unique_ptr<Reporter> make_reporter(Format f, const ReportOptions& opt) {
     case Format::text: return make_summary_reporter(false, opt);
     case Format::markdown: return make_summary_reporter(true, opt);
     case Format::html: return make_html_reporter(opt);
+    case Format::tsv: return make_table_reporter(false, opt.table);
+    case Format::csv: return make_table_reporter(true, opt.table);
   }
   return make_summary_reporter(false, opt);
 }

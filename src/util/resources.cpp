@@ -14,6 +14,12 @@
 #ifndef NEWSAN_SOURCE_DATA_DIR
 #define NEWSAN_SOURCE_DATA_DIR ""
 #endif
+#ifndef NEWSAN_BUILD_DIR
+#define NEWSAN_BUILD_DIR ""
+#endif
+#ifndef NEWSAN_INSTALL_FULL_DATA_DIR
+#define NEWSAN_INSTALL_FULL_DATA_DIR "/usr/local/share/newsan"
+#endif
 #ifndef NEWSAN_INSTALL_DATA_DIR
 #define NEWSAN_INSTALL_DATA_DIR "share/newsan"
 #endif
@@ -55,12 +61,20 @@ DataDir DataDir::locate(const std::optional<std::string>& explicit_dir, const ch
     candidates.push_back(exe / ".." / NEWSAN_INSTALL_DATA_DIR);
     candidates.push_back(exe / ".." / "share" / "newsan");
   }
-  candidates.push_back(NEWSAN_SOURCE_DATA_DIR);
+  // A program of the build tree reads the source tree's data; any other
+  // program linked with the library reads the installed data directory
+  // (the source tree may be gone), then the source tree as a last resort.
+  std::string build = NEWSAN_BUILD_DIR;
+  bool in_build_tree = !build.empty() && !exe.empty() && exe.string().starts_with(build);
+  if (in_build_tree) candidates.push_back(NEWSAN_SOURCE_DATA_DIR);
+  candidates.push_back(NEWSAN_INSTALL_FULL_DATA_DIR);
+  if (!in_build_tree) candidates.push_back(NEWSAN_SOURCE_DATA_DIR);
   for (const auto& c : candidates)
     if (usable(c)) return DataDir(fs::weakly_canonical(c));
-  throw FormatError(
-      "cannot find newsan's data directory (looked next to the executable and in the source tree); "
-      "pass --data-dir DIR or set NEWSAN_DATA");
+  throw FormatError(fmt::format(
+      "cannot find newsan's data directory (looked in {}/../share/newsan, {} and {}); "
+      "pass --data-dir DIR or set NEWSAN_DATA",
+      exe.string(), NEWSAN_INSTALL_FULL_DATA_DIR, NEWSAN_SOURCE_DATA_DIR));
 }
 
 fs::path DataDir::file(std::string_view relative) const {

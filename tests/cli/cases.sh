@@ -4,22 +4,7 @@
 set -uo pipefail
 NEWSAN=$1
 CASE=$2
-SRC=${NEWSAN_SOURCE:?}
-SHARED=${NEWSAN_SHARED:-$SRC/../shared}
-SAMPLE=$SRC/data/samples/harbour-strike.txt
-T=$(mktemp -d)
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# expect_exit CODE CMD… : runs CMD, checks its exit code, keeps stdout/stderr in $T/out, $T/err
-expect_exit() {
-  local want=$1; shift
-  "$@" >"$T/out" 2>"$T/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "exit $got, expected $want: $* (stderr: $(head -c 400 "$T/err"))"
-}
-err_has() { grep -qF -- "$1" "$T/err" || fail "stderr lacks '$1': $(head -c 400 "$T/err")"; }
-json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || fail "invalid JSON in $1"; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
@@ -97,7 +82,7 @@ case_output_full_disk() {
 }
 case_missing_file() { expect_exit 2 "$NEWSAN" "$T/nope.txt"; err_has "nope.txt: no such file"; }
 case_directory() {
-  mkdir "$T/empty"; expect_exit 2 "$NEWSAN" "$T/empty"; err_has "empty: directory holds no files"
+  mkdir "$T/empty"; expect_exit 2 "$NEWSAN" "$T/empty"; err_has "empty: directory holds no article files"
   expect_exit 2 "$NEWSAN" --files-from "$T"; err_has "is a directory"
 }
 case_invalid_utf8() {
@@ -216,11 +201,14 @@ import json, sys
 text = open(sys.argv[1]).read()
 for i in range(40):
     print(json.dumps({"id": f"doc{i}", "text": text.replace("nearly 40", f"nearly {i}")}))
+print(json.dumps({"id": "long", "text": (text + "\n\n") * (1_500_000 // len(text))}))  # over parallel's 1 MB default
 PY
   "$NEWSAN" -q --input-format jsonl --format jsonl - <"$T/feed.jsonl" >"$T/one" || fail "single process"
-  parallel --will-cite --pipe --keep-order -N 7 "'$NEWSAN' -q --input-format jsonl --format jsonl -j 1 -" \
-    <"$T/feed.jsonl" >"$T/many" || fail "parallel"
+  # The recipe of docs/scaling.md: --block at --max-bytes, so a long record is read whole.
+  parallel --will-cite --pipe --keep-order --block 64M -N 7 "'$NEWSAN' -q --input-format jsonl --format jsonl -j 1 -" \
+    <"$T/feed.jsonl" >"$T/many" 2>"$T/perr" || fail "parallel"
   cmp -s "$T/one" "$T/many" || fail "parallel --pipe output differs from one process"
+  if grep -q "longer than" "$T/perr"; then fail "parallel warned: $(head -2 "$T/perr")"; fi
 }
 case_jsonl_stream_name_first_line() {
   # A part of a feed read on stdin names its records as one run over the whole feed does.
@@ -249,7 +237,10 @@ PY
   grep -q '"format": "html"' "$T/out" || fail "stdin page not detected as HTML"
 }
 case_read_html_bad_charset() {
-  expect_exit 2 "$NEWSAN" read "$HTML_DIR/shift-jis.html"; err_has "Shift_JIS"
+  printf '<html><head><meta charset="x-klingon"></head><body><p>caf\xe9</p></body></html>' >"$T/k.html"
+  expect_exit 2 "$NEWSAN" read "$T/k.html"; err_has "x-klingon"
+  expect_exit 0 "$NEWSAN" read "$HTML_DIR/shift-jis.html"; python3 -c 'import json,sys; assert "\u3042" in json.load(open(sys.argv[1]))["document"]["text"]' "$T/out" \
+    || fail "Shift_JIS page not converted"
 }
 case_analyze_html_offsets() {
   expect_exit 0 "$NEWSAN" analyze --format json --emit-text "$HTML_DIR/article.html"; json_ok "$T/out"
@@ -402,7 +393,7 @@ case_hostile_unreadable_file() {
 case_hostile_directory_and_missing_in_batch() {
   # A directory is walked for files; an empty one is an input error of its own.
   mkdir "$T/dir"
-  batch_goes_on "$T/dir" "directory holds no files to analyze"
+  batch_goes_on "$T/dir" "directory holds no article files to analyze"
   batch_goes_on "$T/nope.txt" "no such file"
 }
 case_hostile_fifo() {

@@ -147,6 +147,6 @@ TEST_CASE("directories are expanded recursively in sorted order", "[batch]") {
   fs::create_directories(root / "empty");
   auto none = newsan::expand_inputs({(root / "empty").string()}, {});
   REQUIRE(none.size() == 1);
-  CHECK_THAT(none[0].error, Contains("no files"));
+  CHECK_THAT(none[0].error, Contains("no article files"));
   fs::remove_all(root);
 }

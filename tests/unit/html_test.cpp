@@ -162,15 +162,25 @@ TEST_CASE("read_document_file detects HTML by name and content, or as forced", "
   CHECK_FALSE(newsan::looks_like_html("<?xml version=\"1.0\"?><rss>", "feed"));
 }
 
-TEST_CASE("declared windows-1252 is converted; other charsets are refused by name", "[html]") {
+TEST_CASE("declared charsets are converted through iconv; unknown ones are refused by name", "[html]") {
   auto page = read(fixture("cp1252.html"));
   CHECK(page.charset == "windows-1252");
   CHECK(page.title == "Caf\u00e9 prices");
   CHECK(has(page.text, "Ren\u00e9e Dubois, who called it \u201cunavoidable\u201d"));
   newsan::HtmlOptions opt;
   opt.name = "jp.html";
-  CHECK_THROWS_WITH(reader().read(fixture("shift-jis.html"), opt),
-                    Contains("jp.html") && Contains("Shift_JIS"));
+  auto sjis = reader().read(fixture("shift-jis.html"), opt);
+  CHECK(sjis.charset == "cp932");
+  CHECK(has(sjis.text, "\u3042"));
+  for (const char* cs : {"koi8-r", "KOI8-R"}) {
+    std::string page = std::string("<html><head><meta charset=\"") + cs +
+                       "\"></head><body><p>\xf0\xd2\xc9\xd7\xc5\xd4, said the mayor of the town on Monday.</p></body></html>";
+    auto k = read(page);
+    CHECK(k.charset == "koi8-r");
+    CHECK(has(k.text, "\u041f\u0440\u0438\u0432\u0435\u0442"));
+  }
+  CHECK_THROWS_WITH(reader().read("<html><head><meta charset=\"x-klingon\"></head><body><p>\xff</p></body></html>", opt),
+                    Contains("jp.html") && Contains("x-klingon"));
   // A page converted to UTF-8 that still declares its old charset reads fine.
   auto converted = read("<html><head><meta charset=\"Shift_JIS\"></head><body><p>\u6771\u4eac\u3067\u5927\u96e8\u3001"
                         "\u5ddd\u304c\u6c3e\u6feb\u3057\u305f\u3068\u8b66\u5bdf\u304c\u767a\u8868\u3057\u305f\u3002</p></body></html>");
