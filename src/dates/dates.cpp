@@ -254,6 +254,24 @@ struct Scan {
     return N[i];
   }
 
+  // Digits glued to a part-of-day marker in one token ("3pm", "15PM", "11a.m."):
+  // the number (at most `max_digits` digits, exactly `min_digits` or more) and
+  // `half` set to the lexicon's am/pm, else -1.
+  int glued_ampm(std::size_t i, std::size_t max_digits, std::string_view& half, std::size_t min_digits = 1) const {
+    if (i >= T.size() || !T[i].has_digit) return -1;
+    std::string_view s = tx(i);
+    std::size_t d = 0;
+    while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+    if (d < min_digits || d > max_digits || d == s.size() || s.size() - d > 4) return -1;
+    char buf[8];
+    std::size_t n = 0;
+    for (std::size_t k = d; k < s.size(); ++k) buf[n++] = lex::ascii_lower(s[k]);
+    const Word* x = lex.lookup(std::string_view(buf, n));
+    if (!x || x->ampm.empty()) return -1;
+    half = x->ampm;
+    return digits(s, 0, d);
+  }
+
   // A count: "3", "three", "twenty-five", "twenty five", "a", "a few", "several",
   // "a couple of", "two hundred". Sets `n` (kVague when unknown) and returns the
   // next token, or `i` when there is none.
@@ -381,6 +399,25 @@ struct Scan {
       if (named(k) && !T[k].newline_before) return true;
     return last == i + 1 && i > sent_first && named(i) && !T[i].newline_before && T[i - 1].kind == TokenKind::word &&
            T[i - 1].capitalized && !w(i - 1);
+  }
+
+  // A bare year that opens a name ("the 2015 Boat Show", "2015 Elm Avenue"): it
+  // is followed by a capitalized word without a date role, and the parse makes
+  // it a dependent of a proper noun in that capitalized run. The sentence is
+  // parsed only then, so the cost stays with the few years that need it.
+  bool year_in_name(std::size_t i, DocumentSyntax& syntax) const {
+    const std::size_t k = i + 1;
+    if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && w(k)->starts))
+      return false;
+    const ParsedSentence& p = syntax.sentence_of_token(i);
+    if (i < p.first_token || i - p.first_token >= p.words.size()) return false;
+    const int h = p.words[i - p.first_token].head;
+    if (h < 0 || static_cast<std::size_t>(h) >= p.words.size()) return false;
+    const std::size_t ht = p.token(static_cast<std::size_t>(h));
+    if (ht <= i || p.words[static_cast<std::size_t>(h)].upos != Upos::PROPN) return false;
+    for (std::size_t t = k; t <= ht; ++t)
+      if (!T[t].capitalized) return false;
+    return true;
   }
 
   // --- resolution helpers ---------------------------------------------------
@@ -1215,38 +1252,61 @@ bool Scan::deictic(std::size_t i, Match& m) const {
 
 // Clock times: "8:30 a.m.", "10 p.m. EST", "noon", "midnight Friday".
 bool Scan::clock(std::size_t i, Match& m) const {
-  int hh = -1, mm = 0;
+  int hh = -1, mm = 0, ss = -1;
   std::size_t j = i;
   const Word* a = w(i);
+  bool numeric = false;   // "8:30", "8" (an am/pm word may follow)
+  std::string_view half;  // "am" / "pm" when glued to the digits ("3pm", "15PM")
   if (a && !a->clock.empty()) {
     hh = digits(a->clock, 0, 2);
     mm = digits(a->clock, 3, 2);
     ++j;
+  } else if (int g = glued_ampm(i, 2, half); g >= 0) {
+    hh = g;
+    j = i + 1;
   } else if (N[i] >= 0 && tx(i).size() <= 2 && T[i].kind == TokenKind::number) {
+    numeric = true;
     hh = N[i];
     j = i + 1;
-    if (is(j, ":") && adjacent(j) && adjacent(j + 1) && j + 1 < size() && tx(j + 1).size() == 2 && N[j + 1] >= 0) {
-      mm = N[j + 1];
+    // Minutes and seconds: "6:03", "01:52:54", "2:15pm" ("15pm" one token).
+    auto two_digits = [&](std::size_t k, std::string_view& glued) {
+      if (!(is(k, ":") && adjacent(k) && adjacent(k + 1) && k + 1 < size())) return -1;
+      if (tx(k + 1).size() == 2 && N[k + 1] >= 0) return N[k + 1];
+      return glued_ampm(k + 1, 2, glued, 2);
+    };
+    if (int v = two_digits(j, half); v >= 0) {
+      mm = v;
       j += 2;
+      if (half.empty())
+        if (int v2 = two_digits(j, half); v2 >= 0 && v2 <= 59) {
+          ss = v2;
+          j += 2;
+        }
     } else if (!(w(j) && !w(j)->ampm.empty())) {
-      return false;
-    }
-    if (hh > 24 || mm > 59) return false;
-    if (w(j) && !w(j)->ampm.empty()) {
-      if (w(j)->ampm == "pm" && hh < 12) hh += 12;
-      if (w(j)->ampm == "am" && hh == 12) hh = 0;
-      ++j;
-    } else if (is(j, "a") || is(j, "p")) {
       return false;
     }
   } else {
     return false;
   }
+  if (hh > 24 || mm > 59) return false;
+  if (numeric && half.empty()) {
+    if (w(j) && !w(j)->ampm.empty()) {
+      half = w(j)->ampm;
+      ++j;
+    } else if (is(j, "a") || is(j, "p")) {
+      return false;
+    }
+  }
+  if (half == "pm" && hh < 12) hh += 12;
+  if (half == "am" && hh == 12) hh = 0;
   if (w(j) && w(j)->zone) ++j;
-  // The day it belongs to: "Tuesday", "yesterday", "Nov. 9"
+  // The day it belongs to: "Tuesday", "yesterday", "Nov. 9" right after the
+  // time is inside the span (as TimeBank writes "9 a.m. Tuesday"); after "on"
+  // ("3 pm on Tuesday") it gives the time its day but is an expression of its own.
   std::size_t k = j;
   if (is(k, ",")) ++k;
-  if (is(k, "on")) ++k;
+  const bool on = is(k, "on");
+  if (on) ++k;
   Match day;
   // Without a day of its own, a clock time belongs to the day the sentence named
   // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
@@ -1255,12 +1315,13 @@ bool Scan::clock(std::size_t i, Match& m) const {
   if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
-    j = day.last;
+    if (!on) j = day.last;
   }
   m.last = j;
   m.type = TimexType::time;
   m.relative = true;
   m.value = fmt::format("{}T{:02}:{:02}", date, hh, mm);
+  if (ss >= 0) m.value += fmt::format(":{:02}", ss);
   if (a && a->clock == "24:00") m.value = fmt::format("{}T24:00", date);
   return true;
 }
@@ -1682,6 +1743,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, Docu
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
     if (sc.titled(i, m.last)) { i = m.last; continue; }
+    if (m.last == i + 1 && sc.year_number(i) && sc.year_in_name(i, syntax)) { i = m.last; continue; }
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;
