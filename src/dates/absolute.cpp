@@ -113,6 +113,22 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     if (tx(i + 2).size() == 2 && tx(i + 4).size() == 2 && cal::valid(y, mo, d)) {
       m.last = i + 5;
       m.value = cal::format_day({y, mo, d});
+      // A machine stamp "2022-04-26 21:21:50": the day and its 24-hour time are one time.
+      std::size_t k = i + 5;
+      auto pair_at = [&](std::size_t c) {  // ":MM" glued at token c
+        return is(c, ":") && adjacent(c) && adjacent(c + 1) && c + 1 < size() && tx(c + 1).size() == 2 && N[c + 1] >= 0 &&
+               N[c + 1] <= 59;
+      };
+      if (k < size() && !T[k].newline_before && T[k].kind == TokenKind::number && tx(k).size() == 2 && N[k] >= 0 &&
+          N[k] <= 23 && pair_at(k + 1) && !(w(k + 3) && !w(k + 3)->ampm.empty())) {
+        m.value += fmt::format("T{:02}:{:02}", N[k], N[k + 2]);
+        m.last = k + 3;
+        if (pair_at(k + 3)) {
+          m.value += fmt::format(":{:02}", N[k + 4]);
+          m.last = k + 5;
+        }
+        m.type = TimexType::time;
+      }
       return true;
     }
   }
