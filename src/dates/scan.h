@@ -387,23 +387,33 @@ struct Scan {
            T[i - 1].capitalized && !w(i - 1);
   }
 
-  // A bare year that opens a name ("the 2015 Boat Show", "2015 Elm Avenue"): it
-  // is followed by a capitalized word without a date role, and the parse makes
-  // it a dependent of a proper noun in that capitalized run. The sentence is
-  // parsed only then, so the cost stays with the few years that need it.
+  // A bare year that opens a name ("the 2015 Boat Show", "2015 Elm Avenue",
+  // "…, 2015 Spring Career Fair, …"): a capitalized word without a date role
+  // follows it, and the parse makes it a dependent of a noun, not of a verb
+  // ("In 2019 Maria Lopez opened …" stays a date): of a noun in that
+  // capitalized run, or of a noun to its left when the run (two words or more)
+  // fills the stretch up to the next punctuation, as in lists of events. The
+  // sentence is parsed only then, so the cost stays with the few years that need it.
   bool year_in_name(std::size_t i, DocumentSyntax& syntax) const {
     const std::size_t k = i + 1;
-    if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && w(k)->starts))
+    if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && (w(k)->month || w(k)->weekday)))
       return false;
     const ParsedSentence& p = syntax.sentence_of_token(i);
     if (i < p.first_token || i - p.first_token >= p.words.size()) return false;
     const int h = p.words[i - p.first_token].head;
     if (h < 0 || static_cast<std::size_t>(h) >= p.words.size()) return false;
     const std::size_t ht = p.token(static_cast<std::size_t>(h));
-    if (ht <= i || p.words[static_cast<std::size_t>(h)].upos != Upos::PROPN) return false;
-    for (std::size_t t = k; t <= ht; ++t)
-      if (!T[t].capitalized) return false;
-    return true;
+    const Upos hu = p.words[static_cast<std::size_t>(h)].upos;
+    if (hu != Upos::PROPN && hu != Upos::NOUN) return false;
+    if (ht > i) {
+      for (std::size_t t = k; t <= ht; ++t)
+        if (!T[t].capitalized) return false;
+      return true;
+    }
+    std::size_t e = k;
+    while (e < size() && !T[e].newline_before && T[e].kind == TokenKind::word && T[e].capitalized) ++e;
+    return e - k >= 2 && (e == size() || T[e].newline_before || T[e].kind == TokenKind::punct) &&
+           i > 0 && (T[i].newline_before || T[i - 1].kind == TokenKind::punct);
   }
 
   // --- resolution helpers ---------------------------------------------------

@@ -360,3 +360,15 @@ TEST_CASE("a year that opens a name is not a date (with the syntax model)", "[da
   CHECK(years("In 2019 Maria Lopez opened a bakery .") == std::vector<std::string>{"2019"});
   CHECK(years("Sales rose in 2019 .") == std::vector<std::string>{"2019"});
 }
+
+TEST_CASE("a year that opens an event's name in a list of events", "[dates][syntax]") {
+  static const auto model = newsan::SyntaxModel::load(std::filesystem::path(NEWSAN_TEST_DATA_DIR) / "models/syntax.model");
+  newsan::Document doc;
+  doc.text = "Feb. 3-5: Riverside Rowing Club, 2026 Winter Regatta Cup, Lakeview Hall, 400\n";
+  doc.date = "2025-12-20";
+  newsan::Tokenized tk = newsan::tokenize(doc.text);
+  newsan::DocumentSyntax syn(model.get(), doc.text, tk);
+  std::vector<std::string> out;
+  for (const auto& d : extractor().extract(doc, tk, syn).dates) out.emplace_back(d.span.in(doc.text));
+  CHECK(out == std::vector<std::string>{"Feb. 3-5"});
+}
