@@ -398,6 +398,12 @@ struct Scan {
     const std::size_t k = i + 1;
     if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && (w(k)->month || w(k)->weekday)))
       return false;
+    // Cheap tests first, as parsing is slow: a name opens after punctuation, a
+    // line break or an article ("the 2015 Boat Show"), never after "in 2004 …",
+    // and has two capitalized words at least.
+    if (!(i == 0 || T[i].newline_before || T[i - 1].kind == TokenKind::punct || the(i - 1)) || k + 1 >= size() ||
+        !T[k + 1].capitalized || T[k + 1].newline_before)
+      return false;
     const ParsedSentence& p = syntax.sentence_of_token(i);
     if (i < p.first_token || i - p.first_token >= p.words.size()) return false;
     const int h = p.words[i - p.first_token].head;

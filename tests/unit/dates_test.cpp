@@ -355,7 +355,7 @@ TEST_CASE("a year that opens a name is not a date (with the syntax model)", "[da
     return out;
   };
   CHECK(years("Tickets for the 2024 Garden Fair sold out .").empty());
-  CHECK(years("The office moved to 2024 Maple Street last week .") == std::vector<std::string>{"last week"});
+  CHECK(years("Their new office , 2024 Maple Street , opened last week .") == std::vector<std::string>{"last week"});
   // a year before a subject is a date
   CHECK(years("In 2019 Maria Lopez opened a bakery .") == std::vector<std::string>{"2019"});
   CHECK(years("Sales rose in 2019 .") == std::vector<std::string>{"2019"});
