@@ -59,12 +59,13 @@ enum Role : unsigned {
   kDateClass,
   kLede,
   kStaff,
+  kHeadline,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
                                                 "datelabel", "line",   "dateclass", "lede",
-                                                "staff"};
+                                                "staff",    "headline"};
 
 enum class Match { substr, token, exact };
 
@@ -820,6 +821,7 @@ LoadedHints load_hints(const DataDir& data) {
     if (role == kDateLabel) meta.date_labels.push_back(f[2]);
     if (role == kDateClass) meta.date_class.push_back(lower(f[2]));
     if (role == kStaff) meta.staff.push_back(utf8::fold(f[2]));
+    if (role == kHeadline) meta.headline_class.push_back(lower(f[2]));
   }
   return out;
 }

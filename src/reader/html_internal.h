@@ -79,6 +79,7 @@ struct MetaHints {
   std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
   std::vector<std::string> date_class;   // class/id words of visible date elements (`dateclass`)
   std::vector<std::string> staff;        // words of staff and agency bylines ("staff", "reports") (`staff`)
+  std::vector<std::string> headline_class;  // class/id words of a headline element besides <h1> (`headline`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
 

@@ -250,8 +250,12 @@ std::string relax_json(std::string_view s) {
 
 struct Collected {
   std::string lang, title, h1, canonical, itemprop_date, byline, rel_author;
+  std::vector<std::string> itemprop_authors;  // schema.org microdata: itemprop="author" (its name)
   std::vector<std::string> time_dates;  // every <time datetime>, raw, in page order
   std::vector<std::string> date_lines;
+  std::vector<std::size_t> date_line_at;  // the element count where each date line was met
+  std::vector<std::pair<std::size_t, std::string>> h1s;  // <h1> and headline-class elements: where, text
+  std::size_t seen = 0;                    // elements visited so far (page order)
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
 };
@@ -265,7 +269,30 @@ bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
   return false;
 }
 
-constexpr std::size_t kMaxDateLines = 6;
+// The text ends with a by-word ("Article by", "Written by"): a label before the names.
+bool ends_with_by_prefix(std::string_view b, const MetaHints& hints) {
+  b = trim(b);
+  for (const auto& p : hints.by_prefix)
+    if (b.size() >= p.size() && iequals(b.substr(b.size() - p.size()), p) &&
+        (b.size() == p.size() || b[b.size() - p.size() - 1] == ' '))
+      return true;
+  return false;
+}
+
+// The first descendant (depth-first, at most 6 levels down) with itemprop `prop`.
+const GumboNode* find_itemprop(const GumboNode* n, std::string_view prop, int level) {
+  if (level > 6 || n->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& ch = n->v.element.children;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    auto* k = static_cast<const GumboNode*>(ch.data[i]);
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    if (has_word(attr(k, "itemprop"), prop)) return k;
+    if (const GumboNode* f = find_itemprop(k, prop, level + 1)) return f;
+  }
+  return nullptr;
+}
+
+constexpr std::size_t kMaxDateLines = 24;
 
 // Keeps the element's text as a possible date line when it is short.
 bool add_date_line(Collected& c, const GumboNode* n) {
@@ -273,6 +300,7 @@ bool add_date_line(Collected& c, const GumboNode* n) {
   std::string t = text_of(n);
   if (t.size() < 6 || t.size() > 120) return false;
   c.date_lines.push_back(std::move(t));
+  c.date_line_at.push_back(c.seen);
   return true;
 }
 
@@ -282,6 +310,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
     auto [n, depth] = stack.back();
     stack.pop_back();
     if (n->type != GUMBO_NODE_ELEMENT || depth > 400) continue;
+    ++c.seen;
     GumboTag t = n->v.element.tag;
     switch (t) {
       case GUMBO_TAG_HTML:
@@ -292,6 +321,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
         if (c.title.empty()) c.title = text_of(n);
         continue;
       case GUMBO_TAG_H1:
+        if (c.h1s.size() < 16) c.h1s.emplace_back(c.seen, text_of(n));
         if (c.h1.empty()) c.h1 = text_of(n);
         break;
       case GUMBO_TAG_META: {
@@ -335,13 +365,23 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
       c.itemprop_date = trim(attr(n, "datetime"));
       if (iso_day(c.itemprop_date).empty()) c.itemprop_date = trim(attr(n, "content"));
     }
-    if (c.date_lines.size() < kMaxDateLines && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
+    if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
       add_date_line(c, n);
     if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         class_has(n, hints.byline)) {
       std::string b = text_of(n);
-      if (!b.empty() && b.size() < 120) c.byline = std::move(b);
+      // A label alone ("Article by", "Written by") is not the byline: the names follow it.
+      if (!b.empty() && b.size() < 120 && !ends_with_by_prefix(b, hints)) c.byline = std::move(b);
+    }
+    if (t != GUMBO_TAG_H1 && t != GUMBO_TAG_BODY && c.h1s.size() < 16 && class_has(n, hints.headline_class)) {
+      std::string h = text_of(n);
+      if (!h.empty() && h.size() < 400) c.h1s.emplace_back(c.seen, std::move(h));
+    }
+    if (c.itemprop_authors.size() < 8 && has_word(attr(n, "itemprop"), "author")) {
+      const GumboNode* name = find_itemprop(n, "name", 0);
+      std::string a = text_of(name ? name : n);
+      if (!a.empty() && a.size() < 80) c.itemprop_authors.push_back(std::move(a));
     }
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = ch.length; i-- > 0;)
@@ -437,6 +477,43 @@ std::string strip_byline(std::string b, const MetaHints& hints) {
   return b;
 }
 
+// `a` and `b` say the same words: equal after case folding, with curly quotes
+// and dashes read as their ASCII forms and runs of spaces as one.
+bool same_words(std::string_view a, std::string_view b) {
+  auto norm = [](std::string_view s) {
+    std::string f = utf8::fold(s), r;
+    static constexpr std::pair<std::string_view, char> kMap[] = {
+        {"\u2018", '\''}, {"\u2019", '\''}, {"\u201c", '"'}, {"\u201d", '"'}, {"\u2013", '-'}, {"\u2014", '-'}};
+    for (std::size_t i = 0; i < f.size();) {
+      bool mapped = false;
+      for (const auto& [from, to] : kMap)
+        if (f.compare(i, from.size(), from) == 0) {
+          r += to;
+          i += from.size();
+          mapped = true;
+          break;
+        }
+      if (mapped) continue;
+      const char ch = f[i++];
+      if (std::isspace(static_cast<unsigned char>(ch))) {
+        if (!r.empty() && r.back() != ' ') r += ' ';
+      } else {
+        r += ch;
+      }
+    }
+    return std::string(trim(r));
+  };
+  return norm(a) == norm(b);
+}
+
+// The ASCII letters and digits of `s` ("Dominican Today" -> "dominicantoday" once folded).
+std::string letters_only(std::string_view s) {
+  std::string r;
+  for (char ch : s)
+    if (std::isalnum(static_cast<unsigned char>(ch))) r += ch;
+  return r;
+}
+
 void split_authors(const std::string& s, std::vector<std::string>& out) {
   // "A, B and C" -> A | B | C
   std::string cur;
@@ -489,13 +566,28 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   else if (!c.h1.empty())
     m.title = c.h1;
   if (m.title && m.title->empty()) m.title.reset();
+  // The headline as the page shows it: metadata often flattens its curly quotes
+  // and dashes ("Territory's" for "Territory’s"); the <h1> that says the same
+  // words keeps them.
+  // The element that shows the headline (a page may have other <h1>: "Log In").
+  std::size_t headline_at = 0;
+  for (const auto& [at, h] : c.h1s)
+    if (m.title && (same_words(*m.title, trim(h)) || (!trim(h).empty() && icontains(*m.title, trim(h))))) {
+      headline_at = at;
+      if (*m.title != trim(h) && same_words(*m.title, trim(h))) m.title = trim(h);  // its quotes and dashes
+      break;
+    }
 
   if (!ld.authors.empty()) {
     for (const auto& a : ld.authors) add_author(m.authors, strip_byline(a, hints));
   } else if (const auto* v = meta(c, {"author", "article:author", "byl", "dc.creator",
                                      "sailthru.author", "parsely-author"})) {
-    if (!is_url(*v)) split_authors(strip_byline(*v, hints), m.authors);
+    // "Merit Designs Consulting Group, 2006-2020": a copyright line, not a byline
+    if (!is_url(*v) && v->find_first_of("0123456789") == std::string::npos)
+      split_authors(strip_byline(*v, hints), m.authors);
   }
+  if (m.authors.empty())
+    for (const auto& a : c.itemprop_authors) split_authors(strip_byline(a, hints), m.authors);
   if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
   if (m.authors.empty() && !c.byline.empty())
     split_authors(strip_byline(c.byline, hints), m.authors);
@@ -504,6 +596,7 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   std::erase_if(m.authors, [&](const std::string& a) {
     if (a.find_first_of("0123456789") != std::string::npos) return true;
     std::string f = utf8::fold(a);
+    if (!site.empty() && letters_only(f) == letters_only(utf8::fold(site))) return true;  // the site as "author"
     for (std::size_t i = 0; i < f.size();) {
       std::size_t e = f.find(' ', i);
       if (e == std::string::npos) e = f.size();
@@ -564,6 +657,15 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
       if (k != std::string::npos) m.byline = shown.substr(0, k + names.size());
       break;
     }
+  }
+  // Date lines after the headline come first: one above it is as often the
+  // site bar's "today" as the article's date.
+  if (headline_at) {
+    std::vector<std::string> after, before;
+    for (std::size_t k = 0; k < c.date_lines.size(); ++k)
+      (c.date_line_at[k] > headline_at ? after : before).push_back(std::move(c.date_lines[k]));
+    after.insert(after.end(), before.begin(), before.end());
+    c.date_lines = std::move(after);
   }
   if (!c.byline.empty()) c.date_lines.push_back(c.byline);
   for (const auto& line : c.date_lines) {

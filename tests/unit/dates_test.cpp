@@ -7,6 +7,9 @@
 #include "newsan/error.h"
 #include "util/calendar.h"
 #include "newsan/tokenizer.h"
+#include "newsan/syntax.h"
+
+#include <filesystem>
 
 namespace {
 
@@ -319,4 +322,53 @@ TEST_CASE("a capitalized word without a lexicon role starts only \"Most recent q
   auto nc = run("Überraschend , Supercalifragilisticexpialidocious-ness , THESE DAYS , ＭＡＹ 5 .", "2025-03-12");
   REQUIRE(nc.size() == 1);
   CHECK((nc[0].text == "THESE DAYS" && nc[0].value == "PRESENT_REF"));
+}
+
+TEST_CASE("clock times as web pages write them", "[dates]") {
+  CHECK(one("The shop closed at 3pm .").value == "2025-03-12T15:00");
+  CHECK(one("Doors open at 11AM .").value == "2025-03-12T11:00");
+  auto glued = one("Updated 9:00AM (UTC) .");
+  CHECK((glued.text == "9:00AM" && glued.value == "2025-03-12T09:00"));
+  CHECK(one("It ended at 2:15pm .").value == "2025-03-12T14:15");
+  auto secs = one("Posted at 01:52:54 PM .");
+  CHECK((secs.text == "01:52:54 PM" && secs.value == "2025-03-12T13:52:54"));
+  // a day after "on" gives the time its day but is an expression of its own
+  auto on = run("Crews left at 4 pm on Monday .", "2025-03-12");
+  REQUIRE(on.size() == 2);
+  CHECK((on[0].text == "4 pm" && on[0].value == "2025-03-10T16:00"));
+  CHECK((on[1].text == "Monday" && on[1].value == "2025-03-10"));
+  // a day right after the time stays inside the span, as TimeBank writes it
+  CHECK(one("It opened at 8:30 a.m. Tuesday .").text == "8:30 a.m. Tuesday");
+  CHECK(run("The score was 3 a side .", "2025-03-12").empty());
+}
+
+TEST_CASE("a year that opens a name is not a date (with the syntax model)", "[dates][syntax]") {
+  static const auto model = newsan::SyntaxModel::load(std::filesystem::path(NEWSAN_TEST_DATA_DIR) / "models/syntax.model");
+  auto years = [&](const std::string& text) {
+    newsan::Document doc;
+    doc.text = text;
+    doc.date = "2025-03-12";
+    newsan::Tokenized tk = newsan::tokenize(doc.text);
+    newsan::DocumentSyntax syn(model.get(), doc.text, tk);
+    std::vector<std::string> out;
+    for (const auto& d : extractor().extract(doc, tk, syn).dates) out.emplace_back(d.span.in(doc.text));
+    return out;
+  };
+  CHECK(years("Tickets for the 2024 Garden Fair sold out .").empty());
+  CHECK(years("Their new office , 2024 Maple Street , opened last week .") == std::vector<std::string>{"last week"});
+  // a year before a subject is a date
+  CHECK(years("In 2019 Maria Lopez opened a bakery .") == std::vector<std::string>{"2019"});
+  CHECK(years("Sales rose in 2019 .") == std::vector<std::string>{"2019"});
+}
+
+TEST_CASE("a year that opens an event's name in a list of events", "[dates][syntax]") {
+  static const auto model = newsan::SyntaxModel::load(std::filesystem::path(NEWSAN_TEST_DATA_DIR) / "models/syntax.model");
+  newsan::Document doc;
+  doc.text = "Feb. 3-5: Riverside Rowing Club, 2026 Winter Regatta Cup, Lakeview Hall, 400\n";
+  doc.date = "2025-12-20";
+  newsan::Tokenized tk = newsan::tokenize(doc.text);
+  newsan::DocumentSyntax syn(model.get(), doc.text, tk);
+  std::vector<std::string> out;
+  for (const auto& d : extractor().extract(doc, tk, syn).dates) out.emplace_back(d.span.in(doc.text));
+  CHECK(out == std::vector<std::string>{"Feb. 3-5"});
 }

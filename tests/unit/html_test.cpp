@@ -333,3 +333,43 @@ TEST_CASE("shared benchmark pages read to non-empty text", "[html][shared]") {
   }
   CHECK(with_text == n);
 }
+
+TEST_CASE("page metadata as the page shows it: headline, authors, the date line after the headline", "[html]") {
+  // The visible headline keeps the curly quotes and dashes that og:title flattened.
+  auto curly = read("<html><head><meta property=\"og:title\" content=\"Port Reopens - Mayor's Plan Works\"></head>"
+                    "<body><h1>Port Reopens \u2013 Mayor\u2019s Plan Works</h1><p>The port reopened on Monday.</p></body></html>");
+  CHECK(curly.title == "Port Reopens \u2013 Mayor\u2019s Plan Works");
+  // A headline shown in a div; the site bar's "today" above it is not the date line.
+  std::string bar =
+      "<html><head><meta property=\"og:title\" content=\"Bridge Repairs Begin\"></head><body>"
+      "<h1 class=\"modal-title\">Sign In</h1>"
+      "<div class=\"navbar\"><div class=\"current-date\">Friday, June 7, 2024</div></div>"
+      "<div class=\"headline\">Bridge Repairs Begin</div>"
+      "<div class=\"pubdate\">2024-06-06 18:40:12</div>"
+      "<p>Crews began repairs on the old bridge, which will stay closed, the council said.</p></body></html>";
+  auto b = read(bar);
+  CHECK(b.date_line == "2024-06-06 18:40:12");
+  CHECK(b.date == "2024-06-06");
+  // Authors from microdata; a label alone is not a byline; the site is not an author;
+  // a meta author with a year is a copyright line.
+  std::string micro =
+      "<html><head><meta property=\"og:site_name\" content=\"Harbor Times\"></head><body>"
+      "<h1>Ferry Fares Rise</h1>"
+      "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Nora Quill</span></span>"
+      "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  CHECK(read(micro).authors == std::vector<std::string>{"Nora Quill"});
+  std::string label =
+      "<html><body><h1>Ferry Fares Rise</h1><span class=\"article_author\">Article by</span>"
+      "<span class=\"author_name\">Ivo Brandt</span>"
+      "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  CHECK(read(label).authors == std::vector<std::string>{"Ivo Brandt"});
+  std::string site =
+      "<html><head><meta property=\"og:site_name\" content=\"Harbor Times\"></head><body><h1>Ferry Fares Rise</h1>"
+      "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Harbortimes</span></span>"
+      "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  CHECK(read(site).authors.empty());
+  std::string copyright =
+      "<html><head><meta name=\"author\" content=\"Bluefin Web Studio, 2009-2024\"></head><body><h1>Ferry Fares Rise</h1>"
+      "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  CHECK(read(copyright).authors.empty());
+}

@@ -1,0 +1,295 @@
+// dates/relative.cpp — dates relative to the reference or the story:
+// "last year", "next Friday", "two years ago", "yesterday", "Friday", "that year".
+// Part of the date extractor; the grammar and the Scan state are in dates/scan.h.
+#include "dates/scan.h"
+
+namespace newsan::timex {
+
+// The date a unit names when shifted from the reference ("last year", "this week").
+void Scan::unit_date(Unit u, int shift, Match& m) const {
+  m.relative = true;
+  if (!has_ref) {
+    m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return;
+  }
+  switch (u) {
+    case Unit::day: m.value = cal::format_day(cal::add_days(ref, shift)); break;
+    case Unit::week: m.value = cal::format_week(cal::add_days(ref, 7L * shift)); break;
+    case Unit::weekend: m.value = cal::format_week(cal::add_days(ref, 7L * shift)) + "-WE"; break;
+    case Unit::month: {
+      Ymd t = cal::add_months({ref.y, ref.m, 1}, shift);
+      m.value = cal::format_month(t.y, t.m);
+      break;
+    }
+    case Unit::quarter: {
+      int q = (ref.m - 1) / 3 + shift, y = ref.y;
+      if (q < 0) { q += 4; --y; }
+      if (q > 3) { q -= 4; ++y; }
+      m.value = fmt::format("{:04}-Q{}", y, q + 1);
+      m.quarter = q + 1;
+      m.quarter_year = y;
+      break;
+    }
+    case Unit::year: m.value = cal::format_year(ref.y + shift); break;
+    case Unit::decade: m.value = fmt::format("{:03}X", ref.y / 10 + shift); break;
+    case Unit::century: m.value = fmt::format("{:02}", ref.y / 100 + shift); break;
+    default: m.value = shift < 0 ? "PAST_REF" : shift > 0 ? "FUTURE_REF" : "PRESENT_REF"; break;
+  }
+}
+
+// "two years ago" (dir -1), "three days later" (dir 1): the date n units away,
+// at the unit's granularity.
+void Scan::relative_count(long n, Unit u, int dir, Match& m) const {
+  m.relative = true;
+  m.type = TimexType::date;
+  if (!has_ref || n < 0 || n > 5000) {
+    m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+    return;
+  }
+  long k = dir * n;
+  switch (u) {
+    case Unit::day: m.value = cal::format_day(cal::add_days(ref, k)); break;
+    case Unit::week: case Unit::fortnight: {
+      long days = 7 * k * (u == Unit::fortnight ? 2 : 1);
+      m.value = n <= 2 && u == Unit::week ? cal::format_day(cal::add_days(ref, days)) : cal::format_week(cal::add_days(ref, days));
+      break;
+    }
+    case Unit::month: {
+      Ymd t = cal::add_months(ref, static_cast<int>(k));
+      m.value = cal::format_month(t.y, t.m);
+      break;
+    }
+    case Unit::quarter: {
+      Ymd t = cal::add_months(ref, static_cast<int>(3 * k));
+      m.value = fmt::format("{:04}-Q{}", t.y, (t.m - 1) / 3 + 1);
+      break;
+    }
+    case Unit::year: m.value = cal::format_year(static_cast<int>(ref.y + k)); break;
+    case Unit::decade: m.value = fmt::format("{:03}X", (ref.y + 10 * k) / 10); break;
+    case Unit::century: m.value = fmt::format("{:02}", (ref.y + 100 * k) / 100); break;
+    case Unit::hour: case Unit::minute: case Unit::second: m.value = cal::format_day(ref); m.type = TimexType::time; break;
+    default: m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF"; break;
+  }
+}
+
+// "last year", "this week", "next Friday", "last November", "this fall",
+// "the past year" (a duration), "the coming months".
+bool Scan::relative(std::size_t i, Match& m) const {
+  std::size_t j = i;
+  bool the_ = the(j);
+  if (the_) ++j;
+  {
+    // "the fiscal year", "the current fiscal year", "next fiscal year"
+    std::size_t k = j;
+    int sh = 0;
+    if (w(k) && w(k)->shift != kNone) sh = w(k++)->shift;
+    if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
+      m.last = k + 2;
+      if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
+      if (sh == 0 && w(k + 2) && w(k + 2)->period_end) {  // "the fiscal year ended Jan. 31": twelve months
+        m.type = TimexType::duration;
+        m.value = "P1Y";
+        return true;
+      }
+      unit_date(Unit::year, sh, m);
+      return true;
+    }
+  }
+  const Word* s = w(j);
+  if (!s || s->shift == kNone) return false;
+  int shift = s->shift;
+  bool past_word = is(j, "past");
+  ++j;
+  // "this past week", "this coming Sunday"
+  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = is(j, "past"); ++j; }
+  const Word* x = w(j);
+  if (!x) return false;
+  if (x->weekday) {
+    if (the_) return false;
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = fmt::format("XXXX-WXX-{}", x->weekday); return true; }
+    Ymd d;
+    if (shift < 0) d = resolve_weekday(x->weekday, -1), d = d == ref ? cal::add_days(d, -7) : d;
+    else if (shift > 0) { d = resolve_weekday(x->weekday, 1); if (d == ref) d = cal::add_days(d, 7); }
+    else d = resolve_weekday(x->weekday, future_context(i) ? 1 : -1);
+    m.value = cal::format_day(d);
+    if (w(j + 1) && !w(j + 1)->daypart.empty()) {  // "last Friday night"
+      m.last = j + 2;
+      if (w(j + 1)->daypart_kept) m.value += "T" + w(j + 1)->daypart, m.type = TimexType::time;
+    }
+    return true;
+  }
+  if (x->month) {
+    if (the_) return false;
+    if (!T[j].capitalized && !T[j].all_caps) return false;  // "this march" is a protest, not March
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = fmt::format("XXXX-{:02}", x->month); return true; }
+    int y = ref.y;
+    if (shift < 0) y = x->month < ref.m ? ref.y : ref.y - 1;
+    else if (shift > 0) y = x->month > ref.m ? ref.y : ref.y + 1;
+    m.value = cal::format_month(y, x->month);
+    // "last Oct. 23"
+    if (int d = day_number(j + 1); d && !(N[j + 1] >= 0 && tx(j + 1).size() > 2)) {
+      if (shift < 0 && x->month == ref.m && d < ref.d) y = ref.y;  // earlier this month is still "last"
+      if (cal::valid(y, x->month, d)) { m.value = cal::format_day({y, x->month, d}); m.last = j + 2; }
+    }
+    return true;
+  }
+  if (!x->season.empty()) {
+    m.last = j + 1;
+    m.relative = true;
+    if (!has_ref) { m.value = "XXXX-" + x->season; return true; }
+    // The season's start month; the last one started before the reference.
+    int start = x->season == "SP" ? 3 : x->season == "SU" ? 6 : x->season == "FA" ? 9 : 12;
+    int y = ref.y;
+    if (shift < 0) y = ref.m > start + 2 ? ref.y : ref.y - 1;
+    else if (shift > 0) y = ref.m < start ? ref.y : ref.y + 1;
+    if (start == 12 && shift <= 0 && ref.m <= 2) y = ref.y - 1;
+    m.value = fmt::format("{:04}-{}", y, x->season);
+    return true;
+  }
+  if (!x->daypart.empty() && !the_) {  // "this morning", "last night"
+    m.last = j + 1;
+    m.type = TimexType::time;
+    m.relative = true;
+    if (!has_ref) { m.value = "PRESENT_REF"; return true; }
+    Ymd d = ref;
+    if (shift < 0 && x->daypart == "NI") d = cal::add_days(ref, -1);
+    else if (shift != 0) return false;
+    m.value = cal::format_day(d) + "T" + x->daypart;
+    return true;
+  }
+  // "the past two months", "the next few years", "last five years": durations
+  long n = -1;
+  std::size_t k = count(j, n, false);
+  if (k > j && w(k) && w(k)->unit != Unit::none && !w(k)->plural == (n == 1)) {
+    m.last = k + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(n == kVague ? -1 : n, w(k)->unit);
+    return true;
+  }
+  if (x->unit == Unit::none) return false;
+  m.last = j + 1;
+  if (x->plural) {
+    // "recent years" is in vague(); "the coming months", "the past months"
+    m.type = TimexType::duration;
+    m.value = duration_value(-1, x->unit);
+    if (!past_word && shift != 0 && !the_) { m.type = TimexType::date; m.value = shift > 0 ? "FUTURE_REF" : "PAST_REF"; }
+    if (shift > 0 && the_) { m.type = TimexType::date; m.value = "FUTURE_REF"; }
+    return true;
+  }
+  if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
+  if (the_ && shift != 0 && !is(j - 1, "next") && !is(j - 1, "coming") && !is(j - 1, "last") && !is(j - 1, "past")) {
+    // "the following year", "the previous month": relative to the story's time
+    m.relative = true;
+    const std::string& v = story_value;
+    int y = v.size() >= 4 ? digits(v, 0, 4) : -1;
+    int mo = v.size() >= 7 && v[4] == '-' ? digits(v, 5, 2) : -1;
+    int dy = 0, dm = 0, dd = 0;
+    if (x->unit == Unit::day && parse_iso_date(story_day, dy, dm, dd)) {
+      m.value = cal::format_day(cal::add_days({dy, dm, dd}, shift));
+      return true;
+    }
+    if (x->unit == Unit::year && y > 0) { m.value = cal::format_year(y + shift); return true; }
+    if (x->unit == Unit::month && y > 0 && mo >= 1 && mo <= 12) {
+      Ymd t = cal::add_months({y, mo, 1}, shift);
+      m.value = cal::format_month(t.y, t.m);
+      return true;
+    }
+    m.type = TimexType::duration;
+    m.value = duration_value(1, x->unit);
+    return true;
+  }
+  if (shift < 0 && (past_word || the_) && x->unit >= Unit::decade) {
+    // "the past decade": a stretch up to now
+    m.type = TimexType::duration;
+    m.value = duration_value(1, x->unit);
+    return true;
+  }
+  // "the past year", "the last week": TimeBank values them like "last year"
+  if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  // "the next day", "the previous day": the day after the last one the story named
+  if (the_ && x->unit == Unit::day && shift != 0) {
+    int y = 0, mo = 0, d = 0;
+    m.relative = true;
+    if (!story_day.empty() && parse_iso_date(story_day, y, mo, d)) {
+      m.value = cal::format_day(cal::add_days({y, mo, d}, shift));
+      return true;
+    }
+  }
+  unit_date(x->unit, shift, m);
+  return true;
+}
+
+// today, yesterday [morning], tonight, weekdays [night], "late yesterday"
+bool Scan::deictic(std::size_t i, Match& m) const {
+  const Word* a = w(i);
+  if (!a) return false;
+  if (a->deictic != kNone) {
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) {
+      m.value = a->deictic < 0 ? "PAST_REF" : a->deictic > 0 ? "FUTURE_REF" : "PRESENT_REF";
+      return true;
+    }
+    Ymd d = cal::add_days(ref, a->deictic);
+    m.value = cal::format_day(d);
+    std::string part = a->deictic_part;
+    if (part.empty() && w(i + 1) && !w(i + 1)->daypart.empty()) { part = w(i + 1)->daypart; m.last = i + 2; }
+    if (!part.empty()) { m.value += "T" + part; m.type = TimexType::time; }
+    return true;
+  }
+  if (a->weekday && (T[i].capitalized || a->abbr)) {
+    if (a->abbr && !T[i].capitalized) return false;
+    m.last = i + 1;
+    m.relative = true;
+    if (!has_ref) {
+      m.value = fmt::format("XXXX-WXX-{}", a->weekday);
+    } else {
+      // "Wednesday's ruling": an event already named, in the past
+      bool possessive = is(i + 1, "'s") || is(i + 1, "\u2019s");
+      int dir = !possessive && future_context(i) ? 1 : -1;
+      m.value = cal::format_day(resolve_weekday(a->weekday, dir));
+    }
+    // "Friday, Oct. 13": the explicit date wins
+    std::size_t k = i + 1;
+    if (is(k, ",")) ++k;
+    Match inner;
+    if (w(k) && w(k)->month && absolute(k, inner) && inner.last > k + 1) {
+      m = inner;
+      return true;
+    }
+    // "Wednesday night": TimeBank mostly values the day alone, but always
+    // keeps "evening" (2000-03-29TEV): the lexicon marks such parts day_part_kept
+    if (w(i + 1) && !w(i + 1)->daypart.empty()) {
+      m.last = i + 2;
+      if (has_ref && w(i + 1)->daypart_kept) m.value += "T" + w(i + 1)->daypart, m.type = TimexType::time;
+    }
+    return true;
+  }
+  return false;
+}
+
+// "that year", "that day", "that month": the story's own time, the year, month
+// or day of the last calendar date named before.
+bool Scan::anaphor(std::size_t i, Match& m) const {
+  if (!(w(i) && w(i)->anaphor) || !w(i + 1) || w(i + 1)->plural) return false;
+  std::size_t j = i + 1;
+  if (is(j, "same")) ++j;
+  const Word* u = w(j);
+  if (!u || story_value.empty()) return false;
+  const std::string& v = story_value;
+  bool has_month = v.size() >= 7 && v[4] == '-' && std::isdigit(static_cast<unsigned char>(v[5]));
+  if (u->unit == Unit::year) m.value = v.substr(0, 4);
+  else if (u->unit == Unit::month && has_month) m.value = v.substr(0, 7);
+  else if (u->unit == Unit::day && v.size() >= 10 && has_month && std::isdigit(static_cast<unsigned char>(v[8])))
+    m.value = v.substr(0, 10);
+  else return false;
+  m.last = j + 1;
+  m.relative = true;
+  return true;
+}
+
+}  // namespace newsan::timex

@@ -1,0 +1,84 @@
+// dates/times.cpp — clock times: "8:30 a.m.", "3pm", "01:52:54 PM",
+// "10 p.m. EST", "noon", "9 a.m. Tuesday".
+// Part of the date extractor; the grammar and the Scan state are in dates/scan.h.
+#include "dates/scan.h"
+
+namespace newsan::timex {
+
+// Clock times: "8:30 a.m.", "10 p.m. EST", "noon", "midnight Friday".
+bool Scan::clock(std::size_t i, Match& m) const {
+  int hh = -1, mm = 0, ss = -1;
+  std::size_t j = i;
+  const Word* a = w(i);
+  bool numeric = false;   // "8:30", "8" (an am/pm word may follow)
+  std::string_view half;  // "am" / "pm" when glued to the digits ("3pm", "15PM")
+  if (a && !a->clock.empty()) {
+    hh = digits(a->clock, 0, 2);
+    mm = digits(a->clock, 3, 2);
+    ++j;
+  } else if (int g = glued_ampm(i, 2, half); g >= 0) {
+    hh = g;
+    j = i + 1;
+  } else if (N[i] >= 0 && tx(i).size() <= 2 && T[i].kind == TokenKind::number) {
+    numeric = true;
+    hh = N[i];
+    j = i + 1;
+    // Minutes and seconds: "6:03", "01:52:54", "2:15pm" ("15pm" one token).
+    auto two_digits = [&](std::size_t k, std::string_view& glued) {
+      if (!(is(k, ":") && adjacent(k) && adjacent(k + 1) && k + 1 < size())) return -1;
+      if (tx(k + 1).size() == 2 && N[k + 1] >= 0) return N[k + 1];
+      return glued_ampm(k + 1, 2, glued, 2);
+    };
+    if (int v = two_digits(j, half); v >= 0) {
+      mm = v;
+      j += 2;
+      if (half.empty())
+        if (int v2 = two_digits(j, half); v2 >= 0 && v2 <= 59) {
+          ss = v2;
+          j += 2;
+        }
+    } else if (!(w(j) && !w(j)->ampm.empty())) {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  if (hh > 24 || mm > 59) return false;
+  if (numeric && half.empty()) {
+    if (w(j) && !w(j)->ampm.empty()) {
+      half = w(j)->ampm;
+      ++j;
+    } else if (is(j, "a") || is(j, "p")) {
+      return false;
+    }
+  }
+  if (half == "pm" && hh < 12) hh += 12;
+  if (half == "am" && hh == 12) hh = 0;
+  if (w(j) && w(j)->zone) ++j;
+  // The day it belongs to: "Tuesday", "yesterday", "Nov. 9" right after the
+  // time is inside the span (as TimeBank writes "9 a.m. Tuesday"); after "on"
+  // ("3 pm on Tuesday") it gives the time its day but is an expression of its own.
+  std::size_t k = j;
+  if (is(k, ",")) ++k;
+  const bool on = is(k, "on");
+  if (on) ++k;
+  Match day;
+  // Without a day of its own, a clock time belongs to the day the sentence named
+  // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
+  // named, else to the reference date.
+  std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
+  if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
+      day.value.size() == 10) {
+    date = day.value;
+    if (!on) j = day.last;
+  }
+  m.last = j;
+  m.type = TimexType::time;
+  m.relative = true;
+  m.value = fmt::format("{}T{:02}:{:02}", date, hh, mm);
+  if (ss >= 0) m.value += fmt::format(":{:02}", ss);
+  if (a && a->clock == "24:00") m.value = fmt::format("{}T24:00", date);
+  return true;
+}
+
+}  // namespace newsan::timex
