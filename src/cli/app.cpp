@@ -11,6 +11,7 @@
 #include "newsan/entities.h"
 #include "newsan/error.h"
 #include "newsan/report.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan::cli {
@@ -77,9 +78,17 @@ int run(int argc, char** argv) {
     } catch (const Error& e) {
       model = fmt::format("unavailable ({})", e.what());
     }
+    std::string syntax_model;
+    try {
+      const DataDir data = DataDir::locate(std::nullopt, g.argv0);
+      syntax_model = data.has("models/syntax.model") ? SyntaxModel::load(data.file("models/syntax.model"))->version()
+                                                     : "unavailable (no models/syntax.model in the data directory)";
+    } catch (const Error& e) {
+      syntax_model = fmt::format("unavailable ({})", e.what());
+    }
     Output out("-");
-    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\n", newsan_version(), kSchemaVersion,
-                          kTokenizerVersion, model));
+    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\nsyntax model {}\n", newsan_version(),
+                          kSchemaVersion, kTokenizerVersion, model, syntax_model));
     out.close();
     return 0;
   }

@@ -7,19 +7,8 @@ CASE=$2
 SRC=${NEWSAN_SOURCE:?}
 SHARED=${NEWSAN_SHARED:-$SRC/../shared}
 SAMPLE=$SRC/data/samples/harbour-strike.txt
-T=$(mktemp -d)
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# expect_exit CODE CMD… : runs CMD, checks its exit code, keeps stdout/stderr in $T/out, $T/err
-expect_exit() {
-  local want=$1; shift
-  "$@" >"$T/out" 2>"$T/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "exit $got, expected $want: $* (stderr: $(head -c 400 "$T/err"))"
-}
-err_has() { grep -qF -- "$1" "$T/err" || fail "stderr lacks '$1': $(head -c 400 "$T/err")"; }
-json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" || fail "invalid JSON in $1"; }
+# shellcheck source=helpers.sh
+source "$(dirname "$0")/helpers.sh"
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
