@@ -92,11 +92,12 @@ struct WeightTable {
         __builtin_prefetch(&entries[s->begin]);
         found[m++] = s;
       }
-    for (std::size_t f = 0; f < m; ++f)
-      for (std::uint32_t j = 0; j < found[f]->count; ++j) {
-        const Entry& e = entries[found[f]->begin + j];
-        scores[e.cls] += e.weight;
-      }
+    for (std::size_t f = 0; f < m; ++f) {
+      // Locals: the stores to scores could alias the slot as far as the compiler knows.
+      const Entry* e = entries.data() + found[f]->begin;
+      const Entry* const end = e + found[f]->count;
+      for (; e != end; ++e) scores[e->cls] += e->weight;
+    }
   }
 };
 
