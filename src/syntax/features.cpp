@@ -339,7 +339,9 @@ std::string lemma_rule(std::string_view form, std::string_view lemma) {
     std::size_t p = 0;
     while (p < f.size() && p < lemma.size() && f[p] == lemma[p]) ++p;
     std::string r = (mode == 0 ? "k" : "l") + std::to_string(f.size() - p) + ":" + std::string(lemma.substr(p));
-    if (best.empty() || r.size() < best.size()) best = r;
+    // Ties go to lowercasing: "the"->"the" and "The"->"the" then share the rule
+    // "l0:", so the (lowercase word, XPOS) tables learn one rule for both.
+    if (best.empty() || r.size() <= best.size()) best = r;
   }
   return best;
 }
