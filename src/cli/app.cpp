@@ -13,6 +13,7 @@
 #include "newsan/entities.h"
 #include "newsan/error.h"
 #include "newsan/report.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan::cli {
@@ -123,9 +124,17 @@ int run(int argc, char** argv) {
     } catch (const Error& e) {
       model = fmt::format("unavailable ({})", e.what());
     }
+    std::string syntax_model;
+    try {
+      const DataDir sdir = DataDir::locate(std::nullopt, g.argv0);
+      syntax_model = sdir.has("models/syntax.model") ? SyntaxModel::load(sdir.file("models/syntax.model"))->version()
+                                                     : "unavailable (no models/syntax.model in the data directory)";
+    } catch (const Error& e) {
+      syntax_model = fmt::format("unavailable ({})", e.what());
+    }
     Output out("-");
-    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\ndata {}\n", newsan_version(),
-                          kSchemaVersion, kTokenizerVersion, model, data));
+    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\nsyntax model {}\ndata {}\n",
+                          newsan_version(), kSchemaVersion, kTokenizerVersion, model, syntax_model, data));
     out.close();
     return 0;
   }

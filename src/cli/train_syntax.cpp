@@ -59,7 +59,9 @@ void setup_train_syntax(CLI::App& app, GlobalOptions& g, Action& action) {
       ->capture_default_str()
       ->check(CLI::Range(0, 20));
   sub->add_option("--tagger-entries", o->t.tagger_entries, "Keep this many largest tagger weights")->capture_default_str();
-  sub->add_option("--parser-entries", o->t.parser_entries, "Keep this many largest parser weights")->capture_default_str();
+  sub->add_option("--parser-features", o->t.parser_features, "Keep this many parser action features (largest weights)")
+      ->capture_default_str();
+  sub->add_option("--label-entries", o->t.label_entries, "Keep this many largest parser label weights")->capture_default_str();
   sub->add_option("--seed", o->t.seed, "Seed of the sentence order and exploration")->capture_default_str();
   sub->callback([o, &action] { action = [o] { return run_train_syntax(*o); }; });
   (void)g;

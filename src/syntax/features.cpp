@@ -96,19 +96,18 @@ WordInfo word_info(std::string_view form) {
   return w;
 }
 
-std::size_t tagger_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
-                            std::uint64_t* out) {
+namespace {
+const WordInfo& none_word() {
   static const WordInfo kNone = [] {
     WordInfo w;
     w.form = w.lower = w.shape = 0x51;
     return w;
   }();
-  const std::size_t n = words.size();
-  const WordInfo& w = words[i];
-  const WordInfo& p1 = i >= 1 ? words[i - 1] : kNone;
-  const WordInfo& p2 = i >= 2 ? words[i - 2] : kNone;
-  const WordInfo& n1 = i + 1 < n ? words[i + 1] : kNone;
-  const WordInfo& n2 = i + 2 < n ? words[i + 2] : kNone;
+  return kNone;
+}
+}  // namespace
+
+std::size_t tagger_word_features(const WordInfo& w, std::uint64_t* out) {
   std::size_t k = 0;
   out[k++] = fkey(0, 0);
   out[k++] = fkey(1, w.lower);
@@ -118,10 +117,19 @@ std::size_t tagger_features(std::span<const WordInfo> words, std::size_t i, int 
   for (int s = 0; s < 3; ++s)
     if (w.prefix[s]) out[k++] = fkey(7 + s, w.prefix[s]);
   out[k++] = fkey(10, w.shape);
-  out[k++] = fkey(11, prev1);
-  out[k++] = fkey(12, prev2);
-  out[k++] = fkey(13, prev1, prev2);
-  out[k++] = fkey(14, prev1, w.lower);
+  out[k++] = fkey(23, w.flags);
+  return k;
+}
+
+std::size_t tagger_context_features(std::span<const WordInfo> words, std::size_t i, std::uint64_t* out) {
+  const WordInfo& kNone = none_word();
+  const std::size_t n = words.size();
+  const WordInfo& w = words[i];
+  const WordInfo& p1 = i >= 1 ? words[i - 1] : kNone;
+  const WordInfo& p2 = i >= 2 ? words[i - 2] : kNone;
+  const WordInfo& n1 = i + 1 < n ? words[i + 1] : kNone;
+  const WordInfo& n2 = i + 2 < n ? words[i + 2] : kNone;
+  std::size_t k = 0;
   out[k++] = fkey(15, p1.lower);
   out[k++] = fkey(16, p2.lower);
   out[k++] = fkey(17, n1.lower);
@@ -130,15 +138,26 @@ std::size_t tagger_features(std::span<const WordInfo> words, std::size_t i, int 
   out[k++] = fkey(20, n1.suffix[2]);
   out[k++] = fkey(21, n1.shape);
   out[k++] = fkey(22, p1.shape);
-  out[k++] = fkey(23, w.flags);
   out[k++] = fkey(24, w.lower, n1.lower);
   out[k++] = fkey(25, p1.lower, w.lower);
-  out[k++] = fkey(26, prev1, w.suffix[2]);
   out[k++] = fkey(27, i == 0, w.shape);
-  out[k++] = fkey(28, prev1, n1.lower);
   out[k++] = fkey(29, n1.suffix[1]);
   out[k++] = fkey(30, p1.form);
   out[k++] = fkey(31, n1.form);
+  return k;
+}
+
+std::size_t tagger_dynamic_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
+                                    std::uint64_t* out) {
+  const WordInfo& w = words[i];
+  const WordInfo& n1 = i + 1 < words.size() ? words[i + 1] : none_word();
+  std::size_t k = 0;
+  out[k++] = fkey(11, prev1);
+  out[k++] = fkey(12, prev2);
+  out[k++] = fkey(13, prev1, prev2);
+  out[k++] = fkey(14, prev1, w.lower);
+  out[k++] = fkey(26, prev1, w.suffix[2]);
+  out[k++] = fkey(28, prev1, n1.lower);
   return k;
 }
 
@@ -304,6 +323,14 @@ std::size_t parser_features(const ParseState& st, std::span<const WordInfo> word
   return k;
 }
 
+void label_features(const std::uint64_t* all, std::uint64_t* out) {
+  // Indices into parser_features' order (see the comments there).
+  static constexpr std::uint8_t kPick[kLabelFeatures] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  16, 21, 22,
+                                                         24, 25, 26, 35, 37, 38, 40, 41, 47, 51, 52, 56,
+                                                         58, 66, 67, 69, 70, 74, 77, 85, 86, 87, 92, 93};
+  for (std::size_t i = 0; i < kLabelFeatures; ++i) out[i] = all[kPick[i]];
+}
+
 // ---- lemma rules ----------------------------------------------------------------
 std::string lemma_rule(std::string_view form, std::string_view lemma) {
   std::string best;
@@ -312,7 +339,9 @@ std::string lemma_rule(std::string_view form, std::string_view lemma) {
     std::size_t p = 0;
     while (p < f.size() && p < lemma.size() && f[p] == lemma[p]) ++p;
     std::string r = (mode == 0 ? "k" : "l") + std::to_string(f.size() - p) + ":" + std::string(lemma.substr(p));
-    if (best.empty() || r.size() < best.size()) best = r;
+    // Ties go to lowercasing: "the"->"the" and "The"->"the" then share the rule
+    // "l0:", so the (lowercase word, XPOS) tables learn one rule for both.
+    if (best.empty() || r.size() <= best.size()) best = r;
   }
   return best;
 }
@@ -362,31 +391,14 @@ const std::array<std::string_view, 3> kCheckSentences = {
 
 namespace newsan::syntax {
 
-bool transition_valid(const ParseState& st, int t, int labels, int root) {
-  const std::size_t ss = st.stack.size();
-  if (t == 0) return st.b < st.n;
-  if (t <= labels) {  // LEFT(l): head b0, dependent s0
-    if (ss == 0) return false;
-    const int l = t - 1;
-    if (st.b == st.n) return ss == 1 && l == root;
-    return l != root;
-  }
-  const int l = t - 1 - labels;  // RIGHT(l): head s1, dependent s0
-  return ss >= 2 && l != root;
-}
-
-void apply_transition(ParseState& st, int t, int labels) {
-  if (t == 0) {
+void apply_action(ParseState& st, int a, int label) {
+  if (a == kShift) {
     st.shift();
-  } else if (t <= labels) {
-    const int s0 = st.stack.back();
-    st.stack.pop_back();
-    st.arc(st.b, s0, t - 1);
-  } else {
-    const int s0 = st.stack.back();
-    st.stack.pop_back();
-    st.arc(st.stack.back(), s0, t - 1 - labels);
+    return;
   }
+  const int s0 = st.stack.back();
+  st.stack.pop_back();
+  st.arc(a == kLeft ? st.b : st.stack.back(), s0, label);
 }
 
 }  // namespace newsan::syntax

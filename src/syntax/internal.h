@@ -79,6 +79,61 @@ struct WeightTable {
         scores[e.cls] += e.weight;
       }
   }
+  // Adds the weights of k features: the slots of all of them are prefetched
+  // first, then their entry runs, so the memory reads overlap instead of
+  // waiting one after another (the tables are far larger than the caches).
+  void add_all(const std::uint64_t* keys, std::size_t k, std::int32_t* scores) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t f = 0; f < k; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+    const Slot* found[128];
+    std::size_t m = 0;
+    for (std::size_t f = 0; f < k; ++f)
+      if (const Slot* s = find(keys[f])) {
+        __builtin_prefetch(&entries[s->begin]);
+        found[m++] = s;
+      }
+    for (std::size_t f = 0; f < m; ++f) {
+      // Locals: the stores to scores could alias the slot as far as the compiler knows.
+      const Entry* e = entries.data() + found[f]->begin;
+      const Entry* const end = e + found[f]->count;
+      for (; e != end; ++e) scores[e->cls] += e->weight;
+    }
+  }
+};
+
+// The parser's action weights: a feature's three weights (SHIFT, LEFT, RIGHT)
+// live in its 8-byte slot, so one memory read scores a feature. A slot keeps
+// the key's top 16 bits as a tag (0 = empty; the slot index comes from the low
+// bits), so an absent feature is taken for a present one once in ~65,000
+// probes: noise far below the perceptron's own, for a table half the size.
+struct ActionSlot {
+  std::uint16_t tag;  // 0 = empty
+  std::int16_t w[3];  // SHIFT, LEFT, RIGHT
+};
+static_assert(sizeof(ActionSlot) == 8);
+inline std::uint16_t action_tag(std::uint64_t key) {
+  const auto t = static_cast<std::uint16_t>(key >> 48);
+  return t ? t : 1;
+}
+struct ActionTable {
+  std::span<const ActionSlot> slots;  // power of two, at most half full
+  void add_all(const std::uint64_t* keys, std::size_t k, std::int32_t* scores) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t f = 0; f < k; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+    for (std::size_t f = 0; f < k; ++f) {
+      const std::uint16_t tag = action_tag(keys[f]);
+      for (std::size_t i = keys[f] & mask;; i = (i + 1) & mask) {
+        const ActionSlot& s = slots[i];
+        if (s.tag == tag) {
+          scores[0] += s.w[0];
+          scores[1] += s.w[1];
+          scores[2] += s.w[2];
+          break;
+        }
+        if (s.tag == 0) break;
+      }
+    }
+  }
 };
 
 // ---- feature extraction -------------------------------------------------------
@@ -93,9 +148,22 @@ WordInfo word_info(std::string_view form);
 std::string lowercase(std::string_view form);  // ASCII and Latin-1/Greek/Cyrillic via utf8proc
 
 constexpr std::size_t kMaxTagFeatures = 40;
-// Tagger features of word i given the tags chosen for i-1 and i-2 (class ids + 1, 0 = none).
-std::size_t tagger_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
-                            std::uint64_t* out);
+// Tagger features of word i given the tags chosen for i-1 and i-2 (class ids + 1, 0 = none):
+// those of the word alone (the same wherever it occurs: their summed weights
+// are cached per word), of its neighbours, and of the previous tags (dynamic).
+std::size_t tagger_word_features(const WordInfo& w, std::uint64_t* out);
+std::size_t tagger_context_features(std::span<const WordInfo> words, std::size_t i, std::uint64_t* out);
+inline std::size_t tagger_static_features(std::span<const WordInfo> words, std::size_t i, std::uint64_t* out) {
+  const std::size_t k = tagger_word_features(words[i], out);
+  return k + tagger_context_features(words, i, out + k);
+}
+std::size_t tagger_dynamic_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
+                                    std::uint64_t* out);
+inline std::size_t tagger_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
+                                   std::uint64_t* out) {
+  const std::size_t k = tagger_static_features(words, i, out);
+  return k + tagger_dynamic_features(words, i, prev1, prev2, out + k);
+}
 
 constexpr std::size_t kMaxParseFeatures = 96;
 // The parser's configuration: arc-hybrid, words 0..n-1, the root is index n.
@@ -111,14 +179,28 @@ struct ParseState {
 };
 std::size_t parser_features(const ParseState& st, std::span<const WordInfo> words, std::span<const int> tags,
                             std::uint64_t* out);
+// The label of an arc is scored from a subset of the parser's features (those
+// of the dependent s0, the heads b0 and s1, their pairs, distance and children):
+// copies them from `all` (parser_features' output) into `out`.
+constexpr std::size_t kLabelFeatures = 36;
+void label_features(const std::uint64_t* all, std::uint64_t* out);
 
-// Transitions: 0 = SHIFT, 1 + l = LEFT(l) (head b0, dep s0), 1 + L + l = RIGHT(l) (head s1, dep s0).
-inline int left_of(int l) { return 1 + l; }
-inline int right_of(int l, int labels) { return 1 + labels + l; }
-// Whether transition t may be taken: exactly one word gets the root, by the
-// label `root` only, and the parse always ends (2n transitions).
-bool transition_valid(const ParseState& st, int t, int labels, int root);
-void apply_transition(ParseState& st, int t, int labels);
+// Actions: SHIFT, LEFT (head b0, dependent s0), RIGHT (head s1, dependent s0).
+// The label of an arc is chosen after its action, among the labels of its
+// direction: label class = direction * labels + label (direction 0 = LEFT).
+enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
+// Whether action a may be taken: exactly one word gets the root (LEFT from
+// the last stack word onto the root at the end of the buffer), and the parse
+// always ends (2n transitions).
+inline bool action_valid(const ParseState& st, int a) {
+  const std::size_t ss = st.stack.size();
+  if (a == kShift) return st.b < st.n;
+  if (a == kLeft) return ss >= 1 && (st.b < st.n || ss == 1);
+  return ss >= 2;
+}
+// Whether the arc of action a is the one onto the root (its label is `root`).
+inline bool action_is_root(const ParseState& st, int a) { return a == kLeft && st.b == st.n; }
+void apply_action(ParseState& st, int a, int label);
 
 // ---- the lemmatizer's rules ---------------------------------------------------
 // A rule is "<l|k><strip>:<append>": lowercase or keep the form, strip `strip`
@@ -154,8 +236,9 @@ struct ModelData {
   std::vector<std::string> labels;  // index of "root" is root_label
   std::uint32_t root_label = 0;
   std::vector<std::string> lemma_rules;
-  std::vector<Slot> tag_slots, parse_slots;
-  std::vector<Entry> tag_entries, parse_entries;
+  std::vector<Slot> tag_slots, label_slots;
+  std::vector<Entry> tag_entries, label_entries;
+  std::vector<ActionSlot> action_slots;
   std::vector<KeyValue> lemma_exceptions, lemma_suffixes;  // value: rule index
   std::uint32_t lemma_max_suffix = 5;
   // The built-in check: the model's own analysis of kCheckSentences when written.
@@ -169,8 +252,8 @@ std::vector<std::string_view> split_spaces(std::string_view s);
 class Model final : public SyntaxModel {
  public:
   // `image` keeps the memory that the tables view alive.
-  Model(std::shared_ptr<const void> image, ModelData strings, WeightTable tagger, WeightTable parser,
-        std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes);
+  Model(std::shared_ptr<const void> image, ModelData strings, WeightTable tagger, ActionTable actions,
+        WeightTable labels, std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes);
   void parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const override;
   void tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const override;
   std::string version() const override;
@@ -187,7 +270,9 @@ class Model final : public SyntaxModel {
  private:
   std::shared_ptr<const void> image_;
   ModelData d_;
-  WeightTable tagger_, parser_;
+  WeightTable tagger_;
+  ActionTable actions_;
+  WeightTable labels_;
   std::span<const KeyValue> exceptions_, suffixes_;
   std::vector<std::uint64_t> xpos_hash_;
 };
@@ -200,10 +285,15 @@ std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_pt
 std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std::shared_ptr<const void> image,
                                                     std::string_view origin, bool verify);
 std::shared_ptr<const Model> load_model(const std::filesystem::path& path);
+// Rewrites the header's payload size and checksum to match the bytes (fuzzing:
+// lets mutated images reach the structural checks behind the checksum).
+void reseal_model(std::string& bytes);
 
 // Builds an open-addressed slot table from sorted (key, entries) runs.
 void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& features, std::vector<Slot>& slots,
                  std::vector<Entry>& entries);
+// `features`: (key, weights) of the kept action features.
+void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots);
 std::vector<KeyValue> build_kv(std::vector<KeyValue> pairs);
 
 }  // namespace newsan::syntax

@@ -63,33 +63,79 @@ const ParsedSentence& DocumentSyntax::sentence_of_token(std::size_t token_index)
 
 namespace newsan::syntax {
 
-Model::Model(std::shared_ptr<const void> image, ModelData strings, WeightTable tagger, WeightTable parser,
-             std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes)
+Model::Model(std::shared_ptr<const void> image, ModelData strings, WeightTable tagger, ActionTable actions,
+             WeightTable labels, std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes)
     : image_(std::move(image)),
       d_(std::move(strings)),
       tagger_(tagger),
-      parser_(parser),
+      actions_(actions),
+      labels_(labels),
       exceptions_(exceptions),
       suffixes_(suffixes) {
   for (const auto& t : d_.tags) xpos_hash_.push_back(hash_bytes(t.xpos, 5));
 }
 
 std::string Model::version() const {
-  std::string v = "syntax-1";
-  if (!d_.description.empty()) v += " " + d_.description;
+  std::string v = "syntax format 2";
+  if (!d_.description.empty()) v += ", " + d_.description;
   return v;
 }
 
+namespace {
+// Per-thread buffers: a sentence is tagged and parsed without allocating once
+// they have grown to the longest sentence seen.
+struct Scratch {
+  std::vector<std::int32_t> static_scores, scores;
+  // Word cache: the summed weights of a word's own tagger features, by its
+  // form hash (direct-mapped; news repeats its words, so most are hits).
+  static constexpr std::size_t kCacheSlots = 4096;
+  const void* cache_model = nullptr;
+  std::vector<std::uint64_t> cache_keys;
+  std::vector<std::int32_t> cache_rows;
+  std::vector<WordInfo> info;
+  std::vector<int> tags, heads, labels;
+  ParseState st;
+};
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+}  // namespace
+
 void Model::tag_words(std::span<const WordInfo> info, std::vector<int>& tags) const {
-  tags.assign(info.size(), 0);
+  const std::size_t n = info.size(), nc = d_.tags.size();
+  tags.assign(n, 0);
+  // The features of the words alone are scored for the whole sentence first
+  // (many independent memory reads that overlap); then left to right, the
+  // six features of the previous tags are added.
+  Scratch& sc = scratch();
+  if (sc.cache_model != this) {
+    sc.cache_model = this;
+    sc.cache_keys.assign(Scratch::kCacheSlots, 0);
+    sc.cache_rows.assign(Scratch::kCacheSlots * nc, 0);
+  }
+  std::vector<std::int32_t>& base = sc.static_scores;
+  base.resize(n * nc);
   std::uint64_t feats[kMaxTagFeatures];
-  std::vector<std::int32_t> scores(d_.tags.size());
-  for (std::size_t i = 0; i < info.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t key = info[i].form | 1;  // 0 = empty slot
+    const std::size_t slot = key & (Scratch::kCacheSlots - 1);
+    std::int32_t* row = sc.cache_rows.data() + slot * nc;
+    if (sc.cache_keys[slot] != key) {
+      std::fill(row, row + nc, 0);
+      tagger_.add_all(feats, tagger_word_features(info[i], feats), row);
+      sc.cache_keys[slot] = key;
+    }
+    std::copy(row, row + nc, base.data() + i * nc);
+    const std::size_t k = tagger_context_features(info, i, feats);
+    tagger_.add_all(feats, k, base.data() + i * nc);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
     const int p1 = i >= 1 ? tags[i - 1] + 1 : 0, p2 = i >= 2 ? tags[i - 2] + 1 : 0;
-    const std::size_t k = tagger_features(info, i, p1, p2, feats);
-    std::fill(scores.begin(), scores.end(), 0);
-    for (std::size_t f = 0; f < k; ++f) tagger_.add(feats[f], scores.data());
-    tags[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    const std::size_t k = tagger_dynamic_features(info, i, p1, p2, feats);
+    std::int32_t* sc = base.data() + i * nc;
+    tagger_.add_all(feats, k, sc);
+    tags[i] = static_cast<int>(std::max_element(sc, sc + nc) - sc);
   }
 }
 
@@ -98,22 +144,31 @@ void Model::parse_words(std::span<const WordInfo> info, std::span<const int> tag
   const int n = static_cast<int>(info.size());
   const int nl = static_cast<int>(d_.labels.size());
   const int root = static_cast<int>(d_.root_label);
-  ParseState st;
+  ParseState& st = scratch().st;
   st.reset(n);
   std::uint64_t feats[kMaxParseFeatures];
-  std::vector<std::int32_t> scores(static_cast<std::size_t>(1 + 2 * nl));
+  std::vector<std::int32_t>& lscores = scratch().scores;
+  lscores.resize(static_cast<std::size_t>(2 * nl));
   while (!(st.b == n && st.stack.empty())) {
     const std::size_t k = parser_features(st, info, tags, feats);
-    std::fill(scores.begin(), scores.end(), 0);
-    for (std::size_t f = 0; f < k; ++f) parser_.add(feats[f], scores.data());
+    std::int32_t sc[3] = {0, 0, 0};
+    actions_.add_all(feats, k, sc);
     int best = -1;
-    std::int32_t best_score = std::numeric_limits<std::int32_t>::min();
-    for (int t = 0; t < 1 + 2 * nl; ++t)
-      if (scores[t] > best_score && transition_valid(st, t, nl, root)) {
-        best = t;
-        best_score = scores[t];
-      }
-    apply_transition(st, best, nl);
+    for (int a = 0; a < 3; ++a)
+      if (action_valid(st, a) && (best < 0 || sc[a] > sc[best])) best = a;
+    int label = root;
+    if (best != kShift && !action_is_root(st, best)) {
+      // The label: scored only for an arc, among the labels of its direction.
+      std::fill(lscores.begin(), lscores.end(), 0);
+      std::uint64_t lf[kLabelFeatures];
+      label_features(feats, lf);
+      labels_.add_all(lf, kLabelFeatures, lscores.data());
+      const std::int32_t* ls = lscores.data() + (best == kLeft ? 0 : nl);
+      label = nl < 2 ? root : root == 0 ? 1 : 0;
+      for (int l = 0; l < nl; ++l)
+        if (l != root && ls[l] > ls[label]) label = l;
+    }
+    apply_action(st, best, label);
   }
   heads.resize(info.size());
   labels.resize(info.size());
@@ -140,9 +195,11 @@ std::uint32_t Model::lemma_rule_of(std::string_view form, int tag) const {
 }
 
 void Model::tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
-  std::vector<WordInfo> info(forms.size());
+  Scratch& sc = scratch();
+  std::vector<WordInfo>& info = sc.info;
+  info.resize(forms.size());
   for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
-  std::vector<int> tags;
+  std::vector<int>& tags = sc.tags;
   tag_words(info, tags);
   out.resize(forms.size());
   for (std::size_t i = 0; i < forms.size(); ++i) {
@@ -158,9 +215,11 @@ void Model::tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>
 }
 
 void Model::parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
-  std::vector<WordInfo> info(forms.size());
+  Scratch& sc = scratch();
+  std::vector<WordInfo>& info = sc.info;
+  info.resize(forms.size());
   for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
-  std::vector<int> tags, heads, labels;
+  std::vector<int>&tags = sc.tags, &heads = sc.heads, &labels = sc.labels;
   tag_words(info, tags);
   parse_words(info, tags, heads, labels);
   out.resize(forms.size());

@@ -13,7 +13,9 @@
 //     3 relation labels: one per line       4 lemma rules: one per line
 //     5 parameters: u32 {root label, longest lemma suffix}
 //     6 tagger slots {u64 key, u32 begin, u32 count}   7 tagger entries {u16 class, i16 weight}
-//     8 parser slots                                   9 parser entries
+//     8 parser action slots {u16 tag (top 16 bits of the key, 0 = empty), i16 SHIFT, LEFT, RIGHT}
+//     9 parser label slots {u64 key, u32 begin, u32 count}  13 parser label entries {u16 class, i16 weight}
+//       (label class = direction * labels + label; direction 0 = LEFT, 1 = RIGHT)
 //     10 lemma exceptions {u64 key, u64 rule}          11 lemma suffixes {u64 key, u64 rule}
 //     12 the built-in check: u32 per word (tag, head + 1, label, lemma rule) of kCheckSentences
 //   magic "NSSYNEND" (the last 8 bytes)
@@ -22,6 +24,8 @@
 //
 // Format versions:
 //   1  (2026-12) first version: (XPOS, UPOS) tagger, arc-hybrid parser, edit-rule lemmatizer.
+//   2  (2026-12) the parser scores 3 actions (weights inline in the slots) and then
+//      the label of the chosen arc's direction; sections 8, 9 changed, 13 added.
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -40,10 +44,10 @@ namespace {
 
 constexpr char kMagic[9] = "NSSYNMDL";
 constexpr char kEndMagic[9] = "NSSYNEND";
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::size_t kHeaderSize = 64;
 constexpr std::size_t kAlign = 64;
-constexpr std::uint32_t kSections = 12;
+constexpr std::uint32_t kSections = 13;
 constexpr std::size_t kTableEntry = 24;
 
 std::size_t padded(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
@@ -104,11 +108,12 @@ std::string encode_model(const ModelData& m) {
                            {5, 4, params},
                            {6, sizeof(Slot), raw(m.tag_slots)},
                            {7, sizeof(Entry), raw(m.tag_entries)},
-                           {8, sizeof(Slot), raw(m.parse_slots)},
-                           {9, sizeof(Entry), raw(m.parse_entries)},
+                           {8, sizeof(ActionSlot), raw(m.action_slots)},
+                           {9, sizeof(Slot), raw(m.label_slots)},
                            {10, sizeof(KeyValue), raw(m.lemma_exceptions)},
                            {11, sizeof(KeyValue), raw(m.lemma_suffixes)},
-                           {12, 4, raw(m.check)}};
+                           {12, 4, raw(m.check)},
+                           {13, sizeof(Entry), raw(m.label_entries)}};
   std::string out(kMagic, 8);
   put<std::uint32_t>(out, kFormatVersion);
   put<std::uint32_t>(out, static_cast<std::uint32_t>(secs.size()));
@@ -188,8 +193,8 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
     d.fail(24, "checksum mismatch (corrupted file)");
   if (std::memcmp(bytes.data() + bytes.size() - 8, kEndMagic, 8) != 0) d.fail(bytes.size() - 8, "no end magic");
   if (nsec != kSections) d.fail(12, "expected " + std::to_string(kSections) + " sections, found " + std::to_string(nsec));
-  static constexpr std::uint32_t kElem[kSections] = {1, 1, 1, 1, 4, sizeof(Slot), sizeof(Entry), sizeof(Slot),
-                                                     sizeof(Entry), sizeof(KeyValue), sizeof(KeyValue), 4};
+  static constexpr std::uint32_t kElem[kSections] = {1, 1, 1, 1, 4, sizeof(Slot), sizeof(Entry), sizeof(ActionSlot),
+                                                     sizeof(Slot), sizeof(KeyValue), sizeof(KeyValue), 4, sizeof(Entry)};
   std::string_view sec[kSections + 1];
   bool seen[kSections + 1] = {};
   const std::size_t body_end = bytes.size() - 8;
@@ -254,7 +259,13 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
     return t;
   };
   WeightTable tagger = table(sec[6], sec[7], m.tags.size(), "tagger");
-  WeightTable parser = table(sec[8], sec[9], 1 + 2 * m.labels.size(), "parser");
+  WeightTable labels = table(sec[9], sec[13], 2 * m.labels.size(), "parser label");
+  ActionTable actions;
+  actions.slots = view<ActionSlot>(sec[8]);
+  if (actions.slots.size() < 16 || !std::has_single_bit(actions.slots.size()))
+    d.fail(0, "parser action slot count " + std::to_string(actions.slots.size()) + " is not a power of two >= 16");
+  if (std::none_of(actions.slots.begin(), actions.slots.end(), [](const ActionSlot& s) { return s.tag == 0; }))
+    d.fail(0, "parser action slot table has no empty slot");
   auto kv = [&](std::string_view b, const char* what) {
     auto t = view<KeyValue>(b);
     if (t.empty()) return t;
@@ -281,7 +292,7 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
     image.reset();
     return decode_model_unchecked(bytes, nullptr, origin, verify);
   }
-  auto model = std::make_shared<const Model>(image, std::move(m), tagger, parser, exceptions, suffixes);
+  auto model = std::make_shared<const Model>(image, std::move(m), tagger, actions, labels, exceptions, suffixes);
   if (verify && model->run_check() != model->data().check)
     throw FormatError(std::string(origin) +
                       ": bad syntax model: its built-in check sentences no longer parse as when it was written "
@@ -292,6 +303,14 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
 std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_ptr<const void> image,
                                           std::string_view origin) {
   return decode_model_unchecked(bytes, std::move(image), origin, true);
+}
+
+void reseal_model(std::string& bytes) {
+  if (bytes.size() < kHeaderSize + 8) return;
+  const std::uint64_t size = bytes.size() - kHeaderSize;
+  const std::uint64_t sum = model_checksum(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize, size);
+  std::memcpy(bytes.data() + 16, &size, 8);
+  std::memcpy(bytes.data() + 24, &sum, 8);
 }
 
 std::shared_ptr<const Model> load_model(const std::filesystem::path& path) {
@@ -312,6 +331,24 @@ void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& feat
     while (slots[i].key != 0) i = (i + 1) & (n - 1);
     slots[i] = Slot{key, static_cast<std::uint32_t>(entries.size()), static_cast<std::uint32_t>(es.size())};
     entries.insert(entries.end(), es.begin(), es.end());
+  }
+}
+
+void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots) {
+  std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t n = 16;
+  while (n < features.size() * 2) n *= 2;  // load factor at most 1/2: few probes for absent features
+  slots.assign(n, ActionSlot{0, {0, 0, 0}});
+  for (const auto& [key, f] : features) {
+    // Two features with the same index chain and tag cannot be told apart:
+    // the first (by key) is kept.
+    const std::uint16_t tag = action_tag(key);
+    std::size_t i = key & (n - 1);
+    bool clash = false;
+    for (; slots[i].tag != 0; i = (i + 1) & (n - 1)) clash = clash || slots[i].tag == tag;
+    if (clash) continue;
+    slots[i] = f;
+    slots[i].tag = tag;
   }
 }
 

@@ -76,6 +76,34 @@ class Perceptron {
     return out;
   }
 
+  // Averaged, quantized weights of a 3-class perceptron, one slot per feature;
+  // the `budget` features of largest total weight are kept.
+  std::vector<std::pair<std::uint64_t, ActionSlot>> export_actions(std::size_t budget) const {
+    double mx = 0;
+    for (const auto& row : rows_)
+      for (const TEntry& e : row) mx = std::max(mx, std::fabs(e.w - e.u / double(step_)));
+    const double scale = mx > 0 ? 32000.0 / mx : 1.0;
+    std::vector<std::pair<long, std::pair<std::uint64_t, ActionSlot>>> all;
+    for (const auto& [key, r] : index_) {
+      std::pair<std::uint64_t, ActionSlot> a{key, ActionSlot{1, {0, 0, 0}}};
+      long mass = 0;
+      for (const TEntry& e : rows_[r]) {
+        const long q = std::lround((e.w - e.u / double(step_)) * scale);
+        a.second.w[e.cls] = static_cast<std::int16_t>(q);
+        mass += std::labs(q);
+      }
+      if (mass > 0) all.emplace_back(mass, a);
+    }
+    // Ties broken by key: the kept set does not depend on the hash map's order.
+    std::sort(all.begin(), all.end(),
+              [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second.first < b.second.first; });
+    if (all.size() > budget) all.resize(budget);
+    std::vector<std::pair<std::uint64_t, ActionSlot>> out;
+    out.reserve(all.size());
+    for (const auto& [m, a] : all) out.push_back(a);
+    return out;
+  }
+
  private:
   void bump(std::vector<TEntry>& row, int cls, float d) {
     for (TEntry& e : row)
@@ -128,66 +156,88 @@ void tag_sentence(const Perceptron& p, Sent& s, std::vector<int>& out, bool aver
   }
 }
 
-// Dynamic oracle cost of transition t (arc-hybrid, Goldberg & Nivre 2013).
-int cost(const ParseState& st, const Sent& s, int t, int labels) {
+// Dynamic oracle cost of action a (arc-hybrid, Goldberg & Nivre 2013): the
+// gold arcs that become unreachable.
+int cost(const ParseState& st, const Sent& s, int a) {
   const int n = st.n;
   const std::size_t ss = st.stack.size();
   const int s0 = ss ? st.stack[ss - 1] : -1, s1 = ss >= 2 ? st.stack[ss - 2] : -1, b0 = st.b;
   const auto& g = s.heads;
   int c = 0;
-  if (t == 0) {
-    if (b0 >= n) return 1000;
+  if (a == kShift) {
     for (std::size_t i = 0; i < ss; ++i) {
       const int k = st.stack[i];
-      if (g[k] == b0) ++c;                 // a dependent of b0 left on the stack
-      if (g[b0] == k && k != s0) ++c;      // b0's head deeper in the stack
+      if (g[k] == b0) ++c;             // a dependent of b0 left on the stack
+      if (g[b0] == k && k != s0) ++c;  // b0's head deeper in the stack
     }
     return c;
   }
-  const bool left = t <= labels;
-  const int l = left ? t - 1 : t - 1 - labels;
+  const bool left = a == kLeft;
   const int h = left ? b0 : s1;
   // s0 loses its gold head if that head is still reachable (s1 or in the buffer) and not h.
   if (g[s0] != h && (g[s0] == s1 || g[s0] >= b0 + (left ? 1 : 0) || (left && g[s0] == b0))) ++c;
   for (int k = b0; k < n; ++k)
     if (g[k] == s0) ++c;  // dependents of s0 still in the buffer
-  if (g[s0] == h && s.labels[s0] != l) ++c;
   return c;
 }
 
-// Parses `s` greedily with `p`; with `learn`, trains on it with the dynamic oracle.
-void parse_sentence(const Perceptron& p, Sent& s, const std::vector<int>& tags, int labels, int root,
-                    bool averaged, Perceptron* learn, bool explore, std::mt19937_64* rng, double explore_p,
-                    std::vector<int>* heads_out, std::vector<int>* labels_out) {
+struct ParserModels {
+  Perceptron actions{3};
+  Perceptron labels;
+  int nl = 0, root = 0;
+  explicit ParserModels(int labels_count, int root_label)
+      : labels(static_cast<std::size_t>(2 * labels_count)), nl(labels_count), root(root_label) {}
+};
+
+// Parses `s` greedily; with `learn`, trains on it with the dynamic oracle.
+void parse_sentence(ParserModels& p, Sent& s, const std::vector<int>& tags, bool averaged, bool learn, bool explore,
+                    std::mt19937_64* rng, double explore_p, std::vector<int>* heads_out, std::vector<int>* labels_out) {
   ParseState st;
   const int n = static_cast<int>(s.forms.size());
+  const int nl = p.nl, root = p.root;
   st.reset(n);
   std::uint64_t feats[kMaxParseFeatures];
-  const int classes = 1 + 2 * labels;
-  std::vector<float> scores(static_cast<std::size_t>(classes));
+  float sc[3];
+  std::vector<float> lsc(static_cast<std::size_t>(2 * nl));
   while (!(st.b == n && st.stack.empty())) {
     const std::size_t k = parser_features(st, s.info, tags, feats);
-    p.score(feats, k, scores.data(), averaged);
+    p.actions.score(feats, k, sc, averaged);
     int pred = -1;
-    for (int t = 0; t < classes; ++t)
-      if (transition_valid(st, t, labels, root) && (pred < 0 || scores[t] > scores[pred])) pred = t;
+    for (int a = 0; a < 3; ++a)
+      if (action_valid(st, a) && (pred < 0 || sc[a] > sc[pred])) pred = a;
     int next = pred;
     if (learn) {
-      int best = -1, best_cost = 1 << 30;
-      std::vector<int> costs(static_cast<std::size_t>(classes), 1 << 30);
-      for (int t = 0; t < classes; ++t)
-        if (transition_valid(st, t, labels, root)) costs[t] = cost(st, s, t, labels);
-      for (int t = 0; t < classes; ++t)
-        if (costs[t] < best_cost || (costs[t] == best_cost && scores[t] > scores[best])) {
-          best = t;
-          best_cost = costs[t];
+      int costs[3] = {1 << 30, 1 << 30, 1 << 30};
+      int best = -1;
+      for (int a = 0; a < 3; ++a)
+        if (action_valid(st, a)) {
+          costs[a] = cost(st, s, a);
+          if (best < 0 || costs[a] < costs[best] || (costs[a] == costs[best] && sc[a] > sc[best])) best = a;
         }
-      if (costs[pred] > best_cost) learn->update(feats, k, best, pred);
-      learn->tick();
-      const bool follow = explore && costs[pred] > best_cost && (double((*rng)() >> 11) * 0x1.0p-53) < explore_p;
-      next = follow || costs[pred] == best_cost ? pred : best;
+      if (costs[pred] > costs[best]) p.actions.update(feats, k, best, pred);
+      p.actions.tick();
+      const bool follow = explore && costs[pred] > costs[best] && (double((*rng)() >> 11) * 0x1.0p-53) < explore_p;
+      next = follow || costs[pred] == costs[best] ? pred : best;
     }
-    apply_transition(st, next, labels);
+    int label = root;
+    if (next != kShift && !action_is_root(st, next) && nl >= 2) {
+      const int dir = next == kLeft ? 0 : 1;
+      std::uint64_t lf[kLabelFeatures];
+      label_features(feats, lf);
+      p.labels.score(lf, kLabelFeatures, lsc.data(), averaged);
+      const float* ls = lsc.data() + dir * nl;
+      label = root == 0 ? 1 : 0;
+      for (int l = 0; l < nl; ++l)
+        if (l != root && ls[l] > ls[label]) label = l;
+      const int s0 = st.stack.back();
+      const int h = next == kLeft ? st.b : st.stack[st.stack.size() - 2];
+      if (learn && s.heads[s0] == h && s.labels[s0] != root) {
+        if (s.labels[s0] != label) p.labels.update(lf, kLabelFeatures, dir * nl + s.labels[s0], dir * nl + label);
+        p.labels.tick();
+        label = s.labels[s0];
+      }
+    }
+    apply_action(st, next, label);
   }
   if (heads_out) {
     heads_out->assign(st.head.begin(), st.head.begin() + n);
@@ -318,13 +368,13 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
   for (auto& s : dv) tag_sentence(tagger, s, s.pred, true, nullptr);
 
   // ---- parser ----
-  Perceptron parser(static_cast<std::size_t>(1 + 2 * nl));
+  ParserModels parser(nl, root);
   std::mt19937_64 rng(o.seed + 1);
   std::vector<std::size_t> order = all;
   for (int e = 1; e <= o.parser_epochs; ++e) {
     shuffle(order, rng);
     for (std::size_t i : order)
-      parse_sentence(parser, tr[i], tr[i].pred, nl, root, false, &parser, e > 1, &rng, o.explore, nullptr, nullptr);
+      parse_sentence(parser, tr[i], tr[i].pred, false, true, e > 1, &rng, o.explore, nullptr, nullptr);
     if (o.log) {
       if (dv.empty()) {
         o.log(fmt::format("parser epoch {:2d}/{}", e, o.parser_epochs));
@@ -332,7 +382,7 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
       }
       std::vector<std::vector<int>> heads(dv.size()), labels(dv.size());
       for (std::size_t i = 0; i < dv.size(); ++i)
-        parse_sentence(parser, dv[i], dv[i].pred, nl, root, true, nullptr, false, nullptr, 0, &heads[i], &labels[i]);
+        parse_sentence(parser, dv[i], dv[i].pred, true, false, false, nullptr, 0, &heads[i], &labels[i]);
       Scores sc = score_parses(dv, heads, labels, m.labels);
       o.log(fmt::format("parser epoch {:2d}/{}  dev UAS {:.4f}  LAS {:.4f} (predicted tags)", e, o.parser_epochs,
                         sc.rate(sc.uas), sc.rate(sc.las)));
@@ -406,17 +456,20 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
   m.lemma_exceptions = build_kv(std::move(exception_kv));
 
   // ---- the model file, with its built-in check ----
-  float tag_scale = 1, parse_scale = 1;
+  float tag_scale = 1, label_scale = 1;
   auto tw = tagger.export_weights(tag_scale, o.tagger_entries);
-  auto pw = parser.export_weights(parse_scale, o.parser_entries);
+  auto aw = parser.actions.export_actions(o.parser_features);
+  auto lw = parser.labels.export_weights(label_scale, o.label_entries);
   build_slots(tw, m.tag_slots, m.tag_entries);
-  build_slots(pw, m.parse_slots, m.parse_entries);
+  build_action_slots(aw, m.action_slots);
+  build_slots(lw, m.label_slots, m.label_entries);
   std::string bytes = encode_model(m);
   auto model = decode_model_unchecked(bytes, nullptr, "trained model", false);
   m.check = model->run_check();
   if (o.log)
-    o.log(fmt::format("model: {} tag classes, {} relations, {} tagger features, {} parser features, {} lemma rules",
-                      m.tags.size(), m.labels.size(), tw.size(), pw.size(), m.lemma_rules.size()));
+    o.log(fmt::format("model: {} tag classes, {} relations, {} tagger features, {} parser action features, "
+                      "{} label features, {} lemma rules",
+                      m.tags.size(), m.labels.size(), tw.size(), aw.size(), lw.size(), m.lemma_rules.size()));
   return encode_model(m);
 }
 

@@ -23,7 +23,8 @@ struct TrainOptions {
   int jackknife = 4;     // parser trained on tags predicted by taggers that did not see the sentence (0 = off)
   std::uint64_t seed = 1;
   std::size_t tagger_entries = 1000000;  // keep this many largest weights (model size)
-  std::size_t parser_entries = 3000000;
+  std::size_t parser_features = 700000;   // parser action features kept (16 bytes each)
+  std::size_t label_entries = 1000000;    // parser label weights kept
   double explore = 0.9;  // after the first parser epoch, follow the model's own transition this often
   std::string description;
   // Called with a line of progress (no newline at the end).

@@ -112,7 +112,7 @@ TEST_CASE("syntax model files are validated on load", "[syntax][format]") {
   bad[bad.size() / 2] ^= 0x40;
   CHECK_THROWS_WITH(load(bad), Contains("checksum"));
   CHECK_THROWS_WITH(SyntaxModel::load("/nonexistent/syntax.model"), Contains("/nonexistent/syntax.model"));
-  CHECK(load(good)->version().rfind("syntax-1", 0) == 0);
+  CHECK(load(good)->version().rfind("syntax format 2", 0) == 0);
 }
 
 TEST_CASE("the shipped model tags, lemmatizes and parses a sentence of its own", "[syntax]") {
