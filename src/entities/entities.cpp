@@ -792,7 +792,7 @@ class Extraction {
       if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
         person_evidence[e] = true;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
-      out[e].mentions.push_back({span, f.sentence});
+      out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
       ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
       if (!acronym && (f.last - f.first > name_words[e] || out[e].name.empty())) {
