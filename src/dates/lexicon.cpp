@@ -22,33 +22,6 @@ Unit unit_from_code(std::string_view c) {
   return Unit::none;
 }
 
-// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
-// tokens go through utf8::fold into `spill`.
-std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill) {
-  bool ascii = t.size() < sizeof buf;
-  for (char c : t)
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-  if (ascii) {
-    for (std::size_t i = 0; i < t.size(); ++i) buf[i] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
-    return {buf, t.size()};
-  }
-  spill = utf8::fold(t);
-  return spill;
-}
-
-namespace {
-
-// FNV-1a over the folded bytes: keys and tokens are short.
-constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
-std::uint64_t key_hash(std::string_view s) {
-  std::uint64_t h = kFnvBasis;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-  return h;
-}
-
-}  // namespace
-
 int to_int(std::string_view s, int fallback) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -88,18 +61,7 @@ Word& Lexicon::entry(const std::string& key, std::vector<std::string>& parts) {
 }
 
 void Lexicon::build_index() {
-  std::size_t n = 16;
-  while (n < 4 * (words.size() + phrases.size())) n *= 2;  // at most a quarter full: short probes
-  slots_.assign(n, Slot{});
-  max_key_ = 0;
-  auto slot = [&](std::string_view key) -> Slot& {
-    std::uint64_t h = key_hash(key);
-    for (std::size_t k = h & (n - 1);; k = (k + 1) & (n - 1)) {
-      Slot& s = slots_[k];
-      if (s.key.empty()) { s.key = key; s.hash = h; max_key_ = std::max(max_key_, key.size()); }
-      if (s.key == key) return s;
-    }
-  };
+  lex::StringMap<Entry> entries;
   for (auto& [key, w] : words) {
     if (key.empty()) continue;
     // What Scan::may_start asks of a word (dates.cpp): can any pattern start here?
@@ -107,47 +69,39 @@ void Lexicon::build_index() {
                w.shift != kNone || w.deictic != kNone || w.fiscal || w.setq || w.half || !w.vague.empty() ||
                !w.season.empty() || !w.premod.empty() || !w.edge.empty() || !w.approx.empty() || !w.set.empty() ||
                !w.clock.empty() || !w.holiday.empty() || w.multiplier || !w.daypart.empty() || w.post || w.anaphor;
-    slot(key).entry.word = &w;
+    entries[key].word = &w;
   }
   for (const auto& [key, list] : phrases)
-    if (!key.empty()) slot(key).entry.phrases = &list;
-}
-
-const Entry* Lexicon::probe(std::string_view folded, std::uint64_t h) const {
-  if (slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t k = h & mask;; k = (k + 1) & mask) {
-    const Slot& s = slots_[k];
-    if (s.key.empty()) return nullptr;
-    if (s.hash == h && s.key == folded) return &s.entry;
-  }
+    if (!key.empty()) entries[key].phrases = &list;
+  index_.build(entries);
 }
 
 const Entry* Lexicon::find(std::string_view folded) const {
-  if (folded.empty() || folded.size() > max_key_) return nullptr;
-  return probe(folded, key_hash(folded));
+  if (folded.empty()) return nullptr;
+  return index_.find(folded);
 }
 
 const Entry* Lexicon::find_token(std::string_view t, std::string& spill) const {
-  // ASCII: lowercase and hash in one pass, as fold_token folds; a token longer
+  // ASCII: lowercase and hash in one pass, as lex::fold_short folds; a token longer
   // than every key needs no lookup (ASCII folding keeps the length).
   char buf[32];
-  std::uint64_t h = kFnvBasis;
-  const bool fits = t.size() <= max_key_ && t.size() < sizeof buf;
+  std::uint64_t h = lex::kFnvBasis;
+  const std::size_t max_key = index_.max_key();
+  const bool fits = t.size() <= max_key && t.size() < sizeof buf;
   std::size_t i = 0;
   for (; i < t.size(); ++i) {
     char c = t[i];
     if (static_cast<unsigned char>(c) >= 0x80) break;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    c = lex::ascii_lower(c);
     if (fits) buf[i] = c;
-    h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    h = lex::fnv_step(h, c);
   }
-  if (i == t.size() && t.size() > max_key_) return nullptr;
+  if (i == t.size() && t.size() > max_key) return nullptr;
   if (i < t.size() || !fits) {  // non-ASCII (or a long key): full Unicode folding
     spill = utf8::fold(t);
     return find(spill);
   }
-  return probe({buf, t.size()}, h);
+  return index_.find({buf, t.size()}, h);
 }
 
 void Lexicon::load(const DataDir& data) {
@@ -209,6 +163,7 @@ void Lexicon::load(const DataDir& data) {
     else if (role == "whole") w.whole = true;
     else if (role == "daypart_kept") w.daypart_kept = true;
     else if (role == "anaphor") w.anaphor = true;
+    else if (role == "game") w.game = true;
     else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
   }
   build_index();

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "newsan/resources.h"
+#include "util/lexicon.h"
 #include "util/number_words.h"
 
 namespace newsan::timex {
@@ -48,6 +48,7 @@ struct Word {
   bool whole = false;       // "full", "whole", "entire": "for the full year" is the year
   bool daypart_kept = false;  // "Friday evening" is valued 2000-03-31TEV, "Friday night" the day alone
   bool anaphor = false;
+  bool game = false;        // "innings", "touchdown": a game is told, its halves and quarters are no dates
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
   // Set by Lexicon::load from the roles above: some pattern can start at this word.
   bool starts = false;
@@ -64,16 +65,8 @@ struct Entry {
   const std::vector<Phrase>* phrases = nullptr;  // null: heads no phrase
 };
 
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // The unit a lexicon code names ("Y", "MI", "D14" …); Unit::none when unknown.
 Unit unit_from_code(std::string_view code);
-// Lowercases ASCII into buf (tokens of interest are short); non-ASCII or long
-// tokens go through utf8::fold into `spill`. The result views buf or spill.
-std::string_view fold_token(std::string_view t, char (&buf)[32], std::string& spill);
 // s as a whole decimal int, else `fallback`.
 int to_int(std::string_view s, int fallback);
 // s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
@@ -82,8 +75,8 @@ int digits(std::string_view s, std::size_t b, std::size_t n);
 // The loaded lexicons: word -> roles, and multi-word phrases by first word.
 // Not copyable: the lookup table points into the two maps.
 struct Lexicon {
-  std::unordered_map<std::string, Word, SvHash, std::equal_to<>> words;
-  std::unordered_map<std::string, std::vector<Phrase>, SvHash, std::equal_to<>> phrases;
+  lex::StringMap<Word> words;
+  lex::StringMap<std::vector<Phrase>> phrases;
 
   Lexicon() = default;
   Lexicon(const Lexicon&) = delete;
@@ -102,21 +95,14 @@ struct Lexicon {
     const Entry* e = find(folded);
     return e ? e->word : nullptr;
   }
-  // The entry of token text t (folded as fold_token does); `spill` is scratch space.
+  // The entry of token text t (folded as lex::fold_short does); `spill` is scratch space.
   const Entry* find_token(std::string_view t, std::string& spill) const;
 
  private:
-  // An open-addressed table over the keys of both maps, built once by load():
-  // one cheap hash per token instead of a std::hash lookup in each map.
-  struct Slot {
-    std::string_view key;  // views a map key; empty: free slot
-    std::uint64_t hash = 0;
-    Entry entry;
-  };
-  std::vector<Slot> slots_;
-  std::size_t max_key_ = 0;  // the longest key: longer ASCII tokens need no lookup
+  // One table over the keys of both maps, built once by load(): one cheap hash
+  // per token instead of a std::hash lookup in each map.
+  lex::WordTable<Entry> index_;
   void build_index();
-  const Entry* probe(std::string_view folded, std::uint64_t h) const;
 };
 
 }  // namespace newsan::timex

@@ -34,6 +34,7 @@
 
 #include "newsan/error.h"
 #include "newsan/ner.h"
+#include "newsan/syntax.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -886,6 +887,11 @@ EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = defaul
 std::string EntityExtractor::model_version() const { return impl_->tagger.version(); }
 
 std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenized& tk) const {
+  DocumentSyntax none(nullptr, doc.text, tk);
+  return extract(doc, tk, none);
+}
+
+std::vector<Entity> EntityExtractor::extract(const Document& doc, const Tokenized& tk, DocumentSyntax&) const {
   return Extraction(*impl_, doc, tk).run();
 }
 

@@ -11,6 +11,7 @@
 #include "newsan/figures.h"
 #include "newsan/resources.h"
 #include "newsan/tokenizer.h"
+#include "util/lexicon.h"
 #include "util/number_words.h"
 
 namespace newsan::figures {
@@ -33,86 +34,18 @@ struct Piece {
 // Splits a lexicon phrase the way sentences are split into pieces: at spaces,
 // and around ASCII punctuation ("km/h" -> "km" "/" "h").
 std::vector<std::string> split_phrase(std::string_view phrase);
-std::string ascii_lower(std::string_view s);
 
-// Hash maps keyed by std::string that are searched with a string_view.
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using lex::ascii_lower;
 template <class V>
-using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvMap = lex::StringMap<V>;
 
+// The lookup word of a piece, for the phrase tables.
+struct PieceWord {
+  std::string_view operator()(const Piece& p) const { return p.lower; }
+};
 // Phrases (sequences of lowercase pieces) mapped to a value; longest match wins.
 template <class T>
-class PhraseTable {
- public:
-  void add(const std::vector<std::string>& words, T value) {
-    if (words.empty()) return;
-    auto& v = by_first_[words.front()];
-    v.push_back(Entry{words, std::move(value)});
-    // Longest first, so the first full match is the longest one.
-    for (std::size_t k = v.size() - 1; k > 0 && v[k].words.size() > v[k - 1].words.size(); --k)
-      std::swap(v[k], v[k - 1]);
-  }
-  // Match starting with `first` (a word already read, e.g. a suffix glued to a
-  // numeral) and continuing with pieces[from...]; returns the number of pieces
-  // consumed after `first`, or -1.
-  int match_after(std::string_view first, const std::vector<Piece>& pieces, std::size_t from,
-                  const T** out) const {
-    auto it = by_first_.find(first);
-    if (it == by_first_.end()) return -1;
-    for (const Entry& e : it->second) {
-      std::size_t k = 1;
-      for (; k < e.words.size(); ++k) {
-        std::size_t at = from + k - 1;
-        if (at >= pieces.size() || pieces[at].lower != e.words[k]) break;
-      }
-      if (k == e.words.size()) {
-        *out = &e.value;
-        return static_cast<int>(e.words.size() - 1);
-      }
-    }
-    return -1;
-  }
-  // Match starting at pieces[from]; returns pieces consumed, or 0.
-  std::size_t match(const std::vector<Piece>& pieces, std::size_t from, const T** out) const {
-    if (from >= pieces.size()) return 0;
-    int n = match_after(pieces[from].lower, pieces, from + 1, out);
-    return n < 0 ? 0 : static_cast<std::size_t>(n) + 1;
-  }
-  // Match ending at pieces[last] (inclusive); returns pieces consumed, or 0.
-  std::size_t match_ending(const std::vector<Piece>& pieces, std::size_t last, const T** out) const {
-    std::size_t best = 0;
-    for (std::size_t len = 1; len <= max_len_ && len <= last + 1; ++len) {
-      std::size_t from = last + 1 - len;
-      const T* v = nullptr;
-      if (match(pieces, from, &v) == len) {
-        best = len;
-        *out = v;
-      }
-    }
-    return best;
-  }
-  bool contains_word(std::string_view w) const { return by_first_.find(w) != by_first_.end(); }
-  template <class F>
-  void for_each_phrase(F f) const {
-    for (const auto& [k, v] : by_first_)
-      for (const auto& e : v) f(e.words);
-  }
-  void finish() {
-    for (auto& [k, v] : by_first_)
-      for (auto& e : v) max_len_ = std::max(max_len_, e.words.size());
-  }
-
- private:
-  struct Entry {
-    std::vector<std::string> words;
-    T value;
-  };
-  SvMap<std::vector<Entry>> by_first_;
-  std::size_t max_len_ = 0;
-};
+using PhraseTable = lex::PhraseTable<T, PieceWord>;
 
 // Number words come from the one shared table (util/number_words.h).
 using NumClass = NumberClass;
@@ -201,25 +134,8 @@ class WordFilter {
   std::uint64_t bits_[4096 / 64] = {};
 };
 
-// The words the scanner looks up, in one flat open-addressing table: every
-// lookup touches a few adjacent cache lines instead of scattered hash nodes,
-// which matters because the table is cold again at every document.
-class WordTable {
- public:
-  void build(const SvMap<WordInfo>& words);
-  const WordInfo* find(std::string_view w) const;
-
- private:
-  static std::uint32_t hash(std::string_view w);
-  struct Entry {
-    std::uint32_t hash = 0, off = 0, len = 0, info = 0;
-  };
-  std::vector<std::uint32_t> slots_;  // 0: empty; else entry index + 1
-  std::vector<Entry> entries_;
-  std::string pool_;
-  std::vector<WordInfo> infos_;
-  std::uint32_t mask_ = 0;
-};
+// The words the scanner looks up, in one flat table (lex::WordTable).
+using WordTable = lex::WordTable<WordInfo>;
 
 struct Lexicon {
   SvMap<NumberWord> numbers;  // the numeral parts of the shared number words

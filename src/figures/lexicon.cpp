@@ -43,13 +43,6 @@ EventClass parse_class(const LexiconRow& row, const std::filesystem::path& path)
 
 }  // namespace
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::vector<std::string> split_phrase(std::string_view phrase) {
   std::vector<std::string> words;
   std::string cur;
@@ -85,43 +78,6 @@ const NumberWord* Lexicon::number(std::string_view word) const {
 }
 
 const WordInfo* Lexicon::info(std::string_view word) const { return word_table.find(word); }
-
-std::uint32_t WordTable::hash(std::string_view w) {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h | 1u;
-}
-
-void WordTable::build(const SvMap<WordInfo>& words) {
-  std::vector<std::string_view> keys;
-  for (const auto& [w, info] : words) keys.push_back(w);
-  std::sort(keys.begin(), keys.end());  // deterministic layout
-  std::uint32_t cap = 16;
-  while (cap < 2 * keys.size()) cap *= 2;
-  slots_.assign(cap, 0);
-  mask_ = cap - 1;
-  for (std::string_view k : keys) {
-    Entry e{hash(k), static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(k.size()),
-            static_cast<std::uint32_t>(infos_.size())};
-    pool_.append(k);
-    infos_.push_back(words.find(k)->second);
-    entries_.push_back(e);
-    std::uint32_t at = e.hash & mask_;
-    while (slots_[at]) at = (at + 1) & mask_;
-    slots_[at] = static_cast<std::uint32_t>(entries_.size());
-  }
-}
-
-const WordInfo* WordTable::find(std::string_view w) const {
-  if (slots_.empty()) return nullptr;
-  std::uint32_t h = hash(w);
-  for (std::uint32_t at = h & mask_;; at = (at + 1) & mask_) {
-    std::uint32_t s = slots_[at];
-    if (!s) return nullptr;
-    const Entry& e = entries_[s - 1];
-    if (e.hash == h && e.len == w.size() && pool_.compare(e.off, e.len, w) == 0) return &infos_[e.info];
-  }
-}
 
 Lexicon Lexicon::load(const DataDir& data) {
   Lexicon lx;
@@ -202,10 +158,6 @@ Lexicon Lexicon::load(const DataDir& data) {
     for (const auto& w : ws) lx.words[w].qual_before_any = true;
   });
   lx.word_table.build(lx.words);
-  lx.qual_before.finish();
-  lx.qual_after.finish();
-  lx.units.finish();
-  lx.currency_words.finish();
   return lx;
 }
 

@@ -59,8 +59,7 @@ bool Scanner::candidate(const Token& tok) const {
 bool Scanner::is_number_word(std::string_view w) const {
   if (!lx_.number_filter.maybe(w)) return false;
   char buf[WordFilter::kMaxLen];
-  for (std::size_t j = 0; j < w.size(); ++j)
-    buf[j] = (w[j] >= 'A' && w[j] <= 'Z') ? static_cast<char>(w[j] - 'A' + 'a') : w[j];
+  for (std::size_t j = 0; j < w.size(); ++j) buf[j] = lex::ascii_lower(w[j]);
   const WordInfo* wi = lx_.info(std::string_view(buf, w.size()));
   return wi && wi->num;
 }
@@ -86,8 +85,7 @@ void Scanner::add_token(const Token& tok, std::size_t index) {
     } else {
       std::size_t at = lower_.size();
       lower_.append(raw);
-      for (std::size_t k = at; k < lower_.size(); ++k)
-        if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
+      lex::ascii_lower_in_place(lower_, at);
       p.lower = std::string_view(lower_).substr(at, b - a);
     }
     p.kind = tok.kind;

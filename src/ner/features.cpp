@@ -79,29 +79,6 @@ bool is_upper_start(std::string_view w) {
 
 }  // namespace
 
-void append_lower(std::string& out, std::string_view w) {
-  for (std::size_t i = 0; i < w.size();) {
-    unsigned char c = static_cast<unsigned char>(w[i]);
-    if (c < 128) {
-      out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + i),
-                                          utf8proc_ssize_t(w.size() - i), &cp);
-    if (n <= 0) {
-      out.push_back(char(c));
-      ++i;
-      continue;
-    }
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), std::size_t(m));
-    i += std::size_t(n);
-  }
-}
-
 WordFacts word_facts(std::string_view w, const Gazetteer& gaz) {
   thread_local std::string lw, full, brief;
   lw.clear();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "newsan/ner.h"
+#include "util/lexicon.h"
 
 namespace newsan::ner {
 
@@ -35,11 +36,11 @@ using Emission = std::array<float, kLabels>;
 std::vector<int> viterbi(const std::vector<Emission>& emission,
                          const float (&trans)[kLabels + 1][kLabels]);
 
-// 64-bit FNV-1a, and a mixer to combine a feature template with a value.
-inline std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
+// The feature hash: the toolkit's FNV-1a (util/lexicon.h) from the seed the
+// model files were made with (not FNV's standard basis: keep it, or retrain).
+inline constexpr std::uint64_t kFeatureSeed = 1469598103934665603ull;
+inline std::uint64_t fnv(std::string_view s, std::uint64_t h = kFeatureSeed) { return lex::fnv(s, h); }
+// A mixer to combine a feature template with a value.
 inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
   std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull + (a << 6) + (a >> 2));
   h ^= h >> 31;
@@ -216,7 +217,6 @@ class DocumentFeatures {
   std::vector<std::uint64_t> agg_;  // hashed (side, neighbour) pairs per word type
 };
 
-// Lower-cases UTF-8 `w` (full Unicode, via utf8proc) into `out` (appended).
-void append_lower(std::string& out, std::string_view w);
+using lex::append_lower;  // the simple Unicode lowercase the features hash
 
 }  // namespace newsan::ner

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/lexicon.h"
+
 namespace newsan::html {
 
 // Value of attribute `name` of an element, or empty when absent / not an element.
@@ -20,19 +22,18 @@ bool has_attr(const GumboNode* n, const char* name);
 // `word` is one of the space-separated words of `list` (rel, itemprop values).
 bool has_word(std::string_view list, std::string_view word);
 
-// ASCII-lowercased copy.
-std::string lower(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
+// ASCII case: the lexicon toolkit's (util/lexicon.h).
+inline std::string lower(std::string_view s) { return lex::ascii_lower(s); }
+using lex::iequals;
+using lex::ifind;
 bool icontains(std::string_view hay, std::string_view needle);
-// Position of the first case-insensitive occurrence of `needle` at or after `from`, or npos.
-std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0);
 
 // Appends `s` to `out` with every run of whitespace (ASCII, NBSP) collapsed to
 // one space; no leading space when `out` is empty or already ends in one.
 void append_collapsed(std::string& out, std::string_view s);
 // Text of the subtree (script/style excluded), whitespace-collapsed and trimmed.
 std::string text_of(const GumboNode* n);
-std::string trim(std::string_view s);
+inline std::string trim(std::string_view s) { return std::string(lex::trim(s)); }
 
 // Converts `bytes` to valid UTF-8 according to the charset declared in the
 // page (BOM, <meta charset>, <meta http-equiv content-type>). Sets `charset`
@@ -57,12 +58,19 @@ std::size_t nesting_estimate(std::string_view page);
 
 // Metadata found in the page (see HtmlPage in newsan/html.h).
 struct PageMeta {
-  std::optional<std::string> title, date, date_source, site_name, url, language;
+  std::optional<std::string> title, site_name, url, language;
+  // Machine-readable publication days, strongest first (JSON-LD datePublished,
+  // date <meta> tags, itemprop=datePublished, <time datetime>, JSON-LD
+  // dateCreated); the first is the publisher's local day when its UTC stamp
+  // reappears elsewhere with the publisher's offset. `date_sources` names each.
+  std::vector<std::string> dates, date_sources;
   std::vector<std::string> authors;
   std::string article_body;  // schema.org articleBody from JSON-LD, when present
+  // The visible byline as a reader sees it ("By Ana Ruiz and Lee Park"), up to
+  // a date label; empty when the page shows none that opens with a by-word.
+  std::string byline;
   // Short visible lines that may carry the publication date (<time> texts,
-  // date-class elements, the byline), one per line; for the date extractor
-  // when no machine-readable date was found.
+  // date-class elements, the byline), one per line, in page order.
   std::string date_lines;
 };
 struct MetaHints {
@@ -70,6 +78,7 @@ struct MetaHints {
   std::vector<std::string> by_prefix;  // "by", "von" … stripped from bylines (`byprefix`)
   std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
   std::vector<std::string> date_class;   // class/id words of visible date elements (`dateclass`)
+  std::vector<std::string> staff;        // words of staff and agency bylines ("staff", "reports") (`staff`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
 

@@ -105,7 +105,7 @@ std::size_t nesting_estimate(std::string_view s) {
     tag.clear();
     while (k < s.size() && tag.size() < 16 &&
            (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '!' || s[k] == '-'))
-      tag.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k++]))));
+      tag.push_back(lex::ascii_lower(s[k++]));
     i = k;
     if (tag.empty() || void_or_self_closing(tag)) continue;
     if (closing) {

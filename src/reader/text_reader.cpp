@@ -10,6 +10,7 @@
 #include "newsan/error.h"
 #include "newsan/html.h"
 #include "newsan/reader.h"
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -22,6 +23,7 @@ const char* to_string(Origin o) {
     case Origin::metadata: return "metadata";
     case Origin::text: return "text";
     case Origin::input: return "input";
+    case Origin::url: return "url";
   }
   return "none";
 }
@@ -68,12 +70,6 @@ bool is_space_line(std::string_view line) {
   return true;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 constexpr char32_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                   0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
                                   0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -82,8 +78,7 @@ constexpr char32_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026
 }  // namespace
 
 std::string convert_to_utf8(std::string_view b, std::string_view enc, const std::string& id) {
-  std::string e;
-  for (char c : enc) e += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::string e = lex::ascii_lower(enc);
   if (e == "utf-8" || e == "utf8") return std::string(b);
   std::string out;
   if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "windows-1252" || e == "cp1252") {
@@ -206,7 +201,7 @@ void find_text_metadata(Document& doc) {
     lines.push_back({p, e});
     p = e + (t.compare(e, 2, "\r\n") == 0 ? 2 : 1);
   }
-  auto text_of = [&](const Span& s) { return trim(s.in(t)); };
+  auto text_of = [&](const Span& s) { return lex::trim(s.in(t), " \t\r"); };
   auto span_of = [&](const Span& s) {
     std::string_view v = text_of(s);
     std::size_t b = v.empty() ? s.start : static_cast<std::size_t>(v.data() - t.data());
@@ -224,7 +219,7 @@ void find_text_metadata(Document& doc) {
     std::string_view line = text_of(lines[k - 1]);
     for (std::string_view key : {"Original Source:", "Original source:", "Source:", "Sources:", "SOURCE:"}) {
       if (line.starts_with(key)) {
-        std::string_view v = trim(line.substr(key.size()));
+        std::string_view v = lex::trim(line.substr(key.size()), " \t\r");
         if (!v.empty() && v.size() < 300) {
           doc.source = std::string(v);
           std::size_t b = static_cast<std::size_t>(v.data() - t.data());

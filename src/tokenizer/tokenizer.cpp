@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -29,12 +30,6 @@ std::uint8_t ascii_class(char c) { return kAsciiClass[static_cast<unsigned char>
 bool ascii_alpha(char c) { return ascii_class(c) & (kUpper | kLower); }
 bool ascii_digit(char c) { return ascii_class(c) & kDigit; }
 bool ascii_alnum(char c) { return ascii_class(c) != 0; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 // Abbreviations that keep their period. Titles never end a sentence.
 constexpr std::string_view kTitles[] = {
@@ -146,7 +141,7 @@ struct Scanner {
     // every label non-empty and the first label at least 2 characters
     std::size_t first_dot = host.find('.');
     if (first_dot < 2 || host.find("..") != std::string_view::npos) return no_host(run_end);
-    std::string tld = lower_ascii(host.substr(dot + 1));
+    std::string tld = lex::ascii_lower(host.substr(dot + 1));
     if (!at_sign) {
       if (!in(kTlds, tld)) return no_host(run_end);
       // "U.S" style or a capitalized sentence joined to the next ("end.The") is not a domain
@@ -299,7 +294,7 @@ struct Scanner {
     std::size_t l;
     bool single_upper = utf8::is_upper(decode(s, i, l)) && l == w.size();
     if (single_upper) return j + 1;  // initial "J."
-    std::string low = lower_ascii(w);
+    std::string low = lex::ascii_lower(w);
     if (in(kTitles, low) || in(kOther, low)) return j + 1;
     return j;
   }
@@ -425,10 +420,10 @@ void split(std::string_view text, Span region, Tokenized& t) {
                     (next.kind == TokenKind::punct && !starts_lower(text, next));
     if (!upperish) continue;
     if (abbrev) {
-      std::string low = lower_ascii(w.substr(0, w.size() - 1));
+      std::string low = lex::ascii_lower(w.substr(0, w.size() - 1));
       if (in(kTitles, low)) continue;
       // single initials ("J. Smith") and acronyms/others end a sentence only before a typical starter
-      if (!in(kStarters, lower_ascii(nw))) continue;
+      if (!in(kStarters, lex::ascii_lower(nw))) continue;
     }
     i = j - 1;
     close_sentence(j);

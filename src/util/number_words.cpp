@@ -19,9 +19,7 @@ NumberWords NumberWords::load(const DataDir& data) {
   };
   NumberWords nw;
   for (const auto& row : load_lexicon(path, "numbers", 3)) {
-    std::string word = row.fields[0];
-    for (char& c : word)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::string word = lex::ascii_lower(row.fields[0]);
     const std::string& v = row.fields[1];
     const std::string& cls = row.fields[2];
     NumberWord& w = nw.words_[word];

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "newsan/resources.h"
+#include "util/lexicon.h"
 
 namespace newsan {
 
@@ -58,11 +59,7 @@ class NumberWords {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, NumberWord, Hash, std::equal_to<>> words_;
+  lex::StringMap<NumberWord> words_;
 };
 
 // Reads a spelled-out cardinal one word at a time: "one hundred thirty one",

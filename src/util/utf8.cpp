@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include "util/lexicon.h"
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -137,9 +139,7 @@ std::string map_with(std::string_view s, int options) {
   bool ascii = true;
   for (char c : s) if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
   if (ascii) {
-    std::string out(s);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return out;
+    return lex::ascii_lower(s);
   }
   utf8proc_uint8_t* dst = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
