@@ -1,5 +1,5 @@
 // `newsan train-ner --train FILE --dev FILE -o MODEL`: trains the NER tagger
-// (averaged perceptron, src/ner/trainer.cpp) with a progress display and the
+// (averaged perceptron, src/ner/training/trainer.cpp) with a progress display and the
 // dev F1 after every epoch, and writes the model file.
 #include <chrono>
 #include <fmt/format.h>
@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "newsan/error.h"
-#include "newsan/ner.h"
+#include "newsan/ner_training.h"
 #include "newsan/resources.h"
 
 namespace newsan::cli {
@@ -30,7 +30,7 @@ int run_train_ner(const TrainNerOptions& o, const GlobalOptions& g) {
   if (gaz_dir.empty()) gaz_dir = DataDir::locate(g.data_dir, g.argv0).file("gazetteers");
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-  ner::Gazetteer gaz = ner::Gazetteer::from_directory(gaz_dir);
+  ner::Gazetteer gaz = ner::read_gazetteers(gaz_dir);
   auto train = ner::read_conll(o.train);
   std::vector<ner::ConllDocument> dev;
   if (!o.dev.empty()) dev = ner::read_conll(o.dev);

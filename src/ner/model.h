@@ -1,5 +1,5 @@
 // src/ner/model.h — internals of the NER tagger shared by the runtime
-// (tagger.cpp, model_io.cpp) and the trainer (trainer.cpp): the label set,
+// (tagger.cpp, model_io.cpp) and the trainer (training/trainer.cpp): the label set,
 // the in-memory model and the feature extractor.
 #pragma once
 
