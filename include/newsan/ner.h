@@ -70,6 +70,12 @@ class Gazetteer {
   // Call build() after the last add(): lookups see only built entries.
   void add(std::string_view phrase, std::uint16_t bits);
   void build() { rebuild_index(); }
+  // Adds an entry by its key: word classes share the table under keys of
+  // their own (src/ner/model.h, word_class_key), out of the phrases' way.
+  void add_key(std::uint64_t key, std::uint16_t bits) {
+    pending_keys_.push_back(key);
+    pending_bits_.push_back(bits);
+  }
   // Category bits of the exact phrase words[0..n) (case-insensitive), 0 if absent.
   std::uint16_t lookup(const std::string_view* words, std::size_t n) const;
   // Category bits of a phrase given as text ("New York"), 0 if absent.

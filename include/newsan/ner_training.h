@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsan/ner.h"
@@ -25,6 +27,48 @@ Gazetteer read_gazetteers(const std::filesystem::path& dir);
 
 // Serialises a model (format in src/ner/model_io.cpp); throws OutputError on failure.
 std::string encode_model(const Model& model);
+
+// ---- word classes from unlabeled text (src/ner/training/word_classes.cpp) ----
+
+struct WordClass {
+  std::string word;  // lower case
+  std::uint16_t coarse = 0, fine = 0;
+  std::uint32_t count = 0;  // occurrences in the text
+};
+struct WordClassOptions {
+  int classes = 500;     // fine classes (at most 512)
+  int coarse = 32;       // coarse classes over them (at most 32)
+  int min_count = 3;     // rarer words get no class
+  int contexts = 1000;   // most frequent words used as left/right context columns
+  int iterations = 15;
+  std::uint64_t seed = 1;
+  std::function<void(const std::string&)> log;  // one line of progress, no newline
+};
+// Counts each word's left and right neighbours over sentences of words, then
+// clusters the words by them (distributional clustering, see the source).
+class WordClassCounter {
+ public:
+  void add_sentence(const std::vector<std::string_view>& words);
+  std::size_t tokens() const { return tokens_; }
+  // The classes of every word seen at least min_count times, most frequent first.
+  std::vector<WordClass> cluster(const WordClassOptions& options) const;
+
+ private:
+  static constexpr std::uint32_t kEdge = 0xFFFFFFFFu;
+  struct Pair {
+    std::uint32_t word, prev, next;
+  };
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> counts_;
+  std::vector<Pair> pairs_;
+  std::vector<std::uint32_t> scratch_;
+  std::size_t tokens_ = 0;
+};
+// Reads a word-class table ("word<TAB>coarse<TAB>fine" per line, `#` comments)
+// into the gazetteer, where the tagger finds each word's class. Throws
+// InputError naming the file and line.
+void add_word_classes(Gazetteer& gazetteer, const std::filesystem::path& table);
 
 // ---- evaluation (CoNLL files) ------------------------------------------------
 
