@@ -383,7 +383,13 @@ class Extraction {
       head.reset();
     if (head && f.type != ner::ChunkType::MISC) f.type = coarse;
     if (f.type == ner::ChunkType::PER) {
-      take_titles(f, sent_first);
+      const std::size_t titles_first = take_titles(f, sent_first);
+      // A role written before the titles states the function: "former government
+      // minister Dr Ana Ruiz" is a minister, "Dr" only how she is addressed.
+      if (titles_first < f.first) {
+        std::string before = role_before(titles_first, sent_first);
+        if (!before.empty()) f.role = std::move(before);
+      }
       for (std::size_t k = f.first; k > sent_first && k + 2 >= f.first; --k)
         f.honorific = f.honorific || contains(res_.honorifics, folded(k - 1));
       if (f.role.empty()) f.role = role_before(f.first, sent_first);
@@ -495,6 +501,15 @@ class Extraction {
         if (is_word(k) && !T_[k].capitalized) lower = true;
       }
       if (joined && lower) return true;
+    } else if (is_word(f.first)) {
+      // The same written as one token: a lower-case part of three letters or
+      // more ("post-", "-based"); "al-Assad", "el-Sisi" keep their particle.
+      std::string_view w = T_[f.first].text(text_);
+      for (std::size_t a = 0, b; a < w.size() && w.find('-') != std::string_view::npos; a = b + 1) {
+        b = std::min(w.find('-', a), w.size());
+        std::string_view part = w.substr(a, b - a);
+        if (part.size() >= 3 && part[0] >= 'a' && part[0] <= 'z') return true;
+      }
     }
     std::string_view num = f.first > sent_first ? T_[f.first - 1].text(text_) : std::string_view();
     if (!num.empty() && T_[f.first - 1].kind == TokenKind::number &&
@@ -610,7 +625,8 @@ class Extraction {
   }
 
   // Leading titles leave a person's span and become the role ("President").
-  void take_titles(Found& f, std::size_t sent_first) const {
+  // Returns where the titles before the name begin.
+  std::size_t take_titles(Found& f, std::size_t sent_first) const {
     const std::size_t tagged_first = f.first;
     while (f.last > f.first + 1 && title(f.first)) ++f.first;
     std::size_t r = f.first;
@@ -620,11 +636,12 @@ class Extraction {
     if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
       f.type = ner::ChunkType::MISC;
       f.first = std::min(tagged_first, f.first);
-      return;
+      return f.first;
     }
     std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
     while (role_end > r && contains(res_.honorifics, folded(role_end - 1))) --role_end;
     if (r < role_end) f.role = std::string(span_text(r, role_end));
+    return r;
   }
 
   EntityType entity_type(const Found& f) const {
@@ -800,7 +817,15 @@ class Extraction {
         name_words[e] = f.last - f.first;
         out[e].name = std::string(span.in(text_));
       }
-      if (!f.role.empty() && !contains(out[e].roles, f.role)) out[e].roles.push_back(f.role);
+      // One role once: "Dr." and "dr" are the same title.
+      auto role_key = [](std::string_view r) {
+        while (!r.empty() && r.back() == '.') r.remove_suffix(1);
+        return utf8::fold(r);
+      };
+      if (!f.role.empty() && std::none_of(out[e].roles.begin(), out[e].roles.end(), [&](const std::string& r) {
+            return role_key(r) == role_key(f.role);
+          }))
+        out[e].roles.push_back(f.role);
       if (f.related && !out[e].related) out[e].related = f.related;
     }
     // Lede: the first two sentences of the body.

@@ -253,3 +253,17 @@ TEST_CASE("a lone recurring name never given as a person's full name is not a pe
   REQUIRE(ruiz);
   CHECK(ruiz->type == EntityType::person);
 }
+
+// Sentences below were written for these tests.
+TEST_CASE("a role before a person's titles is the main role; a title is listed once", "[entities][roles]") {
+  Result r = run(
+      "The panel heard former finance minister Dr Halvard Rensk on Monday. "
+      "Dr. Rensk said the rail plan had stalled, and Dr Rensk asked for a vote.\n");
+  const Entity* h = named(r, "Halvard Rensk");
+  REQUIRE(h);
+  REQUIRE(!h->roles.empty());
+  CHECK(h->roles[0] == "former finance minister");
+  CHECK(std::count_if(h->roles.begin(), h->roles.end(), [](const std::string& s) {
+          return s == "Dr" || s == "Dr.";
+        }) <= 1);
+}
