@@ -26,7 +26,7 @@ enum Template : std::uint64_t {
   kBias = 1, kWord, kLower, kShape, kShort, kPre, kSuf, kPrev1, kNext1, kPrev2, kNext2,
   kPrevBigram, kNextBigram, kPrevShort, kNextShort, kShortTrigram, kInitShort, kCapsSentShort,
   kGazPart, kGazPrev, kGazNext, kDocCase, kHistory, kPrevHistory, kNextShortLower, kPrevLowerShort,
-  kAggregate, kClass, kClassCoarse, kPrevClass, kNextClass, kPrevCoarse, kNextCoarse, kClassShape,  // kPrev/NextCoarse: unused (measured, no gain)
+  kAggregate, kClass, kClassCoarse, kPrevClass, kNextClass, kPrevCoarse, kNextCoarse, kClassShape,  // kPrev/NextCoarse: unused (no gain), kept so later templates keep their values
 };
 
 constexpr std::uint64_t kBos = 0x5a17b05ull, kEos = 0xe05e05ull;
