@@ -411,12 +411,14 @@ class Extraction {
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
     // A lone name tagged otherwise before "administration" is a person too
-    // ("Biden administration"), unless it is a nationality ("British").
+    // ("Biden administration"), unless it is a nationality ("British") or a place.
     if (f.last < sent_last && !T_[f.last].capitalized) {
       std::string next = folded(f.last);
       bool derived_head = contains(res_.derived_heads, next);
       bool person = f.type == ner::ChunkType::PER;
-      if (derived_head && !person && next == "administration" && f.last == f.first + 1 && !T_[f.first].all_caps &&
+      // So is a full name there ("the George W. Bush administration") without a head word.
+      if (derived_head && !person && next == "administration" && f.last <= f.first + 4 && !T_[f.first].all_caps &&
+          (f.last == f.first + 1 || !head_type(f.first, f.last).first) &&
           !(gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazCountry))) {
         found_.back().type = ner::ChunkType::PER;
         found_.back().etype = EntityType::person;

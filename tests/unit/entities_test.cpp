@@ -267,3 +267,16 @@ TEST_CASE("a role before a person's titles is the main role; a title is listed o
           return s == "Dr" || s == "Dr.";
         }) <= 1);
 }
+
+TEST_CASE("a full name before a lower-case 'administration' is a person", "[entities]") {
+  Result r = run("Two aides served in the Walter J. Brennock administration before the vote.\n"
+                 "They later advised the Osei Mensah administration.\n");
+  for (const char* name : {"Walter J. Brennock", "Osei Mensah"}) {
+    const Entity* p = named(r, name);
+    REQUIRE(p);
+    CHECK(p->type == EntityType::person);
+    const Entity* admin = named(r, std::string(name) + " administration");
+    REQUIRE(admin);
+    CHECK(admin->related == std::optional<std::string>(name));
+  }
+}
