@@ -24,6 +24,7 @@ const char* to_string(EntityType t);
 struct Mention {
   Span span;
   std::size_t sentence = 0;
+  std::string role;  // the role the text gives the person at this mention; empty when none
 };
 
 struct Entity {
@@ -31,7 +32,8 @@ struct Entity {
   EntityType type = EntityType::other;
   std::string subtype;                // location: country, region, city; empty when unknown
   std::vector<Mention> mentions;      // sorted by span
-  std::vector<std::string> roles;     // persons: "President", "Minister" …
+  std::vector<std::string> roles;     // persons: "President", "Minister" …, the main role first
+                                      // (the first one the text states)
   std::optional<std::string> related; // derived names: "Trump administration" -> "Trump"
   double salience = 0;                // higher = more central to the article
 };

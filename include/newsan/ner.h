@@ -16,13 +16,14 @@
 // Contract: a Tagger is immutable after loading; tag_document() is const and
 // thread-safe. Loading throws FormatError (newsan/error.h) naming the file on
 // a missing, truncated, foreign, corrupted or wrong-version model.
-// Training (train()) lives in a separate source file and is not needed at run time.
+// This header holds only what tagging needs. Training, reading CoNLL files,
+// scoring and writing models are in newsan/ner_training.h (library target
+// newsan_ner_training, linked only by the CLI's train-ner and eval-ner).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,6 +70,12 @@ class Gazetteer {
   // Call build() after the last add(): lookups see only built entries.
   void add(std::string_view phrase, std::uint16_t bits);
   void build() { rebuild_index(); }
+  // Adds an entry by its key: word classes share the table under keys of
+  // their own (src/ner/model.h, word_class_key), out of the phrases' way.
+  void add_key(std::uint64_t key, std::uint16_t bits) {
+    pending_keys_.push_back(key);
+    pending_bits_.push_back(bits);
+  }
   // Category bits of the exact phrase words[0..n) (case-insensitive), 0 if absent.
   std::uint16_t lookup(const std::string_view* words, std::size_t n) const;
   // Category bits of a phrase given as text ("New York"), 0 if absent.
@@ -77,9 +84,6 @@ class Gazetteer {
   // `h`; kGazPrefix is set when the phrase begins a longer entry.
   std::uint16_t lookup_hash(std::uint64_t h) const;
   std::size_t size() const { return n_; }
-
-  // Loads the project's gazetteer TSVs (data/gazetteers/*.tsv) found under `dir`.
-  static Gazetteer from_directory(const std::filesystem::path& dir);
 
  private:
   friend struct ModelIO;
@@ -124,59 +128,12 @@ class Tagger {
   const std::string& version() const;
   const Gazetteer& gazetteer() const;
 
-  // The in-memory model; used by the trainer and tests.
+  // The in-memory model; used by the trainer (newsan/ner_training.h) and tests.
   explicit Tagger(std::shared_ptr<const Model> model);
   const Model& model() const { return *model_; }
 
  private:
   std::shared_ptr<const Model> model_;
 };
-
-// Serialises a model (format in src/ner/model_io.cpp); throws OutputError on failure.
-std::string encode_model(const Model& model);
-
-// ---- evaluation (CoNLL files) ------------------------------------------------
-
-// One document of a CoNLL-2003 file: words and gold chunks per sentence.
-struct ConllDocument {
-  std::vector<std::vector<std::string>> words;
-  std::vector<std::vector<Chunk>> chunks;
-  Sentences views() const;
-};
-// Reads a CoNLL file (word first column, IOB1/IOB2 tag last column, -DOCSTART-
-// lines separate documents). Throws InputError naming file and line.
-std::vector<ConllDocument> read_conll(const std::filesystem::path& path);
-
-struct TypeScore {
-  std::size_t gold = 0, predicted = 0, correct = 0;
-  double precision() const { return predicted ? double(correct) / predicted : 0; }
-  double recall() const { return gold ? double(correct) / gold : 0; }
-  double f1() const {
-    double p = precision(), r = recall();
-    return p + r > 0 ? 2 * p * r / (p + r) : 0;
-  }
-};
-struct Score {
-  TypeScore overall;
-  TypeScore by_type[kChunkTypes];
-  void add(const std::vector<Chunk>& gold, const std::vector<Chunk>& predicted);
-};
-Score evaluate(const Tagger& tagger, const std::vector<ConllDocument>& docs);
-
-// ---- training (src/ner/trainer.cpp) -------------------------------------------
-
-struct TrainOptions {
-  int epochs = 12;
-  std::uint64_t seed = 1;               // document shuffling; training is deterministic
-  std::size_t max_features = 400000;    // keep the strongest features
-  int mix = 3;                          // perceptrons (seeds seed..seed+mix-1) averaged
-  std::string description;              // recorded in the model's version string
-  // Called every 200 training documents with dev == nullptr, and after each
-  // epoch with the dev score (nullptr too when dev is empty and not finished).
-  std::function<void(int epoch, std::size_t done, std::size_t total, const Score* dev)> progress;
-};
-// Trains on `train`, picks the epoch with the best dev F1 (last epoch if dev is empty).
-Tagger train(const std::vector<ConllDocument>& train, const std::vector<ConllDocument>& dev,
-             Gazetteer gazetteer, const TrainOptions& options);
 
 }  // namespace newsan::ner

@@ -25,7 +25,7 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success; 2 any error (bad usage, unreadable or invalid input, failed output).\n"
     "A closed output pipe (newsan … | head) ends quietly with 0.";
 
-const char* const kSubcommands[] = {"analyze", "schema", "read", "train-ner", "eval-ner", "summarize", "parse", "train-syntax", "eval-syntax", "help"};
+const char* const kSubcommands[] = {"analyze", "schema", "read", "train-ner", "train-word-classes", "eval-ner", "summarize", "parse", "train-syntax", "eval-syntax", "help"};
 
 // A word such as "analyse" or "train_ner": letters, digits, '-' and '_' only,
 // starting with a letter (a file name usually has a dot or a slash).

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "newsan/ner.h"
+#include "newsan/ner_training.h"
 #include "newsan/resources.h"
 
 namespace newsan::cli {

@@ -383,7 +383,13 @@ class Extraction {
       head.reset();
     if (head && f.type != ner::ChunkType::MISC) f.type = coarse;
     if (f.type == ner::ChunkType::PER) {
-      take_titles(f, sent_first);
+      const std::size_t titles_first = take_titles(f, sent_first);
+      // A role written before the titles states the function: "former government
+      // minister Dr Ana Ruiz" is a minister, "Dr" only how she is addressed.
+      if (titles_first < f.first) {
+        std::string before = role_before(titles_first, sent_first);
+        if (!before.empty()) f.role = std::move(before);
+      }
       for (std::size_t k = f.first; k > sent_first && k + 2 >= f.first; --k)
         f.honorific = f.honorific || contains(res_.honorifics, folded(k - 1));
       if (f.role.empty()) f.role = role_before(f.first, sent_first);
@@ -405,12 +411,14 @@ class Extraction {
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
     // A lone name tagged otherwise before "administration" is a person too
-    // ("Biden administration"), unless it is a nationality ("British").
+    // ("Biden administration"), unless it is a nationality ("British") or a place.
     if (f.last < sent_last && !T_[f.last].capitalized) {
       std::string next = folded(f.last);
       bool derived_head = contains(res_.derived_heads, next);
       bool person = f.type == ner::ChunkType::PER;
-      if (derived_head && !person && next == "administration" && f.last == f.first + 1 && !T_[f.first].all_caps &&
+      // So is a full name there ("the George W. Bush administration") without a head word.
+      if (derived_head && !person && next == "administration" && f.last <= f.first + 4 && !T_[f.first].all_caps &&
+          (f.last == f.first + 1 || !head_type(f.first, f.last).first) &&
           !(gaz_bits(f.first, f.last) & (ner::kGazNationality | ner::kGazCountry))) {
         found_.back().type = ner::ChunkType::PER;
         found_.back().etype = EntityType::person;
@@ -495,6 +503,15 @@ class Extraction {
         if (is_word(k) && !T_[k].capitalized) lower = true;
       }
       if (joined && lower) return true;
+    } else if (is_word(f.first)) {
+      // The same written as one token: a lower-case part of three letters or
+      // more ("post-", "-based"); "al-Assad", "el-Sisi" keep their particle.
+      std::string_view w = T_[f.first].text(text_);
+      for (std::size_t a = 0, b; a < w.size() && w.find('-') != std::string_view::npos; a = b + 1) {
+        b = std::min(w.find('-', a), w.size());
+        std::string_view part = w.substr(a, b - a);
+        if (part.size() >= 3 && part[0] >= 'a' && part[0] <= 'z') return true;
+      }
     }
     std::string_view num = f.first > sent_first ? T_[f.first - 1].text(text_) : std::string_view();
     if (!num.empty() && T_[f.first - 1].kind == TokenKind::number &&
@@ -610,7 +627,8 @@ class Extraction {
   }
 
   // Leading titles leave a person's span and become the role ("President").
-  void take_titles(Found& f, std::size_t sent_first) const {
+  // Returns where the titles before the name begin.
+  std::size_t take_titles(Found& f, std::size_t sent_first) const {
     const std::size_t tagged_first = f.first;
     while (f.last > f.first + 1 && title(f.first)) ++f.first;
     std::size_t r = f.first;
@@ -620,11 +638,12 @@ class Extraction {
     if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
       f.type = ner::ChunkType::MISC;
       f.first = std::min(tagged_first, f.first);
-      return;
+      return f.first;
     }
     std::size_t role_end = f.first;  // honorifics ("Ms") are not roles
     while (role_end > r && contains(res_.honorifics, folded(role_end - 1))) --role_end;
     if (r < role_end) f.role = std::string(span_text(r, role_end));
+    return r;
   }
 
   EntityType entity_type(const Found& f) const {
@@ -793,14 +812,22 @@ class Extraction {
       if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
         person_evidence[e] = true;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
-      out[e].mentions.push_back({span, f.sentence});
+      out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
       ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
       if (!acronym && (f.last - f.first > name_words[e] || out[e].name.empty())) {
         name_words[e] = f.last - f.first;
         out[e].name = std::string(span.in(text_));
       }
-      if (!f.role.empty() && !contains(out[e].roles, f.role)) out[e].roles.push_back(f.role);
+      // One role once: "Dr." and "dr" are the same title.
+      auto role_key = [](std::string_view r) {
+        while (!r.empty() && r.back() == '.') r.remove_suffix(1);
+        return utf8::fold(r);
+      };
+      if (!f.role.empty() && std::none_of(out[e].roles.begin(), out[e].roles.end(), [&](const std::string& r) {
+            return role_key(r) == role_key(f.role);
+          }))
+        out[e].roles.push_back(f.role);
       if (f.related && !out[e].related) out[e].related = f.related;
     }
     // Lede: the first two sentences of the body.

@@ -26,7 +26,7 @@ enum Template : std::uint64_t {
   kBias = 1, kWord, kLower, kShape, kShort, kPre, kSuf, kPrev1, kNext1, kPrev2, kNext2,
   kPrevBigram, kNextBigram, kPrevShort, kNextShort, kShortTrigram, kInitShort, kCapsSentShort,
   kGazPart, kGazPrev, kGazNext, kDocCase, kHistory, kPrevHistory, kNextShortLower, kPrevLowerShort,
-  kAggregate,
+  kAggregate, kClass, kClassCoarse, kPrevClass, kNextClass, kPrevCoarse, kNextCoarse, kClassShape,  // kPrev/NextCoarse: unused (no gain), kept so later templates keep their values
 };
 
 constexpr std::uint64_t kBos = 0x5a17b05ull, kEos = 0xe05e05ull;
@@ -99,6 +99,7 @@ WordFacts word_facts(std::string_view w, const Gazetteer& gaz) {
   t.allcaps = t.has_letter && brief.find('x') == std::string::npos;
   t.lower = t.has_letter && !t.cap && lw == w;
   t.gaz_bits = gaz.lookup_hash(t.lw);
+  t.cls = gaz.lookup_hash(word_class_key(t.lw));
   return t;
 }
 
@@ -111,6 +112,11 @@ void word_features(const WordFacts& t, const std::function<void(std::uint64_t)>&
   for (int k = 0; k < 4; ++k) {
     emit(f(kPre, t.pre[k]));
     emit(f(kSuf, t.suf[k]));
+  }
+  if (t.cls) {
+    emit(f(kClass, t.cls & 0x1ff));
+    emit(f(kClassCoarse, t.cls >> 9 & 0x1f));
+    emit(f(kClassShape, mix(t.cls & 0x1ff, t.sshape)));
   }
 }
 
@@ -150,6 +156,7 @@ WordBrief WordCache::Entry::brief() const {
   b.lw = lw;
   b.sshape = sshape;
   b.gaz_bits = gaz_bits;
+  b.cls = cls;
   b.cap = flags & 1;
   b.allcaps = flags & 2;
   b.lower = flags & 4;
@@ -162,6 +169,7 @@ void WordCache::fill(std::string_view w, Entry& e) const {
   e.lw = f.lw;
   e.sshape = f.sshape;
   e.gaz_bits = f.gaz_bits;
+  e.cls = f.cls;
   e.flags = std::uint8_t(f.cap | f.allcaps << 1 | f.lower << 2 | f.has_letter << 3);
   std::fill(std::begin(e.weights), std::end(e.weights), 0);
   word_features(f, [&](std::uint64_t h) {
@@ -421,6 +429,10 @@ void DocumentFeatures::features(std::size_t s, std::vector<std::uint64_t>& v, st
     v.push_back(f(kNextShortLower, mix(t.sshape, lw(ii + 1))));
     v.push_back(f(kPrevLowerShort, mix(lw(ii - 1), t.sshape)));
     if (i == 0) v.push_back(f(kInitShort, t.sshape));
+    // Word classes of the neighbours (none when the model has no class table).
+    const std::uint16_t pc = i > 0 ? toks[i - 1].cls : 0, nc = i + 1 < n ? toks[i + 1].cls : 0;
+    if (pc) v.push_back(f(kPrevClass, pc & 0x1ff));
+    if (nc) v.push_back(f(kNextClass, nc & 0x1ff));
     if (caps_sent) v.push_back(f(kCapsSentShort, t.lw));
     for (std::size_t k = 0; k < t.ngaz; ++k) v.push_back(f(kGazPart, t.gaz[k]));
     for (int c = 0; c < kGazCategories; ++c) {

@@ -1,5 +1,5 @@
 // src/ner/model.h — internals of the NER tagger shared by the runtime
-// (tagger.cpp, model_io.cpp) and the trainer (trainer.cpp): the label set,
+// (tagger.cpp, model_io.cpp) and the trainer (training/trainer.cpp): the label set,
 // the in-memory model and the feature extractor.
 #pragma once
 
@@ -47,6 +47,14 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 29;
   return h;
+}
+// Word classes (newsan/ner_training.h) live in the model's gazetteer table
+// under word_class_key(hash of the lower-case word), their value
+// kClassPresent | coarse class << 9 | fine class.
+inline constexpr std::uint16_t kClassPresent = 1 << 14;
+inline std::uint64_t word_class_key(std::uint64_t lw) { return mix(lw, 0xC1A55E5ull); }
+inline std::uint16_t word_class_bits(std::uint16_t coarse, std::uint16_t fine) {
+  return std::uint16_t(kClassPresent | (coarse & 0x1f) << 9 | (fine & 0x1ff));
 }
 // The 32-bit key a feature is stored under (never 0, which marks an empty slot).
 inline std::uint32_t feature_key(std::uint64_t h) {
@@ -113,6 +121,7 @@ std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_pt
 struct WordBrief {
   std::uint64_t lw = 0, sshape = 0;  // lower case, brief shape
   std::uint16_t gaz_bits = 0;
+  std::uint16_t cls = 0;  // word_class_bits() of the word, 0 when it has no class
   bool cap = false, allcaps = false, lower = false, has_letter = false;
 };
 // ... and what its word-only features are made of.
@@ -134,6 +143,7 @@ class WordCache {
     std::uint64_t lw = 0, sshape = 0;
     std::int32_t weights[kLabels] = {};
     std::uint16_t gaz_bits = 0;
+    std::uint16_t cls = 0;
     std::uint8_t flags = 0;  // cap, allcaps, lower, has_letter as bits 0-3
     std::uint8_t len1 = 0;  // 1 + the length of the word in its slot; 0 = empty
     WordBrief brief() const;

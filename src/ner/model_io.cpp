@@ -333,8 +333,6 @@ std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_pt
   return ModelIO::decode(bytes, std::move(image), origin);
 }
 
-std::string encode_model(const Model& model) { return std::string(model.bytes); }
-
 Tagger Tagger::from_bytes(std::string_view bytes, std::string_view origin) {
   return Tagger(decode_model(bytes, nullptr, origin));
 }

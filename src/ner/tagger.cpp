@@ -4,7 +4,6 @@
 #include <cstring>
 
 #include "newsan/error.h"
-#include "newsan/resources.h"
 #include "ner/model.h"
 
 namespace newsan::ner {
@@ -177,27 +176,6 @@ std::uint16_t Gazetteer::lookup(const std::string_view* words, std::size_t n) co
     h = fnv(lw, fnv(" ", h));
   }
   return std::uint16_t(lookup_hash(h) & ~kGazPrefix);
-}
-
-Gazetteer Gazetteer::from_directory(const std::filesystem::path& dir) {
-  static const struct {
-    const char* file;
-    std::uint16_t bits;
-  } lists[] = {
-      {"countries", kGazCountry},         {"country-aliases", kGazCountry},
-      {"regions", kGazRegion},
-      {"cities", kGazCity},               {"nationalities", kGazNationality},
-      {"currencies", kGazCurrency},       {"titles", kGazTitle},
-      {"org-heads", kGazOrgHead},         {"facility-heads", kGazFacilityHead},
-      {"groups", kGazGroup},
-  };
-  Gazetteer g;
-  for (const auto& l : lists) {
-    auto rows = load_lexicon(dir / (std::string(l.file) + ".tsv"), std::string("gazetteer-") + l.file, 1);
-    for (const auto& r : rows) g.add(r.fields[0], l.bits);
-  }
-  g.rebuild_index();
-  return g;
 }
 
 // ---- labels and decoding -----------------------------------------------------

@@ -44,6 +44,7 @@ void entity_json(JsonWriter& w, std::string_view text, const Entity& e, std::siz
       .field("type", to_string(e.type))
       .key("subtype").string_or_null(e.subtype)
       .field("roles", e.roles)
+      .key("role").string_or_null(e.roles.empty() ? std::string() : e.roles.front())
       .field("related", e.related)
       .field("salience", e.salience)
       .field("count", e.mentions.size());
@@ -51,7 +52,7 @@ void entity_json(JsonWriter& w, std::string_view text, const Entity& e, std::siz
   for (const Mention& m : e.mentions) {
     w.begin_object();
     span_fields(w, text, m.span);
-    w.field("sentence", m.sentence).end_object();
+    w.field("sentence", m.sentence).key("role").string_or_null(m.role).end_object();
   }
   w.end_array().end_object();
 }

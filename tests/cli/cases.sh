@@ -22,6 +22,22 @@ case_train_and_eval_ner() {
   expect_exit 2 "$NEWSAN" eval-ner --model "$T/cut.bin" "$T/tiny.conll"; err_has "truncated"
   expect_exit 2 "$NEWSAN" eval-ner --model "$T/m.bin" "$T/missing.conll"; err_has "missing.conll"
 }
+case_train_word_classes() {
+  mkdir -p "$T/text"
+  for i in 1 2 3 4 5 6; do
+    printf 'They met on Monday morning. We waited in Bergen today.\nThey voted on Friday morning. We talked in Arles today.\n' >"$T/text/a$i.txt"
+  done
+  expect_exit 0 "$NEWSAN" train-word-classes "$T/text" --classes 4 --coarse 2 --min-count 2 -o "$T/classes.tsv"
+  head -1 "$T/classes.tsv" | grep -q "^# newsan-lexicon 1 ner-word-classes" || fail "no lexicon header"
+  day=$(awk -F'\t' '$1=="monday"{print $3}' "$T/classes.tsv"); fri=$(awk -F'\t' '$1=="friday"{print $3}' "$T/classes.tsv")
+  [ -n "$day" ] && [ "$day" = "$fri" ] || fail "monday ($day) and friday ($fri) in different classes"
+  expect_exit 2 "$NEWSAN" train-word-classes --conllu "$T/missing.conllu" -o "$T/x.tsv"; err_has "missing.conllu"
+  printf -- '-DOCSTART- -X- -X- O\n\nAnna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nleft VBD B-VP O\n. . O O\n\n' >"$T/tiny.conll"
+  expect_exit 0 "$NEWSAN" train-ner --train "$T/tiny.conll" --epochs 2 --word-classes "$T/classes.tsv" -o "$T/m.bin"
+  printf '# newsan-lexicon 1 ner-word-classes\nmonday\tx\t1\n' >"$T/bad.tsv"
+  expect_exit 2 "$NEWSAN" train-ner --train "$T/tiny.conll" --epochs 2 --word-classes "$T/bad.tsv" -o "$T/m.bin"
+  err_has "bad.tsv:2"
+}
 case_bad_option() { expect_exit 2 "$NEWSAN" --no-such-option "$SAMPLE"; }
 case_bad_format() { expect_exit 2 "$NEWSAN" --format xml "$SAMPLE"; }
 case_bad_date() {

@@ -253,3 +253,30 @@ TEST_CASE("a lone recurring name never given as a person's full name is not a pe
   REQUIRE(ruiz);
   CHECK(ruiz->type == EntityType::person);
 }
+
+// Sentences below were written for these tests.
+TEST_CASE("a role before a person's titles is the main role; a title is listed once", "[entities][roles]") {
+  Result r = run(
+      "The panel heard former finance minister Dr Halvard Rensk on Monday. "
+      "Dr. Rensk said the rail plan had stalled, and Dr Rensk asked for a vote.\n");
+  const Entity* h = named(r, "Halvard Rensk");
+  REQUIRE(h);
+  REQUIRE(!h->roles.empty());
+  CHECK(h->roles[0] == "former finance minister");
+  CHECK(std::count_if(h->roles.begin(), h->roles.end(), [](const std::string& s) {
+          return s == "Dr" || s == "Dr.";
+        }) <= 1);
+}
+
+TEST_CASE("a full name before a lower-case 'administration' is a person", "[entities]") {
+  Result r = run("Two aides served in the Walter J. Brennock administration before the vote.\n"
+                 "They later advised the Osei Mensah administration.\n");
+  for (const char* name : {"Walter J. Brennock", "Osei Mensah"}) {
+    const Entity* p = named(r, name);
+    REQUIRE(p);
+    CHECK(p->type == EntityType::person);
+    const Entity* admin = named(r, std::string(name) + " administration");
+    REQUIRE(admin);
+    CHECK(admin->related == std::optional<std::string>(name));
+  }
+}

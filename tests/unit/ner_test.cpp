@@ -10,7 +10,7 @@
 
 #include "ner/model.h"
 #include "newsan/error.h"
-#include "newsan/ner.h"
+#include "newsan/ner_training.h"
 
 using Catch::Matchers::Contains;
 using namespace newsan::ner;

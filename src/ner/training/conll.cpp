@@ -1,9 +1,10 @@
-// src/ner/conll.cpp — reading CoNLL-2003 files and scoring chunks the way
+// src/ner/training/conll.cpp — reading CoNLL-2003 files and scoring chunks the way
 // conlleval does (a chunk is correct when its words and type both match).
 #include <fstream>
 
 #include "newsan/error.h"
 #include "ner/model.h"
+#include "newsan/ner_training.h"
 
 namespace newsan::ner {
 namespace {
