@@ -1,7 +1,7 @@
 // newsan/batch.h — many inputs at full speed: input expansion (files,
 // directories, lists, JSON Lines streams) and an ordered parallel map.
 //
-//   newsan::InputList inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
+//   std::vector<newsan::InputSpec> inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
 //   newsan::WorkerPool pool(jobs);
 //   pool.ordered_map(n, work, emit);   // emit() sees results in input order
 //
@@ -49,6 +49,11 @@ std::vector<std::string> read_path_list(const std::string& list);
 // "text" and optional "id", "title", "date" (YYYY-MM-DD…, becomes the
 // reference date), "source", "url". Throws InputError naming stream and line
 // for malformed JSON, a missing/invalid field or an invalid date.
+// The id of line `line_no` of JSON Lines stream `stream`: "<stdin>:3" for
+// standard input ("-"), "feed.jsonl:3" for a file. The one id form of a
+// stream: records without an "id" and error records both use it.
+std::string record_id(const std::string& stream, std::size_t line_no);
+
 Document document_from_jsonl(std::string_view line, const std::string& stream, std::size_t line_no,
                              const ReadOptions& opt);
 

@@ -46,8 +46,13 @@ Document make_text_document(std::string bytes, std::string id, const ReadOptions
 Document read_text_file(const std::string& path, const ReadOptions& opt);
 
 // Reads one article file in the format opt.input_format says (or detects):
-// the single entry point the command line uses for files.
+// the single entry point the command line uses for files. Standard input
+// ("-") in format "auto" whose first line is a JSON object is refused with a
+// hint (InputError): it is a JSON Lines feed, not one prose article.
 Document read_document_file(const std::string& path, const ReadOptions& opt);
+
+// The first line of `bytes` (trimmed) is a whole JSON object.
+bool looks_like_jsonl(std::string_view bytes);
 
 // Finds title, source and body in doc.text (already set); used by every reader
 // whose text may carry such lines.

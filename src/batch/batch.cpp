@@ -119,9 +119,13 @@ bool JsonlReader::next(Line& line) {
   return true;
 }
 
+std::string record_id(const std::string& stream, std::size_t line_no) {
+  return fmt::format("{}:{}", stream == "-" ? "<stdin>" : stream, line_no);
+}
+
 Document document_from_jsonl(std::string_view line, const std::string& stream, std::size_t line_no,
                              const ReadOptions& opt) {
-  std::string where = fmt::format("{}:{}", stream == "-" ? "<stdin>" : stream, line_no);
+  std::string where = record_id(stream, line_no);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);

@@ -111,7 +111,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err) -> std::string {
     const InputSpec& spec = specs[u.spec];
     const std::string& stream = u.record && spec.path == "-" ? o.stream_name : spec.path;
-    std::string id = u.record ? fmt::format("{}:{}", stream, u.line.number) : spec.path;
+    std::string id = u.record ? record_id(stream, u.line.number) : spec.path;
     std::ostringstream buf;
     try {
       Document doc;

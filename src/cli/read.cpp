@@ -3,8 +3,12 @@
 // metadata found (title, authors, date, site, URL, language).
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iostream>
+
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "newsan/batch.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
 #include "newsan/reader.h"
@@ -45,24 +49,55 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
   ReadOptions ro;
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
-  ro.input_format = o.input_format;
+  ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
   ro.html = std::make_shared<const HtmlReader>(DataDir::locate(g.data_dir, g.argv0));
   Output out(o.output);
   std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
   int status = 0;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    try {
-      Document doc = read_document_file(files[i], ro);
-      if (o.format == "json") {
-        std::string j;
-        write_document_json(j, doc, 2);
-        out.write(j + "\n");
-      } else {
-        out.write((i ? "\n" : "") + as_text(doc));
+  std::size_t written = 0;
+  auto emit = [&](const Document& doc) {
+    if (o.format == "json") {
+      std::string j;
+      write_document_json(j, doc, 2);
+      out.write(j + "\n");
+    } else {
+      out.write((written ? "\n" : "") + as_text(doc));
+    }
+    ++written;
+  };
+  auto failed = [&](const std::string& message) {
+    error_message(message);
+    status = 2;
+  };
+  ReadOptions record_opt = ro;
+  record_opt.input_format = "auto";
+  for (const InputSpec& spec : expand_inputs(files, {"", o.input_format})) {
+    if (!spec.jsonl) {
+      try {
+        emit(read_document_file(spec.path, ro));
+      } catch (const InputError& e) {
+        failed(e.what());
       }
-    } catch (const InputError& e) {
-      error_message(e.what());
-      status = 2;
+      continue;
+    }
+    // A JSON Lines stream: one document per non-blank line, as `newsan analyze` reads it.
+    std::ifstream file;
+    if (spec.path != "-" && (file.open(spec.path, std::ios::binary), !file)) {
+      failed(fmt::format("{}: cannot open", spec.path));
+      continue;
+    }
+    JsonlReader reader(spec.path == "-" ? std::cin : file, o.max_bytes);
+    JsonlReader::Line line;
+    while (reader.next(line)) {
+      if (!line.oversized && line.text.find_first_not_of(" \t") == std::string::npos) continue;
+      try {
+        if (line.oversized)
+          throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)",
+                                       record_id(spec.path, line.number), o.max_bytes));
+        emit(document_from_jsonl(line.text, spec.path, line.number, record_opt));
+      } catch (const InputError& e) {
+        failed(e.what());
+      }
     }
   }
   out.close();
@@ -75,13 +110,13 @@ void setup_read(CLI::App& app, GlobalOptions& g, Action& action) {
   auto o = std::make_shared<ReadCliOptions>();
   CLI::App* sub = app.add_subcommand(
       "read", "Print only the reading result: the text newsan analyzes (the article of an HTML page) and its metadata");
-  sub->add_option("files", o->files, "Input files (text or HTML); '-' or none = stdin");
+  sub->add_option("files", o->files, "Input files (text, HTML or JSON Lines); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
   sub->add_option("--input-format", o->input_format,
-                  "Input format: auto (HTML by extension or content), text, html")
-      ->check(CLI::IsMember({"auto", "text", "html"}))
+                  "Input format: auto (HTML by extension or content; *.jsonl/*.ndjson are JSON Lines), text, html, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
       ->capture_default_str();
   sub->add_option("-o,--output", o->output, "Write to FILE instead of stdout");
   sub->add_flag("--lossy", o->lossy, "Text input: replace invalid UTF-8 with U+FFFD instead of failing");
