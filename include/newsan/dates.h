@@ -12,6 +12,7 @@
 
 #include "newsan/document.h"
 #include "newsan/resources.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan {
@@ -32,9 +33,6 @@ struct TimeExpression {
 
 struct DateResult {
   std::vector<TimeExpression> dates;  // sorted by span
-  // The reference (publication) date actually used, ISO YYYY-MM-DD, and its origin.
-  std::optional<std::string> reference;
-  Origin reference_origin = Origin::none;
 };
 
 class DateExtractor {
@@ -44,22 +42,16 @@ class DateExtractor {
   DateExtractor(DateExtractor&&) noexcept;
   DateExtractor& operator=(DateExtractor&&) noexcept;
 
-  // Uses doc.date when set (any origin); otherwise looks for one in the text
-  // (dateline, "Published:" line) and reports it in the result.
+  // Resolves relative expressions against doc.date (the publication date the
+  // reader chose, reader.h); without one they stay unresolved ("XXXX-05-02").
+  // `syntax` parses the document's sentences on demand (unavailable without a model).
+  DateResult extract(const Document& doc, const Tokenized& tokens, DocumentSyntax& syntax) const;
+  // The same without parses (a DocumentSyntax with no model).
   DateResult extract(const Document& doc, const Tokenized& tokens) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Parses a strict "YYYY-MM-DD" calendar date; false when malformed or impossible.
-bool parse_iso_date(std::string_view s, int& year, int& month, int& day);
-
-// The calendar interval a TIMEX3 date value covers, as inclusive ISO dates:
-// "2025" -> 2025-01-01..2025-12-31, "2025-W02", "2025-Q1", "2025-H2", "2025-SU",
-// "199X", "19XX", "2025-01-05T08:30" (its day). False for durations, sets,
-// *_REF and anything not fully known ("XXXX-01"). Pure; never throws.
-bool timex_interval(std::string_view value, std::string& begin, std::string& end);
 
 }  // namespace newsan

@@ -35,8 +35,18 @@ struct Span {
   friend auto operator<=>(const Span&, const Span&) = default;
 };
 
-// Where a piece of metadata came from.
-enum class Origin { none, option, dateline, metadata, text, input };
+// Where a piece of metadata came from: --date (option), a JSON Lines `date`
+// (input), page metadata (JSON-LD, <meta>, <time datetime>), a visible date
+// line of the page or text (text), the page's URL path (url), a dateline
+// opening the text (dateline).
+enum class Origin { none, option, dateline, metadata, text, input, url };
+
+// A publication date a reader found, ISO "YYYY-MM-DD", and where.
+struct DateCandidate {
+  std::string day;
+  Origin origin = Origin::none;
+  friend bool operator==(const DateCandidate&, const DateCandidate&) = default;
+};
 
 struct Document {
   // The text all spans index: UTF-8, valid (the reader guarantees it).
@@ -56,7 +66,10 @@ struct Document {
   std::optional<std::string> site_name;
   std::optional<std::string> language;
 
-  // Publication date, ISO "YYYY-MM-DD" (or a longer ISO date-time), and where it came from.
+  // Every publication date the readers found, in the order found; the one
+  // chosen (choose_publication_date, reader.h) is `date`, ISO "YYYY-MM-DD",
+  // with its origin. Set `date` only through the chooser.
+  std::vector<DateCandidate> date_candidates;
   std::optional<std::string> date;
   Origin date_origin = Origin::none;
 

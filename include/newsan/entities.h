@@ -13,6 +13,7 @@
 
 #include "newsan/document.h"
 #include "newsan/resources.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan {
@@ -43,6 +44,9 @@ class EntityExtractor {
   EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
   // Entities sorted by salience (highest first), ties by first mention.
+  // `syntax` parses the document's sentences on demand (unavailable without a model).
+  std::vector<Entity> extract(const Document& doc, const Tokenized& tokens, DocumentSyntax& syntax) const;
+  // The same without parses (a DocumentSyntax with no model).
   std::vector<Entity> extract(const Document& doc, const Tokenized& tokens) const;
   // Version string of the model in use ("rules" when none).
   std::string model_version() const;

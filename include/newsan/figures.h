@@ -14,6 +14,7 @@
 #include "newsan/dates.h"
 #include "newsan/document.h"
 #include "newsan/resources.h"
+#include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
 namespace newsan {
@@ -87,6 +88,10 @@ class FigureExtractor {
   FigureExtractor(FigureExtractor&&) noexcept;
   FigureExtractor& operator=(FigureExtractor&&) noexcept;
 
+  // `syntax` parses the document's sentences on demand (unavailable without a model).
+  FigureResult extract(const Document& doc, const Tokenized& tokens, const std::vector<TimeExpression>& dates,
+                       DocumentSyntax& syntax) const;
+  // The same without parses (a DocumentSyntax with no model).
   FigureResult extract(const Document& doc, const Tokenized& tokens,
                        const std::vector<TimeExpression>& dates) const;
 

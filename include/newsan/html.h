@@ -43,8 +43,17 @@ struct HtmlPage {
   std::string text;                        // main text, blocks separated by "\n\n", valid UTF-8
   std::optional<std::string> title;        // og:title, cleaned <title>, JSON-LD headline or <h1>
   std::vector<std::string> authors;
-  std::optional<std::string> date;         // ISO "YYYY-MM-DD" (publication date)
-  std::optional<std::string> date_source;  // where it came from: "json-ld", "meta", "time", "text"
+  // Publication-date candidates (metadata, the visible date line, the URL),
+  // strongest first; `date` is the one choose_publication_date (reader.h)
+  // takes, `date_source` where it came from: "json-ld", "meta", "time",
+  // "text" (a visible date line), "url".
+  std::vector<DateCandidate> date_candidates;
+  std::optional<std::string> date;
+  std::optional<std::string> date_source;
+  // The visible date line under the headline that states the publication
+  // day ("April 21, 2022 9:52 PM"), and the byline as shown ("By Ana Ruiz
+  // and Lee Park"): article text, placed after the headline in the Document.
+  std::optional<std::string> date_line, byline;
   std::optional<std::string> site_name;
   std::optional<std::string> url;          // canonical URL (link rel=canonical, og:url)
   std::optional<std::string> language;     // lowercased BCP 47 tag from <html lang> or <meta>
@@ -62,9 +71,10 @@ class HtmlReader {
   // Throws InputError (too large, undeclarable charset) naming options.name.
   HtmlPage read(std::string_view bytes, const HtmlOptions& options) const;
 
-  // read() packaged as a Document: text = page text, format "html", metadata
-  // from the page (date_origin = metadata, or text for a visible date line),
-  // id = options.name.
+  // read() packaged as a Document, the article as a reader sees it: the
+  // headline (title_span), the byline and date line, then the main text
+  // (body); format "html", metadata from the page, the date chosen from the
+  // page's candidates, id = options.name.
   Document read_document(std::string_view bytes, const HtmlOptions& options) const;
 
  private:

@@ -58,6 +58,15 @@ bool looks_like_jsonl(std::string_view bytes);
 // whose text may carry such lines.
 void find_text_metadata(Document& doc);
 
+// The one place that decides the publication date: sets doc.date and
+// doc.date_origin from doc.date_candidates, strongest origin first — option
+// (--date), input (JSON Lines `date`), metadata, a visible date line (text),
+// the URL, a dateline — and the first found among equals. A page's metadata
+// outranks what its URL or text say, so a date it contradicts is never used.
+// Clears both when there is no candidate. Pure; may be called again after
+// candidates are added.
+void choose_publication_date(Document& doc);
+
 // Converts `bytes` in the named encoding to UTF-8; throws UsageError for an
 // unknown encoding name and InputError (naming `id`) for undecodable input.
 std::string convert_to_utf8(std::string_view bytes, std::string_view encoding, const std::string& id);

@@ -1,4 +1,4 @@
-// newsan/report.h — reporters: one Analysis in, text | json | jsonl | markdown out.
+// newsan/report.h — reporters: one Analysis in, text | json | jsonl | markdown | html out.
 //
 //   auto rep = newsan::make_reporter(newsan::Format::json, {});
 //   rep->write(std::cout, analysis);
@@ -21,7 +21,7 @@
 
 namespace newsan {
 
-enum class Format { text, json, jsonl, markdown };
+enum class Format { text, json, jsonl, markdown, html };
 std::optional<Format> parse_format(std::string_view name);
 
 struct ReportOptions {
@@ -49,6 +49,11 @@ class Reporter {
   // Writes the report of one document. `index` counts documents in this run
   // (0 for the first), so multi-document formats can separate them.
   virtual void write(std::ostream& out, const Analysis& a, std::size_t index) = 0;
+  // What opens and closes a whole output around its documents (the HTML page's
+  // head and end; nothing for the other formats). `title` names the output
+  // ("" = generic). A run calls begin() once, write() per document, finish() once.
+  virtual void begin(std::ostream& /*out*/, std::string_view /*title*/) {}
+  virtual void finish(std::ostream& /*out*/) {}
 };
 
 std::unique_ptr<Reporter> make_reporter(Format f, const ReportOptions& opt);

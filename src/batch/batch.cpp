@@ -17,8 +17,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "newsan/dates.h"
 #include "newsan/error.h"
+#include "util/calendar.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -177,8 +177,8 @@ Document document_from_jsonl(std::string_view line, const std::string& stream, s
     int y, m, dd;
     if (!parse_iso_date(std::string_view(*d).substr(0, 10), y, m, dd))
       throw InputError(fmt::format("{}: field \"date\" is not a date YYYY-MM-DD: {}", where, *d));
-    doc.date = d->substr(0, 10);
-    doc.date_origin = Origin::input;
+    doc.date_candidates.push_back({d->substr(0, 10), Origin::input});
+    choose_publication_date(doc);
   }
   return doc;
 }

@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <limits>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -18,6 +20,7 @@
 #include "newsan/analysis.h"
 #include "newsan/batch.h"
 #include "newsan/error.h"
+#include "util/calendar.h"
 #include "newsan/html.h"
 #include "newsan/reader.h"
 #include "newsan/report.h"
@@ -94,7 +97,12 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   DataDir data = DataDir::locate(g.data_dir, g.argv0);
   Analyzer analyzer(data);
   ro.html = std::make_shared<const HtmlReader>(data);
-  Output out(o.output);
+  // --format html with -o DIR: one page per input in DIR; otherwise one output.
+  std::error_code dir_ec;
+  const bool pages = format == Format::html && o.output != "-" &&
+                     (o.output.ends_with('/') || std::filesystem::is_directory(o.output, dir_ec));
+  if (pages) std::filesystem::create_directories(o.output, dir_ec);
+  Output out(pages ? std::string("-") : o.output);
   ReportOptions rep;
   rep.color = use_color(o.color, out);
   rep.emit_text = o.emit_text;
@@ -125,8 +133,8 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
         doc = read_document_file(spec.path, ro);
       }
       if (o.date) {
-        doc.date = *o.date;
-        doc.date_origin = Origin::option;
+        doc.date_candidates.push_back({*o.date, Origin::option});
+        choose_publication_date(doc);
       }
       totals.bytes += doc.text.size();
       Analysis a = analyzer.analyze(std::move(doc));
@@ -135,7 +143,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
       totals.entities += a.entities.size();
       totals.figures += a.figures.figures.size();
       totals.dates += a.dates.dates.size();
+      if (pages) reporter->begin(buf, a.document.title ? *a.document.title : a.document.id);
       reporter->write(buf, a, index);
+      if (pages) reporter->finish(buf);
     } catch (const Error& e) {
       totals.errors++;
       err = e.what();
@@ -157,6 +167,22 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   std::vector<Unit> units;
   std::vector<std::string> errors;
   std::size_t emitted = 0;
+  std::set<std::string> page_names;
+  auto write_page = [&](const Unit& u, const std::string& page) {
+    const InputSpec& spec = specs[u.spec];
+    std::string stem = spec.path == "-" ? "stdin" : std::filesystem::path(spec.path).stem().string();
+    if (u.record) stem += fmt::format("-{}", u.line.number);
+    std::string name = stem + ".html";
+    for (int n = 2; !page_names.insert(name).second; ++n) name = fmt::format("{}-{}.html", stem, n);
+    Output file((std::filesystem::path(o.output) / name).string());
+    file.write(page);
+    file.close();
+  };
+  if (!pages) {
+    std::ostringstream head;
+    reporter->begin(head, "");
+    out.write(head.str());
+  }
   auto flush = [&] {
     errors.assign(units.size(), std::string());
     std::size_t base = emitted;
@@ -167,7 +193,8 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
             progress.clear();
             error_message(errors[k]);
           }
-          out.write(text);
+          if (!pages) out.write(text);
+          else if (!text.empty()) write_page(units[k], text);
           progress.update(base + k + 1, totals.bytes.load(), totals.errors.load());
         });
     emitted += units.size();
@@ -205,6 +232,11 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   }
   flush();
   progress.finish();
+  if (!pages) {
+    std::ostringstream tail;
+    reporter->finish(tail);
+    out.write(tail.str());
+  }
   out.close();
 
   if (o.stats) {
@@ -226,9 +258,9 @@ void setup_analyze(CLI::App& app, GlobalOptions& g, Action& action) {
   CLI::App* sub = app.add_subcommand("analyze", "Analyze articles (the default: `newsan FILE…` is `newsan analyze FILE…`)");
   sub->add_option("files", o->files, "Article files or directories (walked recursively); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "markdown"}))
+      ->check(CLI::IsMember({"text", "json", "jsonl", "markdown", "html"}))
       ->capture_default_str();
-  sub->add_option("-o,--output", o->output, "Write to FILE instead of stdout");
+  sub->add_option("-o,--output", o->output, "Write to FILE instead of stdout (--format html: a directory gets one page per input)");
   sub->add_option("--date", o->date, "Publication date YYYY-MM-DD, used to resolve relative dates");
   sub->add_option("--color", o->color, "Colour in the text report (honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}))

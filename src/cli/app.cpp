@@ -22,7 +22,7 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success; 2 any error (bad usage, unreadable or invalid input, failed output).\n"
     "A closed output pipe (newsan … | head) ends quietly with 0.";
 
-const char* const kSubcommands[] = {"analyze", "schema", "read", "train-ner", "eval-ner", "help"};
+const char* const kSubcommands[] = {"analyze", "schema", "read", "train-ner", "eval-ner", "summarize", "parse", "train-syntax", "eval-syntax", "help"};
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -52,6 +52,10 @@ int run(int argc, char** argv) {
   setup_read(app, g, action);
   setup_train_ner(app, g, action);
   setup_eval_ner(app, g, action);
+  setup_summarize(app, g, action);
+  setup_parse(app, g, action);
+  setup_train_syntax(app, g, action);
+  setup_eval_syntax(app, g, action);
 
   std::vector<const char*> cargs;
   for (const auto& a : args) cargs.push_back(a.c_str());

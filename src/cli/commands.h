@@ -23,6 +23,10 @@ void setup_schema(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_read(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_train_ner(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_eval_ner(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_summarize(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_parse(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_train_syntax(CLI::App& app, GlobalOptions& g, Action& action);
+void setup_eval_syntax(CLI::App& app, GlobalOptions& g, Action& action);
 
 // Prints "newsan: <message>" to stderr.
 void error_message(std::string_view message);

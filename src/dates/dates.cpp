@@ -41,7 +41,7 @@
 
 #include <fmt/format.h>
 
-#include "dates/calendar.h"
+#include "util/calendar.h"
 #include "dates/lexicon.h"
 #include "newsan/error.h"
 #include "util/utf8.h"
@@ -60,77 +60,7 @@ const char* to_string(TimexType t) {
   return "date";
 }
 
-bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  auto num = [&](std::size_t b, std::size_t n, int& out) {
-    out = 0;
-    for (std::size_t i = b; i < b + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + (s[i] - '0');
-    }
-    return true;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-  return y >= 1 && cal::valid(y, m, d);
-}
-
 using cal::Ymd;
-
-bool timex_interval(std::string_view v, std::string& begin, std::string& end) {
-  auto set = [&](Ymd a, Ymd b) {
-    begin = cal::format_day(a);
-    end = cal::format_day(b);
-    return true;
-  };
-  // A century as TIMEX3 writes it: "19" (the 1900s)
-  if (int c = digits(v, 0, 2); v.size() == 2 && c >= 1) return set({c * 100, 1, 1}, {c * 100 + 99, 12, 31});
-  if (v.size() < 4) return false;
-  int y = digits(v, 0, 4);
-  if (y < 1) {
-    // Decades and centuries: "199X", "19XX".
-    int c = digits(v, 0, 3);
-    if (v.size() == 4 && c >= 0 && v[3] == 'X' && c >= 1) return set({c * 10, 1, 1}, {c * 10 + 9, 12, 31});
-    c = digits(v, 0, 2);
-    if (v.size() == 4 && c >= 1 && v.substr(2) == "XX") return set({c * 100, 1, 1}, {c * 100 + 99, 12, 31});
-    return false;
-  }
-  if (v.size() == 4) return set({y, 1, 1}, {y, 12, 31});
-  if (v[4] != '-' || v.size() < 7) return false;
-  std::string_view rest = v.substr(5);
-  if (int m = digits(rest, 0, 2); m >= 1 && m <= 12) {
-    if (rest.size() == 2) return set({y, m, 1}, {y, m, cal::days_in_month(y, m)});
-    if (rest.size() >= 5 && rest[2] == '-') {
-      int d = digits(rest, 3, 2);
-      if (!cal::valid(y, m, d)) return false;
-      if (rest.size() == 5 || rest[5] == 'T') return set({y, m, d}, {y, m, d});
-    }
-    return false;
-  }
-  if (rest[0] == 'W' && rest != "WI") {
-    int w = digits(rest, 1, 2);
-    if (w < 1 || w > 53) return false;
-    Ymd mon = cal::iso_week_monday(y, w);
-    int wy = 0, wn = 0;
-    cal::iso_week(mon, wy, wn);
-    if (wy != y || wn != w) return false;  // W53 of a 52-week year
-    if (rest.size() == 3) return set(mon, cal::add_days(mon, 6));
-    if (rest.substr(3) == "-WE") return set(cal::add_days(mon, 5), cal::add_days(mon, 6));
-    return false;
-  }
-  if (rest.size() != 2) return false;
-  if (rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
-    int q = rest[1] - '0';
-    return set({y, 3 * q - 2, 1}, {y, 3 * q, cal::days_in_month(y, 3 * q)});
-  }
-  if (rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2'))
-    return rest[1] == '1' ? set({y, 1, 1}, {y, 6, 30}) : set({y, 7, 1}, {y, 12, 31});
-  // Seasons, northern hemisphere, meteorological.
-  if (rest == "SP") return set({y, 3, 1}, {y, 5, 31});
-  if (rest == "SU") return set({y, 6, 1}, {y, 8, 31});
-  if (rest == "FA") return set({y, 9, 1}, {y, 11, 30});
-  if (rest == "WI") return set({y, 12, 1}, {y + 1, 2, cal::days_in_month(y + 1, 2)});
-  return false;
-}
 
 namespace {
 
@@ -223,6 +153,7 @@ struct Scan {
   // reported, which "the quarter" and "a year ago" refer to.
   int last_quarter = 0, last_quarter_year = 0;
   bool last_quarter_fiscal = false;  // the anchor was named as a fiscal quarter
+  std::size_t game_words = 0;        // words of sports reports in the whole document
 
   // Every word token is folded and looked up here, once: the patterns read W, P and PM.
   Scan(const Lexicon& l, std::string_view t, const std::vector<Token>& toks)
@@ -246,6 +177,7 @@ struct Scan {
       if (T[i].kind != TokenKind::word) continue;
       if (const Entry* e = lex.find_token(s, spill)) {
         W[i] = e->word;
+        if (e->word && e->word->game) ++game_words;
         P[i] = e->phrases;
         if (P[i]) PM[i] = match_phrase(i);
       }
@@ -294,6 +226,26 @@ struct Scan {
       if (v >= 1 && v <= 31 && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) return v;
     }
     if (w(i) && w(i)->ordinal >= 1 && w(i)->ordinal <= 31) return w(i)->ordinal;
+    return 0;
+  }
+  // Days "14-19" (one token, or three without spaces): returns the token after
+  // them and sets d1 < d2, or returns 0.
+  std::size_t day_range(std::size_t i, int& d1, int& d2) const {
+    if (i >= T.size()) return 0;
+    std::string_view s = tx(i);
+    if (std::size_t h = s.find('-'); h != std::string_view::npos && h >= 1 && h <= 2 && s.size() - h - 1 >= 1 &&
+                                     s.size() - h - 1 <= 2) {
+      d1 = digits(s, 0, h);
+      d2 = digits(s, h + 1, s.size() - h - 1);
+      if (d1 >= 1 && d2 <= 31 && d1 < d2) return i + 1;
+      return 0;
+    }
+    if (day_number(i) && N[i] >= 0 && is(i + 1, "-") && adjacent(i + 1) && adjacent(i + 2) && i + 2 < T.size() &&
+        N[i + 2] >= 1 && N[i + 2] <= 31 && tx(i + 2).size() <= 2 && N[i] < N[i + 2]) {
+      d1 = N[i];
+      d2 = N[i + 2];
+      return i + 3;
+    }
     return 0;
   }
   // A four-digit year token (1000..2199), optionally "'s" is not handled here.
@@ -379,6 +331,21 @@ struct Scan {
     }
     return false;
   }
+  // Whether a game is being told: a sports word in this sentence or the one
+  // before, or several in the document. Its halves, quarters and periods are
+  // parts of the game, not of the calendar.
+  bool game_talk() const {
+    if (game_words >= 3) return true;
+    for (std::size_t k = prev_first; k < sent_last && k < size() && game_words; ++k)
+      if (w(k) && w(k)->game) return true;
+    return false;
+  }
+  // Whether this sentence or the one before names quarters, halves or a fiscal period.
+  bool period_talk() const {
+    for (std::size_t k = prev_first; k < sent_last && k < size(); ++k)
+      if (w(k) && (w(k)->unit == Unit::quarter || w(k)->half || w(k)->fiscal)) return true;
+    return quarter_talk();
+  }
   bool future_context(std::size_t i) const { return tense(i) > 0; }
   // Direction for a month or day without a year: "since March" can only be
   // past; otherwise a future cue points ahead.
@@ -460,7 +427,6 @@ struct Scan {
   bool hyphenated(std::size_t i, Match& m) const;
   std::size_t phrase(std::size_t i, const Word*& info) const;
   const Phrase* match_phrase(std::size_t i) const;
-  bool find_reference(Ymd& out, Origin& origin) const;
   void unit_date(Unit u, int shift, Match& m) const;
   void relative_count(long n, Unit u, int dir, Match& m) const;
 };
@@ -557,6 +523,22 @@ bool Scan::absolute(std::size_t i, Match& m) const {
   if (a && a->month && (T[i].capitalized || a->abbr)) {
     int mo = a->month;
     std::size_t j = i + 1;
+    // "Jan. 14-19[, 2015]": a range of days, valued as an ISO interval
+    if (int d1 = 0, d2 = 0; std::size_t after = day_range(j, d1, d2)) {
+      std::size_t k = after;
+      if (is(k, ",")) ++k;
+      int y = year_number(k);
+      if (y) m.last = k + 1;
+      else m.last = after;
+      if (!y && !has_ref) return false;
+      if (!y) {
+        y = resolve_year(mo, d1, direction(i));
+        m.relative = true;
+      }
+      if (!cal::valid(y, mo, d1) || !cal::valid(y, mo, d2)) return false;
+      m.value = cal::format_day({y, mo, d1}) + "/" + cal::format_day({y, mo, d2});
+      return true;
+    }
     int day = day_number(j);
     if (day && !(N[j] >= 0 && tx(j).size() == 4)) {
       ++j;
@@ -587,8 +569,9 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       m.value = cal::format_month(digits(sy.value, 0, 4), mo);
       return true;
     }
-    // "January this year", "June last year"
-    if (has_ref && w(j) && w(j)->shift != kNone && is(j + 1, "year")) {
+    // "January this year", "June last year", "June of last year"
+    if (std::size_t s = is(j, "of") ? j + 1 : j; has_ref && w(s) && w(s)->shift != kNone && is(s + 1, "year")) {
+      j = s;
       m.last = j + 2;
       m.relative = true;
       m.value = cal::format_month(ref.y + w(j)->shift, mo);
@@ -723,10 +706,11 @@ bool Scan::absolute(std::size_t i, Match& m) const {
 bool Scan::quarter(std::size_t i, Match& m) const {
   std::size_t j = the(i) ? i + 1 : i;
   int q = 0, shift = kNone, yshift = 0, pre_year = 0;
-  bool half = false, latest = false;
+  bool half = false, latest = false, token_form = false;
   if (j < size() && T[j].kind == TokenKind::word && tx(j).size() == 2 && (tx(j)[0] == 'Q' || tx(j)[0] == 'H') &&
       tx(j)[1] >= '1' && tx(j)[1] <= '4') {
     q = tx(j)[1] - '0';
+    token_form = true;
     half = tx(j)[0] == 'H';
     if (half && q > 2) return false;
     ++j;
@@ -773,6 +757,9 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   int year = year_number(k);
   if (year) j = k + 1;
   else year = pre_year;
+  if (!year && !m.fiscal && game_talk()) return false;
+  // "H2" alone is a name (a district, a model) unless the story speaks of halves or quarters
+  if (token_form && half && !year && !the(i) && !period_talk()) return false;
   m.last = j;
   const char tag = half ? 'H' : 'Q';
   const int per_year = half ? 2 : 4;
@@ -1380,41 +1367,6 @@ bool Scan::vague(std::size_t i, Match& m) const {
   return true;
 }
 
-// The publication date written in the document itself, looked for near the
-// top: a "Published:" / "Updated" / "Posted" line with a full date (origin
-// metadata), or a dateline that opens a line: "CARACAS, Jan. 8, 2025 (Reuters) -"
-// or a full date alone at the start of a line (origin dateline). Only full
-// dates count: a dateline without a year says nothing certain.
-bool Scan::find_reference(Ymd& out, Origin& origin) const {
-  const std::size_t limit = std::min<std::size_t>(size(), 160);
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < limit; ++i) {
-    if (i == 0 || T[i].newline_before) line_start = i;
-    Match m;
-    bool month_start = w(i) && w(i)->month;
-    bool iso_start = year_number(i) && is(i + 1, "-");
-    if (!(month_start || iso_start || day_number(i)) || !absolute(i, m) || m.relative) continue;
-    int y = 0, mo = 0, d = 0;
-    if (m.value.size() != 10 || !parse_iso_date(m.value, y, mo, d)) continue;
-    bool meta = false;
-    for (std::size_t k = line_start; k < i; ++k)
-      if (is(k, "published") || is(k, "updated") || is(k, "posted") || is(k, "date") || is(k, "dated")) meta = true;
-    bool dateline = i == line_start;
-    if (!meta && !dateline && i > line_start) {
-      // "CARACAS, Jan. 8, 2025": capitalized place words and a comma before the date
-      dateline = is(i - 1, ",") || is(i - 1, "-") || is(i - 1, "\u2014");
-      for (std::size_t k = line_start; k + 1 < i && dateline; ++k)
-        if (!T[k].capitalized && T[k].kind != TokenKind::punct) dateline = false;
-    }
-    if (meta || dateline) {
-      out = {y, mo, d};
-      origin = meta ? Origin::metadata : Origin::dateline;
-      return true;
-    }
-  }
-  return false;
-}
-
 // The day a holiday rule gives in year y: "12-25", "4/4/11" (4th Thursday of
 // November), "L/1/5" (last Monday of May), "E" (US Election Day).
 bool holiday_day(std::string_view rule, int y, Ymd& out) {
@@ -1491,6 +1443,13 @@ bool Scan::season(std::size_t i, Match& m) const {
   if (int y = year_number(k)) {
     m.last = k + 1;
     m.value = fmt::format("{:04}-{}", y, a->season);
+    return true;
+  }
+  // "the summer of last year", "spring of next year"
+  if (has_ref && k > j + 1 && is(k - 1, "of") && w(k) && w(k)->shift != kNone && is(k + 1, "year")) {
+    m.last = k + 2;
+    m.relative = true;
+    m.value = fmt::format("{:04}-{}", ref.y + w(k)->shift, a->season);
     return true;
   }
   // "the winter of nineteen ninety-four"
@@ -1696,25 +1655,19 @@ Match Scan::best(std::size_t i, int depth) const {
 }  // namespace
 
 DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk) const {
+  DocumentSyntax none(nullptr, doc.text, tk);
+  return extract(doc, tk, none);
+}
+
+DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, DocumentSyntax& syntax) const {
   DateResult r;
   Scan sc(impl_->lex, doc.text, tk.tokens);
+  // The publication date the reader chose (choose_publication_date) is the reference.
   if (doc.date && doc.date->size() >= 10) {
     int y = 0, m = 0, d = 0;
     if (parse_iso_date(std::string_view(*doc.date).substr(0, 10), y, m, d)) {
-      r.reference = doc.date->substr(0, 10);
-      r.reference_origin = doc.date_origin == Origin::none ? Origin::input : doc.date_origin;
       sc.has_ref = true;
       sc.ref = {y, m, d};
-    }
-  }
-  if (!sc.has_ref) {
-    Ymd found;
-    Origin origin = Origin::none;
-    if (sc.find_reference(found, origin)) {
-      sc.has_ref = true;
-      sc.ref = found;
-      r.reference = cal::format_day(found);
-      r.reference_origin = origin;
     }
   }
   std::size_t s = 0, day_sentence = static_cast<std::size_t>(-1);

@@ -163,6 +163,7 @@ void Lexicon::load(const DataDir& data) {
     else if (role == "whole") w.whole = true;
     else if (role == "daypart_kept") w.daypart_kept = true;
     else if (role == "anaphor") w.anaphor = true;
+    else if (role == "game") w.game = true;
     else throw FormatError(fmt::format("{}: line {}: unknown role '{}'", path.string(), r.line, role));
   }
   build_index();

@@ -48,6 +48,7 @@ struct Word {
   bool whole = false;       // "full", "whole", "entire": "for the full year" is the year
   bool daypart_kept = false;  // "Friday evening" is valued 2000-03-31TEV, "Friday night" the day alone
   bool anaphor = false;
+  bool game = false;        // "innings", "touchdown": a game is told, its halves and quarters are no dates
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
   // Set by Lexicon::load from the roles above: some pattern can start at this word.
   bool starts = false;

@@ -59,6 +59,13 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
     const UnitInfo* u = nullptr;
     int more = lx_.units.match_after(suf, P, c.next, &u);
     bool money = currency_before(pos, nullptr) != nullptr;
+    // "Suite 4B", "Gate 12A": one capital letter glued to a number with no currency
+    // and no counted noun after it is an identifier, not "4 billion".
+    if (e - end == 1 && text_[end] >= 'A' && text_[end] <= 'Z' && !money && metre_context(c.next) &&
+        suf != "G" && (more < 0 || (i > 0 && role(i - 1, role::id_before)))) {
+      c.skip = true;
+      return c;
+    }
     if (nw && (nw->cls == NumClass::suffix || nw->cls == NumClass::scale) &&
         !(suf == "m" && !money && metre_context(c.next))) {
       c.scale = nw->value;
@@ -149,6 +156,10 @@ bool Scanner::metre_context(std::size_t j) const {
 
 void Scanner::scale_words(Core& c) const {
   while (c.next < P.size()) {
+    // "$40-million", "2.5-billion-euro": a scale word joined by a hyphen.
+    if (word(c.next, "-") && glued(c.next - 1, c.next) && glued(c.next, c.next + 1) && num(c.next + 1) &&
+        (num(c.next + 1)->cls == NumClass::scale || num(c.next + 1)->cls == NumClass::hundred))
+      ++c.next;
     const Piece& p = P[c.next];
     const NumberWord* nw = num(c.next);
     if (!nw) break;
@@ -267,6 +278,15 @@ Core Scanner::word_core(std::size_t i) const {
   // "one" as a number, not as in "no one", "one another", "one 52,000-barrel refinery".
   if (c.is_one) {
     if ((i > 0 && P[i - 1].lower == "no") || word(i + 1, "another") || starts_digit(i + 1)) return c;
+    // "one" as the subject of a verb ("One prohibits …"): a numeral "one" counts a
+    // singular noun. ("one of the …" stays a figure: benchmarks disagree on it, and
+    // the tagger, not a phrase list, is to tell the pronoun.)
+    if (i + 1 < P.size() && P[i + 1].kind == TokenKind::word && !P[i + 1].cap) {
+      std::string_view nx = P[i + 1].lower;
+      if (nx.size() > 3 && ends_with(nx, "s") && !ends_with(nx, "ss") && !ends_with(nx, "us") &&
+          !ends_with(nx, "is") && !info(i + 1).unit_first && !info(i + 1).currency_first)
+        return c;
+    }
   }
   // "six-speed", "one-time": a hyphenated compound, unless a unit follows ("three-year").
   if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {

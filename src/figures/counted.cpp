@@ -35,7 +35,10 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
       bool participle = ends_with(w, "ed") || (ends_with(w, "ing") && !p.cap);
       bool noun_follows = k + 1 < P.size() && P[k + 1].kind == TokenKind::word && !P[k + 1].cap &&
                           !role(k + 1, role::np_stop) && !role(k + 1, role::aux);
-      if (verb || (participle && !noun_follows)) break;
+      // A word before a noun modifies it, whatever else it may be: "two free throws",
+      // "two injured workers" (a participle there says what happened to them).
+      if ((verb || participle) && !noun_follows) break;
+      if (info(k).event && ends_with(w, "ed") && noun_follows) np.modifier = k;
     }
     // A hyphenated word is one word: "coal-fired", "year-old".
     std::size_t e = k;
@@ -49,39 +52,81 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
   return np;
 }
 
-void Scanner::read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const {
+// Whether an event of class `cls` can happen to a figure of `kind`: what happens to
+// people (killed, held, freed …) happens to counts; seizures also to amounts and
+// measures; a duration or an age is never what an action was done to.
+static bool event_fits(EventClass cls, const std::string& kind) {
+  if (kind == "duration" || kind == "age" || kind == "score") return false;
+  bool count = kind == "count" || kind == "number" || kind == "rate";
+  if (cls == EventClass::other) return true;
+  if (cls == EventClass::seize) return count || kind == "money" || kind == "measure";
+  return count;
+}
+
+void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const {
   // A level after "to"/"from" has no direction, but a range "from X to Y" does.
   bool range = f.low.has_value();
   bool block_dir = start_piece > 0 && ((!range && role(start_piece - 1, role::range_from)) || word(start_piece - 1, "to"));
+  // The event word must govern the figure: between them only determiners, "all",
+  // adverbs, and "of" right after an event noun ("the release of 131 prisoners") or
+  // "by"/"to" right after a verb of change ("cut by $110 million"). Anything else — a
+  // noun, another preposition — means the word belongs to another phrase ("the
+  // identities of the two people killed", "a death spiral over the past ten years").
+  bool path_open = true;
   for (std::size_t steps = 0, k = start_piece; k > 0 && steps < 6; ++steps) {
     --k;
     const Piece& p = P[k];
     if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
     if (is_punct(k) && p.lower != "-") break;
     if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
-    if (!info(k).event) continue;
+    if (!info(k).event) {
+      const EventWord* prev = k > 0 ? info(k - 1).event : nullptr;
+      bool fn = role(k, role::det) || role(k, role::a) || word(k, "all") || p.lower == "-" ||
+                (ends_with(p.lower, "ly") && p.lower.size() > 3) || role(k, role::aux);
+      bool linked = prev && !prev->lemma.empty() &&
+                    (role(k, role::of) || ((word(k, "by") || word(k, "to")) && prev->dir != Direction::none));
+      if (!fn && !linked) path_open = false;
+      continue;
+    }
     const EventWord& ev = *info(k).event;
     if (ev.lemma.empty()) {
       if (steps == 0 && f.direction == Direction::none && !block_dir) f.direction = ev.dir;
       continue;
     }
-    f.event = ev.lemma;
-    f.event_class = ev.cls;
-    f.event_span = p.span;
     if (ev.dir != Direction::none && steps <= 2 && !block_dir && f.direction == Direction::none)
       f.direction = ev.dir;
-    return;
+    if (path_open && event_fits(ev.cls, f.kind)) {
+      f.event = ev.lemma;
+      f.event_class = ev.cls;
+      f.event_span = p.span;
+      return;
+    }
+    break;
   }
-  // A verb after what is counted: "1,800 detainees remain imprisoned", "2 were killed".
+  // A participle before what is counted: "two injured workers".
+  if (np.found && np.modifier != SIZE_MAX) {
+    const EventWord* ev = info(np.modifier).event;
+    if (ev && !ev->lemma.empty() && ev->dir == Direction::none && event_fits(ev->cls, f.kind)) {
+      f.event = ev->lemma;
+      f.event_class = ev->cls;
+      f.event_span = P[np.modifier].span;
+      return;
+    }
+  }
+  // A verb after what is counted, its subject: "1,800 detainees remain imprisoned",
+  // "2 were killed", "30 people died".
+  if (!np.found) return;
   std::size_t k = after_piece;
   for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
     const Piece& p = P[k];
     if (p.kind != TokenKind::word) break;
     const EventWord* ev = info(k).event;
     if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
-      f.event = ev->lemma;
-      f.event_class = ev->cls;
-      f.event_span = p.span;
+      if (event_fits(ev->cls, f.kind)) {
+        f.event = ev->lemma;
+        f.event_class = ev->cls;
+        f.event_span = p.span;
+      }
       return;
     }
     if (!role(k, role::aux) && !ends_with(p.lower, "ly")) break;

@@ -51,6 +51,12 @@ FigureExtractor& FigureExtractor::operator=(FigureExtractor&&) noexcept = defaul
 
 FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& tokens,
                                       const std::vector<TimeExpression>& dates) const {
+  DocumentSyntax none(nullptr, doc.text, tokens);
+  return extract(doc, tokens, dates, none);
+}
+
+FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& tokens,
+                                      const std::vector<TimeExpression>& dates, DocumentSyntax& syntax) const {
   FigureResult r;
   // Numbers inside calendar dates and clock times are not figures; durations
   // ("15 years") and sets are, so only those two types block.

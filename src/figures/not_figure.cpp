@@ -24,6 +24,7 @@ bool Scanner::not_a_figure(const Part& pt, std::size_t* skip_to, bool range_end)
     // "2 p.m.", "5 am", "0401 GMT"
     std::size_t k = c.span.end;
     while (k < sent_end_ && text_[k] == ' ') ++k;
+    if (k + 1 < sent_end_ && text_[k] == '.' && (text_[k + 1] == 'a' || text_[k + 1] == 'p')) ++k;  // "1.p.m."
     std::string_view rest = text_.substr(k, std::min<std::size_t>(5, sent_end_ - k));
     std::string r = ascii_lower(rest);
     for (std::string_view t : {"a.m", "p.m", "am", "pm"}) {
@@ -35,6 +36,33 @@ bool Scanner::not_a_figure(const Part& pt, std::size_t* skip_to, bool range_end)
     if (role(c.next, role::time)) return true;
   }
   if (n.leading_zero && !n.fractional) return true;
+  // Identifiers with a slash and letters after it: "doi: 10.1000/xyz", "10.1073/pnas.19".
+  if (word(c.next, "/") && glued(c.next - 1, c.next) && c.next + 1 < P.size() && glued(c.next, c.next + 1) &&
+      !starts_digit(c.next + 1) && P[c.next + 1].kind == TokenKind::word) {
+    std::size_t k = c.next + 1;
+    while (k + 1 < P.size() && glued(k, k + 1)) ++k;
+    *skip_to = k + 1;
+    return true;
+  }
+  // Page furniture: a photo counter "3 of 12" standing alone at the start of a sentence.
+  if (bare && integer && sentence_first(c.first) && role(c.next, role::of) && starts_digit(c.next + 1) &&
+      (c.next + 2 >= P.size() || word(c.next + 2, ".") || P[c.next + 2].token == SIZE_MAX)) {
+    *skip_to = c.next + 2;
+    return true;
+  }
+  // Digit groups joined by hyphens or dots, three or more: a phone number, a code or a
+  // version ("1-876-499-0169", "2.3.1"); "555-0142" (three digits, then four) is a phone number.
+  if (integer && c.unit.empty()) {
+    std::size_t k = c.next, groups = 1;
+    while (k + 1 < P.size() && (word(k, "-") || word(k, ".")) && glued(k - 1, k) && glued(k, k + 1) &&
+           starts_digit(k + 1))
+      ++groups, k += 2;
+    bool phone_pair = groups == 2 && n.int_digits == 3 && word(c.next, "-") && P[c.next + 1].lower.size() == 4;
+    if (groups >= 3 || phone_pair) {
+      *skip_to = k;
+      return true;
+    }
+  }
   // A bare number alone in brackets: a minute, a reference, an age in a list ("Hart (57)").
   if (bare && integer && c.first > 0 && word(c.first - 1, "(") && word(c.next, ")")) return true;
   // Days and years next to a month: "February 11", "9 May", "Mar 9 2018".
@@ -48,8 +76,8 @@ bool Scanner::not_a_figure(const Part& pt, std::size_t* skip_to, bool range_end)
     if (b.kind == TokenKind::word && b.cap && !sentence_first(before - 1) && !known_word(before - 1)) return true;
     if ((b.lower == "-" || b.lower == ".") && glued(before - 1, before) && before >= 2 &&
         glued(before - 2, before - 1) && P[before - 2].kind == TokenKind::word &&
-        !info(before - 2).qual_before_any)
-      return true;  // "COVID-19", "V-6", "ID.3"
+        (!info(before - 2).qual_before_any || (P[before - 2].cap && !sentence_first(before - 2))))
+      return true;  // "COVID-19", "V-6", "ID.3", "Under-18" (a name, not "under 18")
     // Model numbers: "the 787 Dreamliner", "a 737 Max" (but "440 Britons", "5 NBA teams" count).
     if (integer && n.int_digits == 3 && c.next < P.size() && P[c.next].kind == TokenKind::word &&
         P[c.next].cap && !tk_.tokens[P[c.next].token].all_caps && !ends_with(P[c.next].lower, "s") &&
@@ -69,15 +97,6 @@ bool Scanner::not_a_figure(const Part& pt, std::size_t* skip_to, bool range_end)
     while (k < P.size() && starts_digit(k)) ++k;
     *skip_to = k;
     return true;
-  }
-  // Phone numbers: three digit groups joined by hyphens or dots.
-  if (integer && n.int_digits >= 3 && c.unit.empty()) {
-    std::size_t k = c.next;
-    if (k + 3 < P.size() && (word(k, "-") || word(k, ".")) && glued(k - 1, k) && glued(k, k + 1) &&
-        starts_digit(k + 1) && P[k + 2].lower == P[k].lower && glued(k + 1, k + 2) && starts_digit(k + 3)) {
-      *skip_to = k + 4;
-      return true;
-    }
   }
   return false;
 }

@@ -74,9 +74,11 @@ Part Scanner::part_at(std::size_t i) const {
       j += n;
     } else if (pt.currency.empty()) {
       const std::string* code = nullptr;
-      if (std::size_t m = j < P.size() && info(j).currency_first ? lx_.currency_words.match(P, j, &code) : 0) {
+      // "2.5-billion-euro": the currency word joined by a hyphen.
+      std::size_t h = word(j, "-") && glued(j - 1, j) && glued(j, j + 1) ? 1 : 0;
+      if (std::size_t m = j + h < P.size() && info(j + h).currency_first ? lx_.currency_words.match(P, j + h, &code) : 0) {
         pt.currency = *code;
-        j += m;
+        j += m + h;
       }
     }
   }

@@ -76,6 +76,22 @@ std::size_t Scanner::figure_at(std::size_t i) {
     bool conn = dash || role(j, role::range_to) || (between && role(j, role::range_and));
     if (conn && !dash && is_dash(w)) conn = false;
     std::size_t cj = j;  // the connector
+    // "6-to-8 metre waves": "to" written between hyphens.
+    if (word(j, "-") && glued(j - 1, j) && role(j + 1, role::range_to) && word(j + 2, "-") &&
+        glued(j + 1, j + 2) && glued(j + 2, j + 3)) {
+      dash = false;
+      conn = true;
+      cj = j + 2;
+    }
+    // "three or four", "7- or 8-inch": two close numbers either way are one range.
+    bool or_range = false;
+    if (!conn && !from && !between) {
+      std::size_t k = word(j, "-") && glued(j - 1, j) ? j + 1 : j;
+      if (role(k, role::or_) && !role(k + 1, role::a)) {
+        conn = or_range = true;
+        cj = k;
+      }
+    }
     if (!conn && from) {
       // "from $36,040 at 10.45pm last night to $34,935": words and times between.
       for (std::size_t k = j; k < P.size() && k < j + 8; ++k) {
@@ -96,8 +112,21 @@ std::size_t Scanner::figure_at(std::size_t i) {
         bool bare_pair = unit.empty() && bu.empty();
         bool compatible = unit == bu || (unit.empty() && !bu.empty()) ||
                           (!unit.empty() && bu.empty() && (from || between || dash || aged));
-        if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value)
-          return b.next;  // a score or an identifier: "2-2", "7-1", "555-1234"
+        // A span of years is a date, not a figure: "from 2015 to 2019", "2015-19".
+        if (bare_pair && year_like(a, false) && (year_like(b, false) || (dash && b.c.num.int_digits == 2)))
+          return b.next;
+        // A score: "98-95", "3-1", "2-2" (the winner's first). One figure of its own kind,
+        // with no single value.
+        if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value &&
+            !a.c.num.fractional && !b.c.num.fractional && !a.c.scaled && !b.c.scaled && glued(j - 1, j)) {
+          f.span.end = b.span.end;
+          f.value.reset();
+          f.kind = "score";
+          last_end_ = f.span.end;
+          out_.push_back(std::move(f));
+          return b.next;
+        }
+        if (dash && bare_pair && !a.c.words && !b.c.words && *a.c.value >= *b.c.value) return b.next;
         std::size_t skip_b = 0;
         // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
         bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
@@ -105,7 +134,12 @@ std::size_t Scanner::figure_at(std::size_t i) {
         bool change_then_level = !dash && !from && !between && start_piece > 0 &&
                                  info(start_piece - 1).event &&
                                  info(start_piece - 1).event->dir != Direction::none;
-        if (compatible && !change_then_level && (ascending || dash || from || between) &&
+        // Two close numbers joined by "or": "one or two", "five or six", "10 or 15".
+        bool close_pair = *b.c.value > *a.c.value && *b.c.value <= 2 * *a.c.value + 1 && a.c.words == b.c.words &&
+                          !a.c.fraction && !b.c.fraction;
+        if (or_range && !close_pair) {
+          // not a range: the unit of the second may still apply (below)
+        } else if (compatible && !change_then_level && (ascending || dash || from || between) &&
             !not_a_figure(b, &skip_b, true) &&
             !(dash && bare_pair && year_like(a, false))) {
           double lo = *a.c.value, hi = *b.c.value;
@@ -161,6 +195,8 @@ std::size_t Scanner::figure_at(std::size_t i) {
     np = counted_at(j, true);
     if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
   }
+  // "the one they found": "one" that counts no noun is the pronoun.
+  if (a.c.is_one && count && !np.found && !f.low) return j;
   bool plural = false;
   if (np.found) {
     f.counted_span = Span{P[np.first].span.start, P[np.last].span.end};
@@ -178,7 +214,19 @@ std::size_t Scanner::figure_at(std::size_t i) {
   f.kind = kind;
   if (f.value && *f.value < 0 && (kind == "percent" || kind == "percent-point")) f.direction = Direction::down;
   if (a.c.sign && P[a.c.first].lower == "+" && kind.find("percent") == 0) f.direction = Direction::up;
-  read_event(f, start_piece, np.found ? np.last + 1 : j);
+  // A rate with its denominator is one figure: "12.3 cases per 100,000 residents".
+  std::size_t resume = j;
+  if (np.found && word(np.last + 1, "per") && starts_digit(np.last + 2)) {
+    Part d = part_at(np.last + 2);
+    if (d.c.ok && d.c.value && d.currency.empty() && d.unit.empty()) {
+      NP dn = counted_at(d.next, false);
+      std::size_t last = dn.found ? dn.last : d.next - 1;
+      f.kind = "rate";
+      f.span.end = P[last].span.end;
+      resume = last + 1;
+    }
+  }
+  read_event(f, start_piece, np, np.found ? np.last + 1 : j);
   // "lost 190 points, or 0.6%": the restatement moves the same way.
   if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&
       role(start_piece - 1, role::or_) && word(start_piece - 2, ",") && !out_.empty() &&
@@ -186,7 +234,7 @@ std::size_t Scanner::figure_at(std::size_t i) {
     f.direction = out_.back().direction;
   last_end_ = f.span.end;
   out_.push_back(std::move(f));
-  return j;
+  return std::max(j, resume);
 }
 
 }  // namespace newsan::figures

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 
 #include "figures/internal.h"
@@ -175,11 +176,12 @@ class Scanner {
   struct NP {
     std::size_t first = 0, last = 0;  // pieces [first, last]
     bool found = false;
+    std::size_t modifier = SIZE_MAX;  // a participle before the noun ("injured"), or none
   };
   NP counted_at(std::size_t j, bool after_of) const;
 
   // ---- events ------------------------------------------------------------------
-  void read_event(Figure& f, std::size_t start_piece, std::size_t after_piece) const;
+  void read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const;
 
   // ---- the figure ----------------------------------------------------------------
   // Cheap test before the full parse: can a figure start at piece i?

@@ -7,7 +7,7 @@
 //   header, 64 bytes:
 //     magic "NSNERMDL" | u32 format version | u32 labels (17) | u32 chunk types (4)
 //     u32 gazetteer categories (9) | u64 payload size | u64 payload checksum
-//     (see checksum() below) | 24 zero bytes
+//     (model_checksum(), src/util/model_file.cpp) | 24 zero bytes
 //   payload:
 //     u32 description length | u32 features | u32 feature slots | u32 phrases
 //     u32 phrase slots | f32 weight scale | f32 transitions[(labels + 1) * labels]
@@ -40,6 +40,7 @@
 
 #include "newsan/error.h"
 #include "ner/model.h"
+#include "util/model_file.h"
 
 namespace newsan::ner {
 
@@ -61,30 +62,6 @@ constexpr std::size_t kFixedSize = 5 * 4 + 4 + 4 * (kLabels + 1) * kLabels;
 //   2  (2026-11) the same model as an image used in place: 64-byte aligned
 //      sections, the feature and phrase slot tables stored, a four-lane checksum.
 constexpr std::uint32_t kFormatVersion = 2;
-
-std::uint64_t load64(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-std::uint64_t checksum(const unsigned char* p, std::size_t n) {
-  // Four independent multiply-rotate lanes over 8-byte little-endian words,
-  // so that checking a 5 MB model at every start costs a fraction of a millisecond.
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h[4] = {0x6E657773616E2131ull ^ n, 0x243F6A8885A308D3ull, 0x13198A2E03707344ull,
-                        0xA4093822299F31D0ull};
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32)
-    for (std::size_t k = 0; k < 4; ++k) h[k] = std::rotl((h[k] ^ load64(p + i + 8 * k)) * kMul, 27);
-  for (; i + 8 <= n; i += 8) h[0] = std::rotl((h[0] ^ load64(p + i)) * kMul, 27);
-  std::uint64_t w = 0;
-  for (std::size_t k = n; k-- > i;) w = (w << 8) | p[k];
-  h[0] = std::rotl((h[0] ^ w) * kMul, 27);
-  std::uint64_t x = h[0] ^ std::rotl(h[1], 17) ^ std::rotl(h[2], 31) ^ std::rotl(h[3], 47);
-  x = (x ^ (x >> 31)) * kMul;
-  return x ^ (x >> 29);
-}
 
 std::size_t padded(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
 
@@ -183,7 +160,7 @@ std::shared_ptr<const void> aligned_copy(std::string_view bytes) {
 void reseal_model(std::string& bytes) {
   if (bytes.size() < kHeaderSize) return;
   const std::uint64_t size = bytes.size() - kHeaderSize;
-  const std::uint64_t sum = checksum(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize, size);
+  const std::uint64_t sum = model_checksum(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize, size);
   std::memcpy(bytes.data() + 24, &size, 8);
   std::memcpy(bytes.data() + 32, &sum, 8);
 }
@@ -274,7 +251,7 @@ struct ModelIO {
       return decode(bytes, std::move(image), origin);
     }
     const auto* base = reinterpret_cast<const unsigned char*>(bytes.data());
-    if (checksum(base + kHeaderSize, size) != sum) h.fail_at(32, "checksum mismatch (corrupted file)");
+    if (model_checksum(base + kHeaderSize, size) != sum) h.fail_at(32, "checksum mismatch (corrupted file)");
 
     Reader r(bytes, origin);
     r.seek(kHeaderSize);
@@ -365,24 +342,8 @@ Tagger Tagger::from_bytes(std::string_view bytes, std::string_view origin) {
 Tagger Tagger::load(const std::filesystem::path& path) {
   // Mapped read-only and used in place: start-up maps the file instead of
   // decoding it, and concurrent processes share its pages.
-  const std::string name = path.string();
-  int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw FormatError(name + ": cannot open NER model: " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
-    int err = errno;
-    ::close(fd);
-    if (S_ISDIR(st.st_mode)) throw FormatError(name + ": cannot read NER model: is a directory");
-    if (st.st_size == 0 && S_ISREG(st.st_mode)) throw FormatError(name + ": not a newsan NER model (empty file)");
-    throw FormatError(name + ": cannot read NER model: " + (err ? std::strerror(err) : "not a regular file"));
-  }
-  const std::size_t size = std::size_t(st.st_size);
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-  int err = errno;
-  ::close(fd);
-  if (p == MAP_FAILED) throw FormatError(name + ": cannot map NER model: " + std::strerror(err));
-  std::shared_ptr<const void> image(p, [size](const void* q) { ::munmap(const_cast<void*>(q), size); });
-  return Tagger(decode_model(std::string_view(static_cast<const char*>(p), size), image, name));
+  MappedFile f = map_model_file(path, "NER model");
+  return Tagger(decode_model(f.bytes, f.image, path.string()));
 }
 
 }  // namespace newsan::ner

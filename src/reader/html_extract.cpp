@@ -31,10 +31,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "newsan/dates.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
 #include "newsan/tokenizer.h"
+#include "reader/date_line.h"
 #include "reader/html_internal.h"
 #include "util/utf8.h"
 
@@ -58,11 +58,13 @@ enum Role : unsigned {
   kLine,
   kDateClass,
   kLede,
+  kStaff,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
-                                                "datelabel", "line",   "dateclass", "lede"};
+                                                "datelabel", "line",   "dateclass", "lede",
+                                                "staff"};
 
 enum class Match { substr, token, exact };
 
@@ -83,7 +85,7 @@ struct Hints {
     ci += lower(id);
     unsigned bits = 0;
     for (unsigned r = 0; r < kRoleCount; ++r) {
-      if (r == kByPrefix || r == kDateLabel || r == kLine || r == kDateClass) continue;
+      if (r == kByPrefix || r == kDateLabel || r == kLine || r == kDateClass || r == kStaff) continue;
       for (const Hint& h : roles[r]) {
         bool hit = h.match == Match::substr ? ci.find(h.word) != std::string::npos
                                             : token_match(ci, h.word, h.match == Match::token);
@@ -731,8 +733,19 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
     bool furniture = false;
     if (!core.empty() && core.size() <= 48) {
       std::string folded = utf8::fold(core);
+      // "5 hrs ago", "views: 321", "1 of 4": numbers compare as '#'
+      std::string shape;
+      for (std::size_t k = 0; k < folded.size(); ++k) {
+        bool digit = std::isdigit(static_cast<unsigned char>(folded[k]));
+        if (!digit) { shape.push_back(folded[k]); continue; }
+        while (k + 1 < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[k + 1])) ||
+                                         ((folded[k + 1] == ',' || folded[k + 1] == '.') && k + 2 < folded.size() &&
+                                          std::isdigit(static_cast<unsigned char>(folded[k + 2])))))
+          ++k;
+        shape.push_back('#');
+      }
       for (const Hint& h : lines)
-        if (folded == h.word) furniture = true;
+        if (folded == h.word || shape == h.word) furniture = true;
     }
     if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
@@ -776,7 +789,7 @@ struct HtmlReader::Impl {
       : hints(std::move(h)), meta_hints(std::move(mh)), dates(data) {}
   Hints hints;
   html::MetaHints meta_hints;
-  DateExtractor dates;  // reads visible date lines when the page has no machine-readable date
+  reader::DateLineReader dates;  // visible date lines and URL paths
 };
 
 namespace {
@@ -806,6 +819,7 @@ LoadedHints load_hints(const DataDir& data) {
     if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
     if (role == kDateLabel) meta.date_labels.push_back(f[2]);
     if (role == kDateClass) meta.date_class.push_back(lower(f[2]));
+    if (role == kStaff) meta.staff.push_back(utf8::fold(f[2]));
   }
   return out;
 }
@@ -845,19 +859,44 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   html::PageMeta meta = html::read_meta(out.get(), impl_->meta_hints);
   page.title = std::move(meta.title);
   page.authors = std::move(meta.authors);
-  page.date = std::move(meta.date);
-  page.date_source = std::move(meta.date_source);
-  if (!page.date && !meta.date_lines.empty()) {
-    Document lines;
-    lines.text = std::move(meta.date_lines);
-    DateResult found = impl_->dates.extract(lines, tokenize(lines.text));
-    if (found.reference) {
-      page.date = found.reference;
-      page.date_source = "text";
-    }
-  }
   page.site_name = std::move(meta.site_name);
   page.url = std::move(meta.url);
+  // Publication-date candidates, strongest first; the reader's chooser decides.
+  std::vector<std::string> sources = meta.date_sources;
+  for (const std::string& d : meta.dates) page.date_candidates.push_back({d, Origin::metadata});
+  std::size_t from = 0;
+  while (from < meta.date_lines.size()) {
+    std::size_t e = meta.date_lines.find('\n', from);
+    if (e == std::string::npos) e = meta.date_lines.size();
+    std::string_view line = std::string_view(meta.date_lines).substr(from, e - from);
+    from = e + 1;
+    auto d = impl_->dates.read(line);
+    if (!d) continue;
+    std::string day = cal::format_day(*d);
+    // The line under the headline states the day the metadata gives (or the only one there is).
+    if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = html::trim(line);
+    if (sources.size() == page.date_candidates.size()) {
+      page.date_candidates.push_back({day, Origin::text});
+      sources.push_back("text");
+    }
+  }
+  if (page.url)
+    if (auto d = impl_->dates.read_url(*page.url)) {
+      page.date_candidates.push_back({cal::format_day(*d), Origin::url});
+      sources.push_back("url");
+    }
+  {
+    Document chooser;
+    chooser.date_candidates = page.date_candidates;
+    choose_publication_date(chooser);
+    page.date = chooser.date;
+    for (std::size_t k = 0; k < page.date_candidates.size() && page.date; ++k)
+      if (page.date_candidates[k].day == *page.date && page.date_candidates[k].origin == chooser.date_origin) {
+        page.date_source = sources[k];
+        break;
+      }
+  }
+  if (!meta.byline.empty()) page.byline = meta.byline;
   page.language = std::move(meta.language);
 
   // Readability's retry ladder: fewer removals when too little text survives.
@@ -883,18 +922,31 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
 Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& options) const {
   HtmlPage page = read(bytes, options);
   Document doc;
-  doc.text = std::move(page.text);
   doc.id = options.name;
+  // The article as a reader sees it: headline, byline and date line, story.
+  if (page.title && !page.text.empty()) {
+    doc.text = *page.title;
+    doc.title_span = Span{0, doc.text.size()};
+    std::string header;
+    if (page.byline && page.text.find(*page.byline) == std::string::npos) header = *page.byline;
+    if (page.date_line && header.find(*page.date_line) == std::string::npos &&
+        page.text.find(*page.date_line) == std::string::npos)
+      header += (header.empty() ? "" : "\n") + *page.date_line;
+    if (!header.empty()) doc.text += "\n\n" + header;
+    doc.text += "\n\n";
+    doc.body = Span{doc.text.size(), doc.text.size() + page.text.size()};
+    doc.text += page.text;
+  } else {
+    doc.text = std::move(page.text);
+    doc.body = Span{0, doc.text.size()};
+  }
   doc.url = std::move(page.url);
   doc.title = std::move(page.title);
   doc.authors = std::move(page.authors);
   doc.site_name = std::move(page.site_name);
   doc.language = std::move(page.language);
-  if (page.date) {
-    doc.date = std::move(page.date);
-    doc.date_origin = page.date_source == "text" ? Origin::text : Origin::metadata;
-  }
-  doc.body = Span{0, doc.text.size()};
+  doc.date_candidates = std::move(page.date_candidates);
+  choose_publication_date(doc);
   doc.replaced_sequences = page.replaced_sequences;
   doc.format = "html";
   return doc;

@@ -58,12 +58,19 @@ std::size_t nesting_estimate(std::string_view page);
 
 // Metadata found in the page (see HtmlPage in newsan/html.h).
 struct PageMeta {
-  std::optional<std::string> title, date, date_source, site_name, url, language;
+  std::optional<std::string> title, site_name, url, language;
+  // Machine-readable publication days, strongest first (JSON-LD datePublished,
+  // date <meta> tags, itemprop=datePublished, <time datetime>, JSON-LD
+  // dateCreated); the first is the publisher's local day when its UTC stamp
+  // reappears elsewhere with the publisher's offset. `date_sources` names each.
+  std::vector<std::string> dates, date_sources;
   std::vector<std::string> authors;
   std::string article_body;  // schema.org articleBody from JSON-LD, when present
+  // The visible byline as a reader sees it ("By Ana Ruiz and Lee Park"), up to
+  // a date label; empty when the page shows none that opens with a by-word.
+  std::string byline;
   // Short visible lines that may carry the publication date (<time> texts,
-  // date-class elements, the byline), one per line; for the date extractor
-  // when no machine-readable date was found.
+  // date-class elements, the byline), one per line, in page order.
   std::string date_lines;
 };
 struct MetaHints {
@@ -71,6 +78,7 @@ struct MetaHints {
   std::vector<std::string> by_prefix;  // "by", "von" … stripped from bylines (`byprefix`)
   std::vector<std::string> date_labels;  // "published" … end a byline's names (`datelabel`)
   std::vector<std::string> date_class;   // class/id words of visible date elements (`dateclass`)
+  std::vector<std::string> staff;        // words of staff and agency bylines ("staff", "reports") (`staff`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
 

@@ -9,12 +9,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "newsan/dates.h"
+#include "util/calendar.h"
 #include "reader/html_internal.h"
+#include "util/utf8.h"
 
 namespace newsan::html {
 
@@ -108,6 +110,69 @@ std::string iso_day(std::string_view s) {
   return d;
 }
 
+// A machine-readable date-time: its day, its clock time as minutes since
+// 1970 on that day's local clock, and its UTC offset when one is written.
+struct Stamp {
+  std::string day;
+  bool clock = false, zoned = false;
+  long minutes = 0;
+  int seconds = -1, offset = 0;
+};
+
+Stamp stamp(std::string_view s) {
+  Stamp st;
+  std::string t = trim(s);
+  st.day = iso_day(t);
+  int y = 0, mo = 0, d = 0;
+  auto two = [&](std::size_t i) {
+    return i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) &&
+                   std::isdigit(static_cast<unsigned char>(t[i + 1]))
+               ? (t[i] - '0') * 10 + (t[i + 1] - '0')
+               : -1;
+  };
+  if (st.day.empty() || !parse_iso_date(st.day, y, mo, d) || t.size() < 16 || t[13] != ':') return st;
+  int h = two(11), mi = two(14);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return st;
+  st.clock = true;
+  st.minutes = cal::to_days({y, mo, d}) * 1440 + h * 60 + mi;
+  std::size_t i = 16;
+  if (i < t.size() && t[i] == ':' && two(i + 1) >= 0) {
+    st.seconds = two(i + 1);
+    i += 3;
+  }
+  while (i < t.size() && (t[i] == '.' || std::isdigit(static_cast<unsigned char>(t[i])))) ++i;
+  if (i < t.size() && (t[i] == 'Z' || t[i] == 'z')) {
+    st.zoned = true;
+  } else if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+    int oh = two(i + 1);
+    std::size_t k = i + 3 < t.size() && t[i + 3] == ':' ? i + 4 : i + 3;
+    int om = two(k);
+    if (oh >= 0 && oh <= 14 && om >= 0 && om < 60) {
+      st.zoned = true;
+      st.offset = (t[i] == '-' ? -1 : 1) * (oh * 60 + om);
+    }
+  }
+  return st;
+}
+
+// The publisher's local day of `first`: sites often state the publication
+// time in UTC in their metadata and the same instant on their own clock in a
+// <time> element (with its offset, or without one but with the same minutes
+// and seconds a whole or half number of hours away).
+std::string local_day(const std::string& first, const std::vector<std::string>& others) {
+  Stamp f = stamp(first);
+  if (!f.clock || !f.zoned || f.offset != 0) return f.day;
+  for (const std::string& o : others) {
+    Stamp s = stamp(o);
+    if (!s.clock || s.day.empty() || s.day == f.day) continue;
+    if (s.zoned && s.offset != 0 && s.minutes - s.offset == f.minutes) return s.day;
+    long diff = s.minutes - f.minutes;
+    if (!s.zoned && s.seconds >= 0 && s.seconds == f.seconds && diff != 0 && std::labs(diff) <= 14 * 60 && diff % 30 == 0)
+      return s.day;
+  }
+  return f.day;
+}
+
 bool is_url(std::string_view s) {
   return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 1) == "/";
 }
@@ -150,7 +215,7 @@ void json_authors(const json& a, std::vector<std::string>& out) {
 }
 
 struct LdArticle {
-  std::string headline, date, site, url, body;
+  std::string headline, date, created, site, url, body;
   std::vector<std::string> authors;
   bool found = false;
 };
@@ -166,8 +231,8 @@ void scan_ld(const json& j, LdArticle& ld, int depth) {
   if (!j.contains("@type") || !article_type(j["@type"]) || ld.found) return;
   ld.found = true;
   if (j.contains("headline")) ld.headline = json_str(j["headline"]);
-  if (j.contains("datePublished")) ld.date = iso_day(json_str(j["datePublished"]));
-  if (ld.date.empty() && j.contains("dateCreated")) ld.date = iso_day(json_str(j["dateCreated"]));
+  if (j.contains("datePublished")) ld.date = json_str(j["datePublished"]);
+  if (j.contains("dateCreated")) ld.created = json_str(j["dateCreated"]);
   if (j.contains("author")) json_authors(j["author"], ld.authors);
   if (j.contains("publisher")) ld.site = json_str(j["publisher"]);
   if (j.contains("url")) ld.url = json_str(j["url"]);
@@ -184,7 +249,8 @@ std::string relax_json(std::string_view s) {
 }
 
 struct Collected {
-  std::string lang, title, h1, canonical, time_date, itemprop_date, byline, rel_author;
+  std::string lang, title, h1, canonical, itemprop_date, byline, rel_author;
+  std::vector<std::string> time_dates;  // every <time datetime>, raw, in page order
   std::vector<std::string> date_lines;
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
@@ -256,7 +322,7 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
       case GUMBO_TAG_STYLE:
         continue;
       case GUMBO_TAG_TIME:
-        if (c.time_date.empty()) c.time_date = iso_day(attr(n, "datetime"));
+        if (c.time_dates.size() < 32 && !attr(n, "datetime").empty()) c.time_dates.push_back(trim(attr(n, "datetime")));
         add_date_line(c, n);
         break;
       case GUMBO_TAG_A:
@@ -266,8 +332,8 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
         break;
     }
     if (c.itemprop_date.empty() && has_word(attr(n, "itemprop"), "datePublished")) {
-      c.itemprop_date = iso_day(attr(n, "datetime"));
-      if (c.itemprop_date.empty()) c.itemprop_date = iso_day(attr(n, "content"));
+      c.itemprop_date = trim(attr(n, "datetime"));
+      if (iso_day(c.itemprop_date).empty()) c.itemprop_date = trim(attr(n, "content"));
     }
     if (c.date_lines.size() < kMaxDateLines && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
@@ -433,21 +499,43 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
   if (m.authors.empty() && !c.byline.empty())
     split_authors(strip_byline(c.byline, hints), m.authors);
-
-  auto set_date = [&](const std::string& d, const char* src) {
-    if (!m.date && !d.empty()) {
-      m.date = d;
-      m.date_source = src;
+  // Staff and agency bylines name no author ("Editorial Staff", "Staff and news
+  // service reports"); a name with digits is a date or a copyright line.
+  std::erase_if(m.authors, [&](const std::string& a) {
+    if (a.find_first_of("0123456789") != std::string::npos) return true;
+    std::string f = utf8::fold(a);
+    for (std::size_t i = 0; i < f.size();) {
+      std::size_t e = f.find(' ', i);
+      if (e == std::string::npos) e = f.size();
+      std::string_view word = std::string_view(f).substr(i, e - i);
+      for (const auto& s : hints.staff)
+        if (word == s) return true;
+      i = e + 1;
     }
+    return false;
+  });
+
+  std::vector<std::string> raw;  // machine-readable stamps, strongest first
+  auto add_date = [&](const std::string& d, const char* src) {
+    if (iso_day(d).empty()) return;
+    raw.push_back(d);
+    m.dates.push_back(iso_day(d));
+    m.date_sources.push_back(src);
   };
-  set_date(ld.date, "json-ld");
+  add_date(ld.date, "json-ld");
   if (const auto* v = meta(c, {"article:published_time", "article:published", "og:published_time", "datepublished",
                                "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
                                "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
                                "parsely-pub-date", "citation_publication_date"}))
-    set_date(iso_day(*v), "meta");
-  set_date(c.itemprop_date, "meta");
-  set_date(c.time_date, "time");
+    add_date(*v, "meta");
+  add_date(c.itemprop_date, "meta");
+  if (!c.time_dates.empty()) add_date(c.time_dates.front(), "time");
+  add_date(ld.created, "json-ld");
+  if (!m.dates.empty()) {
+    std::vector<std::string> others = raw;
+    others.insert(others.end(), c.time_dates.begin(), c.time_dates.end());
+    m.dates.front() = local_day(raw.front(), others);
+  }
 
   if (c.canonical.substr(0, 4) == "http")
     m.url = c.canonical;
@@ -467,6 +555,16 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (!lang.empty() && lang.size() < 36) m.language = lang;
 
   m.article_body = std::move(ld.body);
+  for (const auto& p : hints.by_prefix) {
+    std::string shown = c.byline;
+    if (shown.size() > p.size() + 1 && iequals(std::string_view(shown).substr(0, p.size()), p) &&
+        (shown[p.size()] == ' ' || shown[p.size()] == ':')) {
+      std::string names = strip_byline(shown, hints);  // "Jane Doe" of "By Jane Doe Published …"
+      std::size_t k = names.empty() ? std::string::npos : shown.find(names);
+      if (k != std::string::npos) m.byline = shown.substr(0, k + names.size());
+      break;
+    }
+  }
   if (!c.byline.empty()) c.date_lines.push_back(c.byline);
   for (const auto& line : c.date_lines) {
     m.date_lines += line;

@@ -24,6 +24,7 @@ const char* to_string(Origin o) {
     case Origin::metadata: return "metadata";
     case Origin::text: return "text";
     case Origin::input: return "input";
+    case Origin::url: return "url";
   }
   return "none";
 }

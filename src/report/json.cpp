@@ -21,7 +21,7 @@ void span_object(JsonWriter& w, std::string_view k, const std::optional<Span>& s
   w.begin_object().field("start", s->start).field("end", s->end).end_object();
 }
 
-void document_fields(JsonWriter& w, const Document& d, bool emit_text, const DateResult* dates) {
+void document_fields(JsonWriter& w, const Document& d, bool emit_text) {
   w.field("id", d.id)
       .field("format", d.format)
       .field("title", d.title)
@@ -30,10 +30,7 @@ void document_fields(JsonWriter& w, const Document& d, bool emit_text, const Dat
       .field("authors", d.authors)
       .field("site_name", d.site_name)
       .field("language", d.language);
-  if (dates && dates->reference)
-    w.field("date", *dates->reference).field("date_origin", to_string(dates->reference_origin));
-  else
-    w.field("date", d.date).field("date_origin", to_string(d.date_origin));
+  w.field("date", d.date).field("date_origin", to_string(d.date_origin));
   w.field("bytes", d.text.size()).field("text_offset", d.text_offset).field("replaced_sequences", d.replaced_sequences);
   span_object(w, "body", d.body);
   span_object(w, "title_span", d.title_span);
@@ -132,7 +129,7 @@ void write_json(std::string& out, const Analysis& a, const ReportOptions& opt, i
       .field("model", opt.model_version)
       .end_object();
   w.key("document").begin_object();
-  document_fields(w, a.document, opt.emit_text, &a.dates);
+  document_fields(w, a.document, opt.emit_text);
   w.end_object();
   w.key("counts").begin_object()
       .field("bytes", text.size())
@@ -175,7 +172,7 @@ nlohmann::json to_json(const Analysis& a, const ReportOptions& opt) {
 void write_document_json(std::string& out, const Document& d, int indent) {
   JsonWriter w(out, indent);
   w.begin_object().field("schema_version", kSchemaVersion).key("document").begin_object();
-  document_fields(w, d, true, nullptr);
+  document_fields(w, d, true);
   w.end_object().end_object();
 }
 

@@ -16,11 +16,14 @@ std::optional<Format> parse_format(std::string_view n) {
   if (n == "json") return Format::json;
   if (n == "jsonl" || n == "ndjson") return Format::jsonl;
   if (n == "markdown" || n == "md") return Format::markdown;
+  if (n == "html") return Format::html;
   return std::nullopt;
 }
 
 // Defined in summary.cpp: the text and Markdown summaries share one layout.
 std::unique_ptr<Reporter> make_summary_reporter(bool markdown, const ReportOptions& opt);
+// Defined in html.cpp: the highlighted article page.
+std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& opt);
 
 namespace {
 class JsonReporter : public Reporter {
@@ -46,6 +49,7 @@ std::unique_ptr<Reporter> make_reporter(Format f, const ReportOptions& opt) {
     case Format::jsonl: return std::make_unique<JsonReporter>(true, opt);
     case Format::text: return make_summary_reporter(false, opt);
     case Format::markdown: return make_summary_reporter(true, opt);
+    case Format::html: return make_html_reporter(opt);
   }
   return make_summary_reporter(false, opt);
 }

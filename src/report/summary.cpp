@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include "newsan/report.h"
+#include "report/layout.h"
 #include "util/utf8.h"
 
 namespace newsan {
-
-namespace {
 
 // Cuts `s` to at most `max` bytes on a code point boundary, adding "…".
 std::string clip(std::string_view s, std::size_t max) {
@@ -68,6 +67,8 @@ std::string grouped(double v) {
   return out;
 }
 
+namespace {
+
 class Summary : public Reporter {
  public:
   Summary(bool md, ReportOptions opt) : md_(md), opt_(std::move(opt)) {}
@@ -117,8 +118,7 @@ class Summary : public Reporter {
       for (const auto& x : d.authors) s += (s.empty() ? "" : ", ") + x;
       field("By", s);
     }
-    if (a.dates.reference)
-      field("Date", fmt::format("{} ({})", *a.dates.reference, to_string(a.dates.reference_origin)));
+    if (d.date) field("Date", fmt::format("{} ({})", *d.date, to_string(d.date_origin)));
     field("Size", fmt::format("{} words, {} sentences, {} paragraphs", a.tokens.word_count,
                               a.tokens.sentences.size(), a.tokens.paragraphs.size()));
     // Lede: the first two sentences of the body.

@@ -6,6 +6,7 @@
 #include "fuzz.h"
 #include "newsan/dates.h"
 #include "properties.h"
+#include "util/calendar.h"
 #include "util/utf8.h"
 
 namespace {
@@ -49,7 +50,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (utf8::find_invalid(t.span.in(doc.text)) != std::string::npos) fuzz::broken("dates", "a date span cuts a code point");
     prev = t.span;
   }
-  if (r.reference && !parse_iso_date(r.reference->substr(0, 10), y, m, d))
-    fuzz::broken("dates", "the reference date is not an ISO date: " + *r.reference);
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "fuzz.h"
 #include "newsan/error.h"
+#include "util/calendar.h"
 #include "newsan/html.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

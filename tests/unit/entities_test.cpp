@@ -234,3 +234,22 @@ TEST_CASE("titles alone and clock-time capitals are no entities", "[entities]") 
   }
   CHECK(named(r, "Ana Ruiz"));
 }
+
+TEST_CASE("plural demonyms are groups; hyphenated words with a lower-case part are no names", "[entities]") {
+  Result r = run("Many Peruvians voted early. The post-Fujimori era began, said Lima-based analysts.\n");
+  for (const auto& e : r.entities) {
+    CHECK(e.name != "post-Fujimori");
+    CHECK(e.name != "Lima-based");
+    if (e.name == "Peruvians") CHECK(e.type == EntityType::group);
+  }
+}
+
+TEST_CASE("a lone recurring name never given as a person's full name is not a person", "[entities]") {
+  Result r = run("Brindlecorp cut prices on Monday. Analysts said Brindlecorp had little choice. "
+                 "Ana Ruiz said Ruiz would stay.\n");
+  for (const auto& e : r.entities)
+    if (e.name == "Brindlecorp") CHECK(e.type != EntityType::person);
+  const Entity* ruiz = named(r, "Ana Ruiz");
+  REQUIRE(ruiz);
+  CHECK(ruiz->type == EntityType::person);
+}

@@ -155,8 +155,11 @@ TEST_CASE("ranges keep both bounds", "[figures][ranges]") {
   f = only("Groups of 10-20 people met.", "10-20");
   CHECK(near(f.low, 10));
   CHECK(near(f.high, 20));
-  // A score is not a range, and not a figure.
-  CHECK(figures("The match ended 2-2 on aggregate.").empty());
+  // A score is not a range: one figure of its own kind, with no single value.
+  f = only("The match ended 2-2 on aggregate.", "2-2");
+  CHECK(f.kind == "score");
+  CHECK_FALSE(f.value);
+  CHECK_FALSE(f.low);
   // Words and a time between "from" and "to".
   f = only("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.",
            "$36,040 at 10.45pm last night to $34,935");

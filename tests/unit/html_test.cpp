@@ -132,7 +132,11 @@ TEST_CASE("the text becomes a Document whose spans index the extracted text", "[
   CHECK(doc.date == "2024-03-05");
   CHECK(doc.date_origin == newsan::Origin::metadata);
   CHECK(doc.title == "Harbour Strike Ends After Nine Days");
-  CHECK(doc.body == newsan::Span{0, doc.text.size()});
+  // the article as a reader sees it: the headline first, then (byline, date line) the story
+  REQUIRE(doc.title_span);
+  CHECK(doc.title_span->in(doc.text) == "Harbour Strike Ends After Nine Days");
+  CHECK(doc.body.end == doc.text.size());
+  CHECK(doc.body.in(doc.text).rfind("Dockworkers", 0) == 0);
   CHECK(newsan::utf8::find_invalid(doc.text) == std::string::npos);
 }
 
@@ -145,7 +149,7 @@ TEST_CASE("read_document_file detects HTML by name and content, or as forced", "
   opt.html = std::shared_ptr<const newsan::HtmlReader>(&reader(), [](const newsan::HtmlReader*) {});
   auto by_content = newsan::read_document_file((dir / "page.txt").string(), opt);
   CHECK(by_content.format == "html");
-  CHECK(by_content.text.rfind("Dockworkers", 0) == 0);
+  CHECK(by_content.body.in(by_content.text).rfind("Dockworkers", 0) == 0);
   opt.input_format = "text";
   auto as_text = newsan::read_document_file((dir / "page.txt").string(), opt);
   CHECK(as_text.format == "text");

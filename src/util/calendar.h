@@ -1,6 +1,7 @@
-// dates/calendar.h — proleptic Gregorian arithmetic and TIMEX3 value formatting
-// used by the date extractor. Pure functions, no allocation except the
-// returned strings.
+// util/calendar.h — proleptic Gregorian arithmetic, strict ISO dates and the
+// calendar intervals of TIMEX3 values: what the readers (publication dates),
+// the date extractor and the CLI (--date) share. Pure functions, no
+// allocation except the returned strings; never throw.
 #pragma once
 
 #include <optional>
@@ -37,3 +38,16 @@ std::string format_year(int y);              // 2025
 std::string format_week(Ymd t);              // 2025-W02
 
 }  // namespace newsan::cal
+
+namespace newsan {
+
+// Parses a strict "YYYY-MM-DD" calendar date; false when malformed or impossible.
+bool parse_iso_date(std::string_view s, int& year, int& month, int& day);
+
+// The calendar interval a TIMEX3 date value covers, as inclusive ISO dates:
+// "2025" -> 2025-01-01..2025-12-31, "2025-W02", "2025-Q1", "2025-H2", "2025-SU",
+// "199X", "19XX", "2025-01-05T08:30" (its day). False for durations, sets,
+// *_REF and anything not fully known ("XXXX-01").
+bool timex_interval(std::string_view value, std::string& begin, std::string& end);
+
+}  // namespace newsan

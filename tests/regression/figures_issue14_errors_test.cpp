@@ -1,0 +1,116 @@
+// Regression tests for the kinds of error issue 14 lists, one section per kind,
+// on sentences written for this project.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "newsan/analysis.h"
+#include "newsan/figures.h"
+#include "newsan/reader.h"
+
+namespace {
+
+const newsan::Analyzer& analyzer() {
+  static newsan::Analyzer a(newsan::DataDir(NEWSAN_TEST_DATA_DIR));
+  return a;
+}
+
+std::vector<newsan::Figure> figs(const std::string& text) {
+  return analyzer().analyze(newsan::make_text_document(text, "t.txt", {})).figures.figures;
+}
+
+// The figures whose text overlaps `what` (the first place it stands).
+std::vector<newsan::Figure> at(const std::string& text, const std::string& what) {
+  std::size_t s = text.find(what);
+  REQUIRE(s != std::string::npos);
+  std::vector<newsan::Figure> out;
+  for (const auto& f : figs(text))
+    if (f.span.start < s + what.size() && s < f.span.end) out.push_back(f);
+  return out;
+}
+
+newsan::Figure one(const std::string& text, const std::string& what) {
+  auto fs = at(text, what);
+  REQUIRE(fs.size() == 1);
+  return fs[0];
+}
+
+bool near(std::optional<double> v, double x) { return v && std::fabs(*v - x) <= 1e-9 * std::max(1.0, std::fabs(x)); }
+
+}  // namespace
+
+TEST_CASE("issue 14: a verb near a number is not what happened to it", "[figures][regression][events]") {
+  // A rate that holds steady was not taken into custody.
+  auto f = one("The jobless rate in the valley held at 4.1% in June.", "4.1%");
+  CHECK(f.event_class != newsan::EventClass::detain);
+  // Owning is not detaining.
+  f = one("The gallery holds six sketches by an unknown painter.", "six");
+  CHECK(f.event_class == newsan::EventClass::none);
+  // "free" before a noun describes it: "free kicks" were not released.
+  f = one("The striker wasted three free kicks before half-time.", "three");
+  CHECK(f.event_class == newsan::EventClass::none);
+  CHECK(f.counted == "free kicks");
+  // A duration is never what an action was done to.
+  f = one("Steel has been in a slow death spiral for the past twelve years.", "twelve years");
+  CHECK(f.event_class == newsan::EventClass::none);
+  // The verb of another phrase: "released" governs "names", the figure was killed.
+  f = one("Officials released the names of the four miners killed in the collapse.", "four");
+  CHECK(f.event_class == newsan::EventClass::kill);
+  // The subject of an unaccusative verb, and a participle before the noun.
+  CHECK(one("Flooding forced a dam to burst and 14 villagers died.", "14").event_class == newsan::EventClass::kill);
+  CHECK(one("Three wounded guards were flown out.", "Three").event_class == newsan::EventClass::wound);
+  // The object of the predicate.
+  CHECK(one("The rebels freed 27 hostages on Monday.", "27").event_class == newsan::EventClass::release);
+}
+
+TEST_CASE("issue 14: things that are not figures", "[figures][regression][not-figures]") {
+  // Phone numbers, short and long.
+  CHECK(at("For tickets ring 555-0199 before noon.", "555-0199").empty());
+  CHECK(at("Readers can text 1-800-555-0110 with tips.", "1-800-555-0110").empty());
+  // An apartment id.
+  CHECK(at("The couple rented Suite 7B above the bakery.", "7B").empty());
+  // A DOI.
+  CHECK(at("The study appeared online (doi: 10.5555/abcd.1234).", "10.5555").empty());
+  // Years inside a range are dates.
+  CHECK(at("Sales grew each year from 2011 to 2016 in the north.", "2011").empty());
+  // A photo counter.
+  CHECK(at("4 of 25. Rescuers search the hillside.", "4 of 25").empty());
+  // A team name with a number: "Under-21".
+  CHECK(at("He played for the England Under-21 side.", "21").empty());
+  // A clock time written with a dot before p.m.
+  CHECK(at("The fire started about 3.p.m. near the mill.", "3").empty());
+  // The pronoun "one" counts no noun.
+  CHECK(at("Of all the boats, the one they sank was the oldest.", "one").empty());
+  CHECK(at("Two rules were passed. One bans fireworks near schools.", "One").empty());
+}
+
+TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][regression][values]") {
+  // Hyphenated scales, with a currency word after them.
+  auto f = one("They opened a $75-million arena downtown.", "$75-million");
+  CHECK(near(f.value, 75e6));
+  CHECK(f.unit == "USD");
+  f = one("The 1.5-billion-euro tunnel opens in spring.", "1.5-billion-euro");
+  CHECK(near(f.value, 1.5e9));
+  CHECK(f.unit == "EUR");
+  // "4-to-6 foot swells": one range with its unit.
+  f = one("Sailors were warned of 4-to-6 foot swells.", "4-to-6");
+  CHECK(near(f.low, 4));
+  CHECK(near(f.high, 6));
+  CHECK(f.qualifier == newsan::Qualifier::range);
+  // "five or six": one range.
+  f = one("Five or six trucks blocked the road.", "Five or six");
+  CHECK(near(f.low, 5));
+  CHECK(near(f.high, 6));
+  // A score is its own kind.
+  f = one("The Hawks won 101-97 on the road.", "101-97");
+  CHECK(f.kind == "score");
+  CHECK_FALSE(f.value);
+  // A rate with its denominator is one figure.
+  auto fs = at("The region logged 8.4 deaths per 10,000 births last year.", "8.4 deaths per 10,000 births");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].kind == "rate");
+  CHECK(near(fs[0].value, 8.4));
+  // Degrees Celsius written with the sign.
+  CHECK(one("The pavement hit 52°C at noon.", "52").unit == "degree celsius");
+}

@@ -1,0 +1,168 @@
+// Tests of the syntax stage: CoNLL-U reading (line-precise errors), the model
+// file's validation, and the shipped model's tagging, lemmas and trees on
+// sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "newsan/error.h"
+#include "newsan/syntax.h"
+#include "newsan/tokenizer.h"
+#include "syntax/conllu.h"
+#include "syntax/internal.h"
+
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+using namespace newsan;
+
+namespace {
+
+fs::path model_path() { return fs::path(NEWSAN_TEST_DATA_DIR) / "models/syntax.model"; }
+
+const SyntaxModel& shipped() {
+  static const auto m = SyntaxModel::load(model_path());
+  return *m;
+}
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<syntax::ConlluSentence> conllu(const std::string& text, bool tree = true) {
+  std::istringstream in(text);
+  return syntax::read_conllu(in, "test.conllu", tree);
+}
+
+std::string row(int id, const char* form, int head, const char* rel) {
+  return std::to_string(id) + "\t" + form + "\t_\t_\t_\t_\t" + std::to_string(head) + "\t" + rel + "\t_\t_\n";
+}
+
+std::vector<SyntaxWord> parse(const std::string& sentence) {
+  auto forms = syntax::split_spaces(sentence);
+  std::vector<SyntaxWord> out;
+  shipped().parse(forms, out);
+  return out;
+}
+
+void require_tree(const std::vector<SyntaxWord>& w) {
+  int roots = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i].head < 0) {
+      ++roots;
+      REQUIRE(w[i].deprel == "root");
+    }
+    // Following heads reaches the root within n steps: no cycle.
+    int h = static_cast<int>(i), steps = 0;
+    while (h >= 0 && steps <= static_cast<int>(w.size())) {
+      REQUIRE(h < static_cast<int>(w.size()));
+      h = w[static_cast<std::size_t>(h)].head;
+      ++steps;
+    }
+    REQUIRE(h == -1);
+  }
+  REQUIRE(roots == 1);
+}
+
+}  // namespace
+
+TEST_CASE("CoNLL-U sentences are read with their comments and ranges", "[syntax][conllu]") {
+  auto s = conllu("# sent_id = 1\n1-2\tcan't\t_\t_\t_\t_\t_\t_\t_\t_\n" + row(1, "ca", 0, "root") + row(2, "n't", 1, "advmod") +
+                  "\n" + row(1, "Yes", 0, "root"));
+  REQUIRE(s.size() == 2);
+  REQUIRE(s[0].comments.size() == 1);
+  REQUIRE(s[0].extra.size() == 1);
+  REQUIRE(s[0].words[1].head == 1);
+  std::string out;
+  syntax::write_conllu(s[0], out);
+  CHECK_THAT(out, Contains("1-2\tcan't"));
+  CHECK_THAT(out, Contains("2\tn't\t_\t_\t_\t_\t1\tadvmod"));
+}
+
+TEST_CASE("malformed CoNLL-U lines are errors naming file and line", "[syntax][conllu]") {
+  CHECK_THROWS_WITH(conllu(row(1, "a", 0, "root") + "2\tb\t_\n"), Contains("test.conllu:2:") && Contains("10 tab-separated columns"));
+  CHECK_THROWS_WITH(conllu(row(1, "a", 0, "root") + row(3, "b", 1, "dep")), Contains("test.conllu:2:") && Contains("bad ID"));
+  CHECK_THROWS_WITH(conllu(row(1, "a", 0, "root") + row(2, "b", 7, "dep")), Contains("test.conllu:2:") && Contains("outside the sentence"));
+  CHECK_THROWS_WITH(conllu(row(1, "a", 0, "root") + row(2, "b", 3, "dep") + row(3, "c", 2, "dep")),
+                    Contains("test.conllu:") && Contains("cycle"));
+  CHECK_THROWS_WITH(conllu(row(1, "a", 0, "root") + row(2, "b", 0, "root")), Contains("HEAD 0"));
+  // Without gold trees, "_" heads are fine.
+  CHECK(conllu("1\ta\t_\t_\t_\t_\t_\t_\t_\t_\n", false).size() == 1);
+}
+
+TEST_CASE("a long chain is checked for cycles in linear time", "[syntax][conllu][hostile]") {
+  std::string text;
+  const int n = 20000;
+  for (int i = 1; i <= n; ++i) text += row(i, "w", i == n ? 0 : i + 1, i == n ? "root" : "dep");
+  REQUIRE(conllu(text)[0].words.size() == static_cast<std::size_t>(n));
+}
+
+TEST_CASE("syntax model files are validated on load", "[syntax][format]") {
+  const std::string good = read_bytes(model_path());
+  REQUIRE(good.size() > 1000);
+  auto load = [](const std::string& bytes) { return syntax::decode_model(bytes, nullptr, "m.bin"); };
+  CHECK_THROWS_AS(load(good.substr(0, good.size() / 2)), FormatError);
+  CHECK_THROWS_WITH(load(good.substr(0, 7)), Contains("m.bin") && Contains("not a newsan syntax model"));
+  CHECK_THROWS_WITH(load("NSNERMDL" + good.substr(8)), Contains("NER model"));
+  std::string bad = good;
+  bad[bad.size() / 2] ^= 0x40;
+  CHECK_THROWS_WITH(load(bad), Contains("checksum"));
+  CHECK_THROWS_WITH(SyntaxModel::load("/nonexistent/syntax.model"), Contains("/nonexistent/syntax.model"));
+  CHECK(load(good)->version().rfind("syntax-1", 0) == 0);
+}
+
+TEST_CASE("the shipped model tags, lemmatizes and parses a sentence of its own", "[syntax]") {
+  auto w = parse("The ferry company hired 40 new workers in May .");
+  REQUIRE(w.size() == 10);
+  require_tree(w);
+  CHECK(w[3].upos == Upos::VERB);
+  CHECK(w[3].xpos == "VBD");
+  CHECK(w[3].lemma == "hire");
+  CHECK(w[3].head == -1);
+  CHECK(w[2].deprel == "nsubj");
+  CHECK(w[2].head == 3);
+  CHECK(w[4].upos == Upos::NUM);
+  CHECK(w[6].lemma == "worker");
+  CHECK(w[6].deprel == "obj");
+  CHECK(w[9].upos == Upos::PUNCT);
+}
+
+TEST_CASE("a passive subject and its agent", "[syntax]") {
+  auto w = parse("The bridge was closed by the police .");
+  require_tree(w);
+  CHECK(w[1].deprel == "nsubj:pass");
+  CHECK(w[2].upos == Upos::AUX);
+  CHECK(w[3].lemma == "close");
+}
+
+TEST_CASE("DocumentSyntax parses a sentence only when asked, once", "[syntax]") {
+  std::string text = "Prices rose. Nobody asked why. The end came soon.";
+  Tokenized t = tokenize(text);
+  REQUIRE(t.sentences.size() == 3);
+  DocumentSyntax syn(&shipped(), text, t);
+  CHECK(syn.available());
+  CHECK(syn.parsed_count() == 0);
+  const ParsedSentence& s = syn.sentence(1);
+  CHECK(syn.parsed_count() == 1);
+  CHECK(s.first_token == t.sentences[1].first);
+  CHECK(s.words.size() == t.sentences[1].last - t.sentences[1].first);
+  CHECK(&syn.sentence_of_token(t.sentences[1].first) == &s);
+  CHECK(syn.parsed_count() == 1);
+  DocumentSyntax none(nullptr, text, t);
+  CHECK_FALSE(none.available());
+  CHECK(none.sentence(0).words.empty());
+}
+
+TEST_CASE("a 10,000-word sentence parses into one tree", "[syntax][hostile]") {
+  std::vector<std::string_view> forms;
+  const char* cycle[] = {"the", "cat", "saw", "12", "dogs", ",", "and"};
+  for (int i = 0; i < 10000; ++i) forms.push_back(cycle[i % 7]);
+  std::vector<SyntaxWord> out;
+  shipped().parse(forms, out);
+  REQUIRE(out.size() == forms.size());
+  require_tree(out);
+}
