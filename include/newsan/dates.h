@@ -37,6 +37,9 @@ struct DateResult {
 
 class DateExtractor {
  public:
+  // The date lexicon and number words from `res` (loaded once there, shared).
+  explicit DateExtractor(const Resources& res);
+  // With a Resources of its own.
   explicit DateExtractor(const DataDir& data);
   ~DateExtractor();
   DateExtractor(DateExtractor&&) noexcept;

@@ -29,8 +29,8 @@ struct ReadOptions {
   // "auto" (by content and file name), "text", "html". JSON Lines streams are
   // split into records by the batch layer (batch.h), not here.
   std::string input_format = "auto";
-  // Reads HTML pages (html.h); when unset, read_document_file loads one from
-  // the default data directory on first use.
+  // Reads HTML pages (html.h): Resources::html_reader(). Without it an HTML
+  // input is refused (UsageError); text and JSON Lines need none.
   std::shared_ptr<const HtmlReader> html;
 };
 

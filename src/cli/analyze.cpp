@@ -94,9 +94,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format});
 
   // Resources are loaded once and shared read-only by every worker.
-  DataDir data = DataDir::locate(g.data_dir, g.argv0);
-  Analyzer analyzer(data);
-  ro.html = std::make_shared<const HtmlReader>(data);
+  auto resources = std::make_shared<const Resources>(DataDir::locate(g.data_dir, g.argv0));
+  Analyzer analyzer(resources);
+  ro.html = resources->html_reader();
   // --format html with -o DIR: one page per input in DIR; otherwise one output.
   std::error_code dir_ec;
   const bool pages = format == Format::html && o.output != "-" &&

@@ -9,6 +9,8 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "newsan/entities.h"
+#include "newsan/ner.h"
+#include "newsan/resources.h"
 #include "newsan/error.h"
 #include "newsan/report.h"
 #include "newsan/tokenizer.h"
@@ -73,7 +75,7 @@ int run(int argc, char** argv) {
   if (version) {
     std::string model;
     try {
-      model = EntityExtractor(DataDir::locate(std::nullopt, g.argv0)).model_version();
+      model = Resources(DataDir::locate(std::nullopt, g.argv0)).ner_tagger().version();
     } catch (const Error& e) {
       model = fmt::format("unavailable ({})", e.what());
     }

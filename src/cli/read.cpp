@@ -50,7 +50,8 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
   ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
-  ro.html = std::make_shared<const HtmlReader>(DataDir::locate(g.data_dir, g.argv0));
+  Resources resources(DataDir::locate(g.data_dir, g.argv0));
+  ro.html = resources.html_reader();
   Output out(o.output);
   std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
   int status = 0;

@@ -57,15 +57,13 @@ int run_summarize(const SummarizeOptions& o, const GlobalOptions& g) {
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
   ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
-  DataDir data = DataDir::locate(g.data_dir, g.argv0);
+  auto resources = std::make_shared<const Resources>(DataDir::locate(g.data_dir, g.argv0));
+  ro.html = resources->html_reader();  // before any page is read, not by the first analysis
   // The analyzer is loaded only when some input is an article (not an analysis record).
   std::once_flag loaded;
   std::unique_ptr<Analyzer> analyzer;
   auto analyze = [&](Document doc) {
-    std::call_once(loaded, [&] {
-      analyzer = std::make_unique<Analyzer>(data);
-      ro.html = std::make_shared<const HtmlReader>(data);
-    });
+    std::call_once(loaded, [&] { analyzer = std::make_unique<Analyzer>(resources); });
     return facts_of(analyzer->analyze(std::move(doc)));
   };
   Output out(o.output);  // opened first: a bad -o fails before the work

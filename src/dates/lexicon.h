@@ -87,7 +87,7 @@ struct Lexicon {
 
   // Loads numbers-en.tsv and dates-en.tsv; throws FormatError naming file and line.
   // Afterwards the maps must not change (find() points into them).
-  void load(const DataDir& data);
+  void load(const Resources& res);
   // Everything known about a folded word; null when it is neither a word nor
   // a phrase head. Only after load().
   const Entry* find(std::string_view folded) const;
