@@ -3,9 +3,6 @@
 // metadata found (title, authors, date, site, URL, language).
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iostream>
-
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "newsan/batch.h"
@@ -70,37 +67,15 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
     error_message(message);
     status = 2;
   };
-  ReadOptions record_opt = ro;
-  record_opt.input_format = "auto";
-  for (const InputSpec& spec : expand_inputs(files, {"", o.input_format})) {
-    if (!spec.jsonl) {
-      try {
-        emit(read_document_file(spec.path, ro));
-      } catch (const InputError& e) {
-        failed(e.what());
-      }
-      continue;
+  // The reader's one loop, as `newsan analyze` reads: a file is one document,
+  // a JSON Lines stream one per non-blank line.
+  for_each_input(expand_inputs(files, {"", o.input_format}), ro, [&](InputUnit&& u) {
+    try {
+      emit(read_input(u, ro));
+    } catch (const InputError& e) {
+      failed(e.what());
     }
-    // A JSON Lines stream: one document per non-blank line, as `newsan analyze` reads it.
-    std::ifstream file;
-    if (spec.path != "-" && (file.open(spec.path, std::ios::binary), !file)) {
-      failed(fmt::format("{}: cannot open", spec.path));
-      continue;
-    }
-    JsonlReader reader(spec.path == "-" ? std::cin : file, o.max_bytes);
-    JsonlReader::Line line;
-    while (reader.next(line)) {
-      if (!line.oversized && line.text.find_first_not_of(" \t") == std::string::npos) continue;
-      try {
-        if (line.oversized)
-          throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)",
-                                       record_id(spec.path, line.number), o.max_bytes));
-        emit(document_from_jsonl(line.text, spec.path, line.number, record_opt));
-      } catch (const InputError& e) {
-        failed(e.what());
-      }
-    }
-  }
+  });
   out.close();
   return status;
 }
