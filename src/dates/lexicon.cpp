@@ -28,16 +28,6 @@ int to_int(std::string_view s, int fallback) {
   return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
 }
 
-int digits(std::string_view s, std::size_t b, std::size_t n) {
-  if (b + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = b; i < b + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
 Word& Lexicon::entry(const std::string& key, std::vector<std::string>& parts) {
   parts.clear();
   std::size_t b = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "newsan/resources.h"
+#include "util/calendar.h"
 #include "util/lexicon.h"
 #include "util/number_words.h"
 
@@ -69,8 +70,7 @@ struct Entry {
 Unit unit_from_code(std::string_view code);
 // s as a whole decimal int, else `fallback`.
 int to_int(std::string_view s, int fallback);
-// s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
-int digits(std::string_view s, std::size_t b, std::size_t n);
+using cal::digits;  // s[b, b+n) as decimal digits (util/calendar.h)
 
 // The loaded lexicons: word -> roles, and multi-word phrases by first word.
 // Not copyable: the lookup table points into the two maps.
