@@ -1,4 +1,5 @@
-// Input expansion, JSON Lines records and the ordered parallel map.
+// Input expansion and the ordered parallel map (batch.h); JSON Lines records
+// are read by the reader (src/reader/jsonl_reader.cpp).
 #include "newsan/batch.h"
 
 #include <fnmatch.h>
@@ -15,11 +16,8 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "newsan/error.h"
-#include "util/calendar.h"
-#include "util/utf8.h"
 
 namespace newsan {
 namespace fs = std::filesystem;
