@@ -2,11 +2,13 @@
 // that runs the pipeline: (dateline) → tokenizer → dates → figures, entities; the
 // extractors share one DocumentSyntax, which parses sentences only when asked.
 //
-//   newsan::Analyzer analyzer(newsan::DataDir::locate(std::nullopt, argv[0]));
+//   auto res = std::make_shared<const newsan::Resources>(newsan::DataDir::locate(std::nullopt, argv[0]));
+//   newsan::Analyzer analyzer(res);
 //   newsan::Analysis a = analyzer.analyze(newsan::read_text_file("a.txt", {}));
 //
-// Contract: an Analyzer loads every resource once in its constructor and is
-// then immutable; analyze() is const and may run on many threads at once.
+// Contract: an Analyzer takes every resource from one Resources (resources.h)
+// in its constructor — the same object the reader's HTML reader comes from —
+// and is then immutable; analyze() is const and may run on many threads at once.
 #pragma once
 
 #include <memory>
@@ -38,6 +40,8 @@ struct Analysis {
 
 class Analyzer {
  public:
+  explicit Analyzer(std::shared_ptr<const Resources> res);
+  // With a Resources of its own.
   explicit Analyzer(const DataDir& data);
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
@@ -49,7 +53,7 @@ class Analyzer {
 
  private:
   std::shared_ptr<const SyntaxModel> syntax_;
-  std::unique_ptr<const reader::DateLineReader> datelines_;  // a text's dateline, when it came without a date
+  std::shared_ptr<const reader::DateLineReader> datelines_;  // a text's dateline, when it came without a date
   DateExtractor dates_;
   FigureExtractor figures_;
   EntityExtractor entities_;

@@ -1,7 +1,8 @@
 // newsan/batch.h — many inputs at full speed: input expansion (files,
-// directories, lists, JSON Lines streams) and an ordered parallel map.
+// directories, lists; which are JSON Lines streams) and an ordered parallel
+// map. Reading what the inputs hold is the reader's (reader.h: for_each_input).
 //
-//   newsan::InputList inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
+//   std::vector<newsan::InputSpec> inputs = newsan::expand_inputs(paths, {.glob = "*.txt"});
 //   newsan::WorkerPool pool(jobs);
 //   pool.ordered_map(n, work, emit);   // emit() sees results in input order
 //
@@ -23,13 +24,6 @@
 #include "newsan/reader.h"
 
 namespace newsan {
-
-// One input to analyze: a file (path) or a stream of JSON Lines records.
-struct InputSpec {
-  std::string path;     // "-" = stdin
-  bool jsonl = false;   // the file is a JSON Lines stream of articles
-  std::string error;    // set when the path cannot yield input (an empty directory)
-};
 
 struct ExpandOptions {
   // File-name pattern for directory walks (fnmatch); empty = article files
@@ -63,32 +57,6 @@ std::vector<InputSpec> expand_inputs(const std::vector<std::string>& paths, cons
 // (find -print0): NUL-separated, taken verbatim (empty entries skipped).
 // Throws InputError when the list cannot be read.
 std::vector<std::string> read_path_list(const std::string& list, char separator = '\n');
-
-// One JSON Lines record → Document. The record is an object with a string
-// "text" and optional "id", "title", "date" (YYYY-MM-DD…, becomes the
-// reference date), "source", "url". Throws InputError naming stream and line
-// for malformed JSON, a missing/invalid field or an invalid date.
-Document document_from_jsonl(std::string_view line, const std::string& stream, std::size_t line_no,
-                             const ReadOptions& opt);
-
-// Reads JSON Lines one line at a time. Lines longer than max_bytes are
-// reported (oversized) and skipped without being held in memory.
-class JsonlReader {
- public:
-  struct Line {
-    std::string text;
-    std::size_t number = 0;   // 1-based
-    bool oversized = false;
-  };
-  JsonlReader(std::istream& in, std::size_t max_bytes) : in_(in), max_(max_bytes) {}
-  // False at end of stream. Empty lines are returned too (callers decide).
-  bool next(Line& line);
-
- private:
-  std::istream& in_;
-  std::size_t max_;
-  std::size_t number_ = 0;
-};
 
 // Worker threads that live as long as the pool, so that per-thread state
 // (the tagger's word cache, scratch buffers) stays warm for a whole run.

@@ -27,7 +27,7 @@ struct TimeExpression {
   std::string value;
   std::string mod;              // TIMEX3 mod: APPROX, START, END, BEFORE, AFTER … or empty
   std::optional<std::string> begin, end;  // resolved calendar interval, ISO dates, end inclusive
-  bool relative = false;        // resolved against the reference date
+  bool relative = false;        // resolved against the publication date (Document::date)
   std::size_t sentence = 0;
 };
 
@@ -37,6 +37,9 @@ struct DateResult {
 
 class DateExtractor {
  public:
+  // The date lexicon and number words from `res` (loaded once there, shared).
+  explicit DateExtractor(const Resources& res);
+  // With a Resources of its own.
   explicit DateExtractor(const DataDir& data);
   ~DateExtractor();
   DateExtractor(DateExtractor&&) noexcept;

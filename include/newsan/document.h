@@ -4,9 +4,12 @@
 //   newsan::Document doc = newsan::read_text_file("article.txt", {});
 //   std::string_view lede = newsan::Span{0, 80}.in(doc.text);
 //
-// Contract: `text` is never modified after reading. For plain-text input it is
-// exactly the input bytes (after BOM removal the BOM is still counted: see
-// `text_offset`), so offsets reported against `text` index the input file.
+// Contract: `text` is never modified after reading, and every offset newsan
+// reports indexes `text`. For UTF-8 plain-text input `text` is the input bytes
+// after a dropped BOM, so an offset plus `text_offset` is the byte in the
+// input file; for converted encodings (Latin-1, UTF-16 …), HTML pages (the
+// extracted article) and JSON Lines records (the decoded "text" field) offsets
+// index only `text`.
 #pragma once
 
 #include <cstddef>

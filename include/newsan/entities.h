@@ -40,6 +40,9 @@ struct Entity {
 
 class EntityExtractor {
  public:
+  // The tagger and lexicons from `res` (loaded once there, shared).
+  explicit EntityExtractor(const Resources& res);
+  // With a Resources of its own.
   explicit EntityExtractor(const DataDir& data);
   ~EntityExtractor();
   EntityExtractor(EntityExtractor&&) noexcept;

@@ -83,6 +83,9 @@ Numeral parse_numeral(std::string_view s) noexcept;
 
 class FigureExtractor {
  public:
+  // The figure lexicons and number words from `res` (loaded once there, shared).
+  explicit FigureExtractor(const Resources& res);
+  // With a Resources of its own.
   explicit FigureExtractor(const DataDir& data);
   ~FigureExtractor();
   FigureExtractor(FigureExtractor&&) noexcept;

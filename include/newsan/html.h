@@ -3,11 +3,12 @@
 // canonical URL, language).
 //
 //   newsan::HtmlReader reader(newsan::DataDir::locate(std::nullopt, argv[0]));
+//   (or the one a Resources holds: resources.html_reader())
 //   newsan::HtmlPage page = reader.read(bytes, {.name = "page.html"});
 //   std::cout << page.title.value_or("") << "\n\n" << page.text;
 //
 // Contract: an HtmlReader loads its hint lexicon (data/lexicon/html-hints.tsv)
-// once in its constructor and is then immutable; read() is const and may run
+// and takes the date-line reader from a Resources once in its constructor and is then immutable; read() is const and may run
 // on many threads at once. Pages are parsed with gumbo (an HTML5 parser, so
 // broken markup is repaired the way a browser would); the main text is chosen
 // by scoring blocks (text length, commas, link density, class/id hints and
@@ -63,6 +64,8 @@ struct HtmlPage {
 
 class HtmlReader {
  public:
+  explicit HtmlReader(const Resources& res);
+  // With a Resources of its own (nothing shared).
   explicit HtmlReader(const DataDir& data);
   ~HtmlReader();
   HtmlReader(HtmlReader&&) noexcept;
@@ -82,9 +85,9 @@ class HtmlReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Reads `bytes` (named `id`) with opt.html, or with a reader loaded once from
-// DataDir::locate(nullopt, nullptr) when opt.html is unset; opt.max_bytes
-// applies. The entry point read_document_file (reader.h) uses for HTML.
+// Reads `bytes` (named `id`) with opt.html; opt.max_bytes applies. Throws
+// UsageError when opt.html is unset. The entry point read_document_file
+// (reader.h) uses for HTML.
 Document read_html_document(std::string_view bytes, const std::string& id, const ReadOptions& opt);
 
 // True when `path` ends in .html/.htm/.xhtml (any case), or `head` (the first

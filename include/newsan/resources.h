@@ -1,8 +1,14 @@
-// newsan/resources.h — where data files (lexicons, gazetteers, models) live.
+// newsan/resources.h — where data files (lexicons, gazetteers, models) live,
+// and the one object that loads them.
 //
-// Contract: a DataDir only locates files; each extractor loads and validates
-// what it needs in its constructor and throws FormatError on a bad file.
-// Loaded resources are immutable and shared read-only between threads.
+//   auto res = std::make_shared<const newsan::Resources>(newsan::DataDir::locate(std::nullopt, argv[0]));
+//   newsan::Analyzer analyzer(res);                  // extractors, syntax model, dateline reader
+//   newsan::ReadOptions ro;  ro.html = res->html_reader();   // the HTML reader's tables
+//
+// Contract: a DataDir only locates files. A Resources loads each file at most
+// once (on first use, FormatError naming the file when it is bad) and hands
+// out what it loaded read-only; every method is const and thread-safe, so one
+// Resources serves the reader and the Analyzer on every thread of a run.
 //
 // Lookup order for the data directory: an explicit path (--data-dir), then
 // $NEWSAN_DATA, then <dir of the executable>/../share/newsan (installed), then
@@ -12,6 +18,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,5 +54,52 @@ struct LexiconRow {
 };
 std::vector<LexiconRow> load_lexicon(const std::filesystem::path& path, std::string_view kind,
                                      std::size_t min_columns);
+
+class HtmlReader;
+class NumberWords;
+class SyntaxModel;
+namespace reader {
+class DateLineReader;
+}
+namespace ner {
+class Tagger;
+}
+
+// Everything newsan reads from its data directory, loaded once and shared:
+// lexicon files (each read and validated once, whichever stage asks), the
+// number words (figures and dates), the date-line reader (the HTML reader and
+// the Analyzer's dateline), the HTML reader, the syntax model. Each is loaded
+// on first use and kept; a failed load throws and is tried again next time.
+// Implemented in src/analysis/resources.cpp.
+class Resources {
+ public:
+  explicit Resources(DataDir data);
+  ~Resources();
+  Resources(const Resources&) = delete;
+  Resources& operator=(const Resources&) = delete;
+
+  const DataDir& data() const { return data_; }
+  // The rows of data/<relative> as load_lexicon(data().file(relative), kind,
+  // min_columns) gives them, read once per Resources.
+  const std::vector<LexiconRow>& lexicon(std::string_view relative, std::string_view kind,
+                                         std::size_t min_columns) const;
+  // lexicon/numbers-en.tsv (util/number_words.h).
+  const NumberWords& number_words() const;
+  // Whole dates in date lines, URLs and datelines (src/reader/date_line.h).
+  std::shared_ptr<const reader::DateLineReader> date_lines() const;
+  // The HTML reader (html.h), for ReadOptions::html.
+  std::shared_ptr<const HtmlReader> html_reader() const;
+  // models/syntax.model, or null when the data has none (an old install);
+  // a model that is there but bad throws FormatError.
+  std::shared_ptr<const SyntaxModel> syntax_model() const;
+  // The NER tagger (models/ner-en.bin, mapped once; ner.h). Its version()
+  // is what --version prints, without building an entity extractor.
+  ner::Tagger ner_tagger() const;
+
+ private:
+  struct Impl;
+  DataDir data_;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace newsan

@@ -6,19 +6,11 @@
 
 namespace newsan {
 
-namespace {
-std::shared_ptr<const SyntaxModel> load_syntax(const DataDir& data) {
-  // A data directory without the model (an old install) runs without parses;
-  // a model that is there but bad is an error.
-  if (!data.has("models/syntax.model")) return nullptr;
-  return SyntaxModel::load(data.file("models/syntax.model"));
-}
-}  // namespace
-
-Analyzer::Analyzer(const DataDir& data)
-    : syntax_(load_syntax(data)),
-      datelines_(std::make_unique<const reader::DateLineReader>(data)),
-      dates_(data), figures_(data), entities_(data) {}
+// A data directory without the syntax model (an old install) runs without
+// parses; a model that is there but bad is an error (Resources::syntax_model).
+Analyzer::Analyzer(std::shared_ptr<const Resources> res)
+    : syntax_(res->syntax_model()), datelines_(res->date_lines()), dates_(*res), figures_(*res), entities_(*res) {}
+Analyzer::Analyzer(const DataDir& data) : Analyzer(std::make_shared<const Resources>(data)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;

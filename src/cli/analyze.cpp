@@ -62,13 +62,6 @@ bool use_color(const std::string& mode, const Output& out) {
   return out.is_terminal();
 }
 
-// One document to analyze: a whole file, or one line of a JSON Lines stream.
-struct Unit {
-  std::size_t spec = 0;
-  JsonlReader::Line line;  // set for JSON Lines records
-  bool record = false;
-};
-
 struct Totals {
   std::atomic<std::size_t> documents{0}, words{0}, entities{0}, figures{0}, dates{0}, errors{0}, bytes{0};
 };
@@ -94,7 +87,7 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
   ro.encoding = o.encoding;
-  ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
+  ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;  // the streams are marked in specs
   convert_to_utf8("", ro.encoding, "-");  // validates the encoding name before any work
 
   std::vector<std::string> paths = o.files;
@@ -107,9 +100,9 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   std::vector<InputSpec> specs = expand_inputs(paths, {o.glob, o.input_format}, &skipped);
 
   // Resources are loaded once and shared read-only by every worker.
-  DataDir data = DataDir::locate(g.data_dir, g.argv0);
-  Analyzer analyzer(data);
-  ro.html = std::make_shared<const HtmlReader>(data);
+  auto resources = std::make_shared<const Resources>(DataDir::locate(g.data_dir, g.argv0));
+  Analyzer analyzer(resources);
+  ro.html = resources->html_reader();
   // --format html with -o DIR: one page per input in DIR; otherwise one output.
   std::error_code dir_ec;
   const bool pages = format == Format::html && o.output != "-" &&
@@ -130,22 +123,13 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   bool streams = file_units != specs.size();
   Progress progress(Progress::wanted(o.quiet, ::isatty(STDERR_FILENO), out.is_terminal()), streams ? 0 : file_units);
 
-  auto analyze_unit = [&](const Unit& u, std::size_t index, std::string& err, std::string& warning) -> std::string {
-    const InputSpec& spec = specs[u.spec];
-    const std::string& stream = u.record && spec.path == "-" ? o.stream_name : spec.path;
-    std::string id = u.record ? fmt::format("{}:{}", stream, u.line.number) : spec.path;
+  // Options → reader (for_each_input, read_input) → pool → reporter.
+  auto analyze_unit = [&](const InputUnit& u, std::size_t index, std::string& err, std::string& warning) -> std::string {
+    std::string id = u.id();
     std::ostringstream buf;
     try {
-      Document doc;
-      if (!spec.error.empty()) throw InputError(spec.error);
-      if (u.record) {
-        if (u.line.oversized)
-          throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)", id, o.max_bytes));
-        doc = document_from_jsonl(u.line.text, stream, u.line.number, ro);
-        id = doc.id;
-      } else {
-        doc = read_document_file(spec.path, ro);
-      }
+      Document doc = read_input(u, ro);
+      if (u.line) id = doc.id;
       if (o.date) {
         doc.date_candidates.push_back({*o.date, Origin::option});
         choose_publication_date(doc);
@@ -182,14 +166,13 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
   // by one pool of threads for the whole run (their word caches stay warm).
   WorkerPool pool(jobs);
   const std::size_t window = std::max<std::size_t>(64, 32 * std::size_t(jobs));
-  std::vector<Unit> units;
+  std::vector<InputUnit> units;
   std::vector<std::string> errors, warnings;
   std::size_t emitted = 0;
   std::set<std::string> page_names;
-  auto write_page = [&](const Unit& u, const std::string& page) {
-    const InputSpec& spec = specs[u.spec];
-    std::string stem = spec.path == "-" ? "stdin" : std::filesystem::path(spec.path).stem().string();
-    if (u.record) stem += fmt::format("-{}", u.line.number);
+  auto write_page = [&](const InputUnit& u, const std::string& page) {
+    std::string stem = u.path == "-" ? "stdin" : std::filesystem::path(u.path).stem().string();
+    if (u.line) stem += fmt::format("-{}", u.line);
     std::string name = stem + ".html";
     for (int n = 2; !page_names.insert(name).second; ++n) name = fmt::format("{}-{}.html", stem, n);
     Output file((std::filesystem::path(o.output) / name).string());
@@ -221,35 +204,13 @@ int run_analyze(const AnalyzeOptions& o, const GlobalOptions& g) {
     units.clear();
   };
 
-  for (std::size_t s = 0; s < specs.size(); ++s) {
-    if (!specs[s].jsonl) {
-      units.push_back({s, {}, false});
-      if (units.size() >= window) flush();
-      continue;
-    }
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (specs[s].path != "-") {
-      std::error_code ec;
-      if (std::filesystem::is_directory(specs[s].path, ec) || (file.open(specs[s].path, std::ios::binary), !file)) {
-        // Let the file path report its own error as one record.
-        units.push_back({s, {}, false});
-        specs[s].jsonl = false;
-        continue;
-      }
-      in = &file;
-    }
-    JsonlReader reader(*in, o.max_bytes);
-    JsonlReader::Line line;
-    while (reader.next(line)) {
-      bool blank = !line.oversized && line.text.find_first_not_of(" \t") == std::string::npos;
-      if (blank) continue;  // blank lines separate nothing and are not records
-      if (specs[s].path == "-") line.number += o.first_line - 1;
-      units.push_back({s, std::move(line), true});
-      line = {};
-      if (units.size() >= window) flush();
-    }
-  }
+  for_each_input(
+      specs, ro,
+      [&](InputUnit&& u) {
+        units.push_back(std::move(u));
+        if (units.size() >= window) flush();
+      },
+      {o.stream_name, o.first_line});
   flush();
   progress.finish();
   if (!pages) {

@@ -11,6 +11,8 @@
 #include "cli/manual.h"
 #include "cli/output.h"
 #include "newsan/entities.h"
+#include "newsan/ner.h"
+#include "newsan/resources.h"
 #include "newsan/error.h"
 #include "newsan/report.h"
 #include "newsan/syntax.h"
@@ -120,7 +122,7 @@ int run(int argc, char** argv) {
     try {
       DataDir dir = DataDir::locate(std::nullopt, g.argv0);
       data = dir.root().string();
-      model = EntityExtractor(dir).model_version();
+      model = Resources(dir).ner_tagger().version();
     } catch (const Error& e) {
       model = fmt::format("unavailable ({})", e.what());
     }

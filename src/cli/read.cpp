@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "newsan/batch.h"
 #include "newsan/error.h"
 #include "newsan/html.h"
 #include "newsan/reader.h"
@@ -45,26 +46,36 @@ int run_read(const ReadCliOptions& o, const GlobalOptions& g) {
   ReadOptions ro;
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
-  ro.input_format = o.input_format;
-  ro.html = std::make_shared<const HtmlReader>(DataDir::locate(g.data_dir, g.argv0));
+  ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
+  Resources resources(DataDir::locate(g.data_dir, g.argv0));
+  ro.html = resources.html_reader();
   Output out(o.output);
   std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
   int status = 0;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    try {
-      Document doc = read_document_file(files[i], ro);
-      if (o.format == "json") {
-        std::string j;
-        write_document_json(j, doc, 2);
-        out.write(j + "\n");
-      } else {
-        out.write((i ? "\n" : "") + as_text(doc));
-      }
-    } catch (const InputError& e) {
-      error_message(e.what());
-      status = 2;
+  std::size_t written = 0;
+  auto emit = [&](const Document& doc) {
+    if (o.format == "json") {
+      std::string j;
+      write_document_json(j, doc, 2);
+      out.write(j + "\n");
+    } else {
+      out.write((written ? "\n" : "") + as_text(doc));
     }
-  }
+    ++written;
+  };
+  auto failed = [&](const std::string& message) {
+    error_message(message);
+    status = 2;
+  };
+  // The reader's one loop, as `newsan analyze` reads: a file is one document,
+  // a JSON Lines stream one per non-blank line.
+  for_each_input(expand_inputs(files, {"", o.input_format}), ro, [&](InputUnit&& u) {
+    try {
+      emit(read_input(u, ro));
+    } catch (const InputError& e) {
+      failed(e.what());
+    }
+  });
   out.close();
   return status;
 }
@@ -75,13 +86,13 @@ void setup_read(CLI::App& app, GlobalOptions& g, Action& action) {
   auto o = std::make_shared<ReadCliOptions>();
   CLI::App* sub = app.add_subcommand(
       "read", "Print only the reading result: the text newsan analyzes (the article of an HTML page) and its metadata");
-  sub->add_option("files", o->files, "Input files (text or HTML); '-' or none = stdin");
+  sub->add_option("files", o->files, "Input files (text, HTML or JSON Lines); '-' or none = stdin");
   sub->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
   sub->add_option("--input-format", o->input_format,
-                  "Input format: auto (HTML by extension or content), text, html")
-      ->check(CLI::IsMember({"auto", "text", "html"}))
+                  "Input format: auto (HTML by extension or content; *.jsonl/*.ndjson are JSON Lines), text, html, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
       ->capture_default_str();
   sub->add_option("-o,--output", o->output, "Write to FILE instead of stdout");
   sub->add_flag("--lossy", o->lossy, "Text input: replace invalid UTF-8 with U+FFFD instead of failing");

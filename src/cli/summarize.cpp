@@ -38,12 +38,6 @@ struct SummarizeOptions {
   bool lossy = false;
 };
 
-struct Unit {
-  std::size_t spec = 0;
-  JsonlReader::Line line;
-  bool record = false;
-};
-
 int run_summarize(const SummarizeOptions& o, const GlobalOptions& g) {
   if (o.window < 0) throw UsageError("--window must be 0 or more days");
   std::vector<std::string> paths = o.files;
@@ -57,15 +51,13 @@ int run_summarize(const SummarizeOptions& o, const GlobalOptions& g) {
   ro.lossy = o.lossy;
   ro.max_bytes = o.max_bytes;
   ro.input_format = o.input_format == "jsonl" ? "auto" : o.input_format;
-  DataDir data = DataDir::locate(g.data_dir, g.argv0);
+  auto resources = std::make_shared<const Resources>(DataDir::locate(g.data_dir, g.argv0));
+  ro.html = resources->html_reader();  // before any page is read, not by the first analysis
   // The analyzer is loaded only when some input is an article (not an analysis record).
   std::once_flag loaded;
   std::unique_ptr<Analyzer> analyzer;
   auto analyze = [&](Document doc) {
-    std::call_once(loaded, [&] {
-      analyzer = std::make_unique<Analyzer>(data);
-      ro.html = std::make_shared<const HtmlReader>(data);
-    });
+    std::call_once(loaded, [&] { analyzer = std::make_unique<Analyzer>(resources); });
     return facts_of(analyzer->analyze(std::move(doc)));
   };
   Output out(o.output);  // opened first: a bad -o fails before the work
@@ -73,33 +65,28 @@ int run_summarize(const SummarizeOptions& o, const GlobalOptions& g) {
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   WorkerPool pool(jobs);
   const std::size_t window = std::max<std::size_t>(64, 32 * std::size_t(jobs));
-  std::vector<Unit> units;
+  std::vector<InputUnit> units;
   std::vector<std::optional<ArticleFacts>> facts;
   std::vector<std::string> errors;
   std::size_t failed = 0;
 
   auto work = [&](std::size_t k) -> std::string {
-    const Unit& u = units[k];
-    const InputSpec& spec = specs[u.spec];
-    std::string id = u.record ? fmt::format("{}:{}", spec.path, u.line.number) : spec.path;
+    const InputUnit& u = units[k];
+    std::string id = u.id();
     try {
-      if (!spec.error.empty()) throw InputError(spec.error);
-      if (!u.record) {
-        facts[k] = analyze(read_document_file(spec.path, ro));
-        return {};
-      }
-      if (u.line.oversized)
-        throw InputError(fmt::format("{}: line is longer than the limit of {} bytes (--max-bytes)", id, o.max_bytes));
-      auto j = nlohmann::json::parse(u.line.text, nullptr, false);
+      // A line may hold the analysis of an earlier run instead of an article.
+      auto j = u.line && !u.oversized ? nlohmann::json::parse(u.record, nullptr, false) : nlohmann::json();
       if (j.is_object() && j.contains("document") && j.contains("entities")) {
         facts[k] = facts_from_json(j);
       } else if (j.is_object() && j.contains("error")) {
         throw InputError(fmt::format("{}: an error record of the earlier run: {}", id, j["error"].value("message", "")));
       } else {
-        facts[k] = analyze(document_from_jsonl(u.line.text, spec.path, u.line.number, ro));
+        facts[k] = analyze(read_input(u, ro));
       }
     } catch (const Error& e) {
-      errors[k] = id.empty() || std::string_view(e.what()).starts_with(id) ? e.what() : fmt::format("{}: {}", id, e.what());
+      // The reader names standard input "<stdin>" in its messages.
+      std::string_view what = e.what(), named = u.path == "-" && !u.line ? "<stdin>" : id;
+      errors[k] = id.empty() || what.starts_with(id) || what.starts_with(named) ? e.what() : fmt::format("{}: {}", id, e.what());
     } catch (const std::bad_alloc&) {
       errors[k] = fmt::format("{}: out of memory", id);
     }
@@ -120,32 +107,10 @@ int run_summarize(const SummarizeOptions& o, const GlobalOptions& g) {
     });
     units.clear();
   };
-  for (std::size_t s = 0; s < specs.size(); ++s) {
-    if (!specs[s].jsonl) {
-      units.push_back({s, {}, false});
-      if (units.size() >= window) flush();
-      continue;
-    }
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (specs[s].path != "-") {
-      file.open(specs[s].path, std::ios::binary);
-      if (!file) {
-        specs[s].jsonl = false;
-        units.push_back({s, {}, false});  // reading it as a file reports the error
-        continue;
-      }
-      in = &file;
-    }
-    JsonlReader reader(*in, o.max_bytes);
-    JsonlReader::Line line;
-    while (reader.next(line)) {
-      if (!line.oversized && line.text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      units.push_back({s, std::move(line), true});
-      line = {};
-      if (units.size() >= window) flush();
-    }
-  }
+  for_each_input(specs, ro, [&](InputUnit&& u) {
+    units.push_back(std::move(u));
+    if (units.size() >= window) flush();
+  });
   flush();
   out.write(render_corpus(summary.report(), o.format));
   out.close();

@@ -37,7 +37,8 @@ struct DateExtractor::Impl {
   Lexicon lex;
 };
 
-DateExtractor::DateExtractor(const DataDir& data) : impl_(std::make_unique<Impl>()) { impl_->lex.load(data); }
+DateExtractor::DateExtractor(const Resources& res) : impl_(std::make_unique<Impl>()) { impl_->lex.load(res); }
+DateExtractor::DateExtractor(const DataDir& data) : DateExtractor(Resources(data)) {}
 DateExtractor::~DateExtractor() = default;
 DateExtractor::DateExtractor(DateExtractor&&) noexcept = default;
 DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;

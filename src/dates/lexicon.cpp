@@ -28,16 +28,6 @@ int to_int(std::string_view s, int fallback) {
   return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
 }
 
-int digits(std::string_view s, std::size_t b, std::size_t n) {
-  if (b + n > s.size()) return -1;
-  int v = 0;
-  for (std::size_t i = b; i < b + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
 Word& Lexicon::entry(const std::string& key, std::vector<std::string>& parts) {
   parts.clear();
   std::size_t b = 0;
@@ -104,10 +94,10 @@ const Entry* Lexicon::find_token(std::string_view t, std::string& spill) const {
   return index_.find({buf, t.size()}, h);
 }
 
-void Lexicon::load(const DataDir& data) {
+void Lexicon::load(const Resources& res) {
   std::vector<std::string> parts;
   // Number words: the one table shared with figures (util/number_words.h).
-  NumberWords::load(data).for_each([&](std::string_view word, const NumberWord& nw) {
+  res.number_words().for_each([&](std::string_view word, const NumberWord& nw) {
     Word& w = entry(std::string(word), parts);
     w.numeral = nw;
     if (nw.vague) w.number = kVague;
@@ -117,8 +107,8 @@ void Lexicon::load(const DataDir& data) {
     if (nw.cls == NumberClass::couple) w.number = static_cast<int>(nw.value);
     if ((nw.cls == NumberClass::hundred || nw.cls == NumberClass::scale) && nw.value <= 1e9) w.multiplier = static_cast<int>(nw.value);
   });
-  const auto path = data.file("lexicon/dates-en.tsv");
-  for (const auto& r : load_lexicon(path, "dates", 2)) {
+  const auto path = res.data().file("lexicon/dates-en.tsv");
+  for (const auto& r : res.lexicon("lexicon/dates-en.tsv", "dates", 2)) {
     Word& w = entry(r.fields[0], parts);
     const std::string& role = r.fields[1];
     const std::string arg = r.fields.size() > 2 ? r.fields[2] : std::string();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "newsan/resources.h"
+#include "util/calendar.h"
 #include "util/lexicon.h"
 #include "util/number_words.h"
 
@@ -69,8 +70,7 @@ struct Entry {
 Unit unit_from_code(std::string_view code);
 // s as a whole decimal int, else `fallback`.
 int to_int(std::string_view s, int fallback);
-// s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
-int digits(std::string_view s, std::size_t b, std::size_t n);
+using cal::digits;  // s[b, b+n) as decimal digits (util/calendar.h)
 
 // The loaded lexicons: word -> roles, and multi-word phrases by first word.
 // Not copyable: the lookup table points into the two maps.
@@ -87,7 +87,7 @@ struct Lexicon {
 
   // Loads numbers-en.tsv and dates-en.tsv; throws FormatError naming file and line.
   // Afterwards the maps must not change (find() points into them).
-  void load(const DataDir& data);
+  void load(const Resources& res);
   // Everything known about a folded word; null when it is neither a word nor
   // a phrase head. Only after load().
   const Entry* find(std::string_view folded) const;

@@ -61,7 +61,7 @@ struct Head {
   bool strong;  // overrules the tagger's ORG/LOC too
 };
 
-struct Resources {
+struct Tables {
   ner::Tagger tagger;
   std::vector<std::string> derived_heads;  // "administration", "government" … (folded)
   std::vector<std::string> event_heads;    // "cup", "war" … (folded)
@@ -72,14 +72,10 @@ struct Resources {
   std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
 };
 
-ner::Tagger load_tagger(const DataDir& data) {
-  return ner::Tagger::load(data.file("models/ner-en.bin"));
-}
-
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
-std::vector<std::string> load_words(const DataDir& data, const std::string& kind) {
+std::vector<std::string> load_words(const Resources& res, const std::string& kind) {
   std::vector<std::string> out;
-  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 1))
     out.push_back(utf8::fold(row.fields[0]));
   return out;
 }
@@ -91,10 +87,10 @@ std::string bare_fold(std::string_view w) {
   return f;
 }
 
-std::unordered_map<std::string, Head> load_heads(const DataDir& data) {
+std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   std::unordered_map<std::string, Head> out;
   const std::string kind = "entity-heads";
-  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 2)) {
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2)) {
     const std::string& t = row.fields[1];
     EntityType type = t == "location" || t == "street" ? EntityType::location
                       : t == "organization" ? EntityType::organization
@@ -107,9 +103,9 @@ std::unordered_map<std::string, Head> load_heads(const DataDir& data) {
   return out;
 }
 
-std::unordered_set<std::string> load_set(const DataDir& data, const std::string& kind) {
+std::unordered_set<std::string> load_set(const Resources& res, const std::string& kind) {
   std::unordered_set<std::string> out;
-  for (const auto& row : load_lexicon(data.file("lexicon/" + kind + "-en.tsv"), kind, 1))
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 1))
     out.insert(bare_fold(row.fields[0]));
   return out;
 }
@@ -155,7 +151,7 @@ std::string initials(std::string_view name) {
 // One call of extract(): the steps of the file comment, in order.
 class Extraction {
  public:
-  Extraction(const Resources& res, const Document& doc, const Tokenized& tk)
+  Extraction(const Tables& res, const Document& doc, const Tokenized& tk)
       : res_(res), doc_(doc), text_(doc.text), tk_(tk), T_(tk.tokens) {}
 
   std::vector<Entity> run() {
@@ -885,7 +881,7 @@ class Extraction {
     return ranked;
   }
 
-  const Resources& res_;
+  const Tables& res_;
   const Document& doc_;
   std::string_view text_;
   const Tokenized& tk_;
@@ -900,14 +896,16 @@ class Extraction {
 
 }  // namespace
 
-struct EntityExtractor::Impl : Resources {};
+struct EntityExtractor::Impl : Tables {};
 
-EntityExtractor::EntityExtractor(const DataDir& data)
-    : impl_(std::make_unique<Impl>(Impl{{load_tagger(data), load_words(data, "entity-derived"),
-                                         load_words(data, "entity-event-heads"),
-                                         load_words(data, "entity-honorifics"), load_heads(data),
-                                         load_set(data, "entity-legal-suffixes"), load_set(data, "entity-role-nouns"),
-                                         load_set(data, "entity-role-modifiers")}})) {}
+EntityExtractor::EntityExtractor(const DataDir& data) : EntityExtractor(Resources(data)) {}
+
+EntityExtractor::EntityExtractor(const Resources& res)
+    : impl_(std::make_unique<Impl>(Impl{{res.ner_tagger(), load_words(res, "entity-derived"),
+                                         load_words(res, "entity-event-heads"),
+                                         load_words(res, "entity-honorifics"), load_heads(res),
+                                         load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
+                                         load_set(res, "entity-role-modifiers")}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

@@ -43,8 +43,9 @@ struct FigureExtractor::Impl {
   figures::Lexicon lexicon;
 };
 
-FigureExtractor::FigureExtractor(const DataDir& data)
-    : impl_(std::make_unique<Impl>(Impl{figures::Lexicon::load(data)})) {}
+FigureExtractor::FigureExtractor(const Resources& res)
+    : impl_(std::make_unique<Impl>(Impl{figures::Lexicon::load(res)})) {}
+FigureExtractor::FigureExtractor(const DataDir& data) : FigureExtractor(Resources(data)) {}
 FigureExtractor::~FigureExtractor() = default;
 FigureExtractor::FigureExtractor(FigureExtractor&&) noexcept = default;
 FigureExtractor& FigureExtractor::operator=(FigureExtractor&&) noexcept = default;

@@ -150,7 +150,7 @@ struct Lexicon {
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
 
-  static Lexicon load(const DataDir& data);
+  static Lexicon load(const Resources& res);
   std::uint32_t roles_of(std::string_view word) const;
   const NumberWord* number(std::string_view word) const;
   const WordInfo* info(std::string_view word) const;

@@ -79,9 +79,10 @@ const NumberWord* Lexicon::number(std::string_view word) const {
 
 const WordInfo* Lexicon::info(std::string_view word) const { return word_table.find(word); }
 
-Lexicon Lexicon::load(const DataDir& data) {
+Lexicon Lexicon::load(const Resources& res) {
+  const DataDir& data = res.data();
   Lexicon lx;
-  NumberWords::load(data).for_each([&](std::string_view w, const NumberWord& n) {
+  res.number_words().for_each([&](std::string_view w, const NumberWord& n) {
     if (n.cls != NumClass::none && n.cls != NumClass::couple) lx.numbers[std::string(w)] = n;
   });
   {

@@ -43,8 +43,10 @@ std::optional<cal::Ymd> whole(int y, int m, int d) {
 
 }  // namespace
 
-DateLineReader::DateLineReader(const DataDir& data) {
-  for (const LexiconRow& row : load_lexicon(data.file("lexicon/dates-en.tsv"), "dates", 2)) {
+DateLineReader::DateLineReader(const DataDir& data) : DateLineReader(Resources(data)) {}
+
+DateLineReader::DateLineReader(const Resources& res) {
+  for (const LexiconRow& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2)) {
     if (row.fields[1] != "month" || row.fields.size() < 3) continue;
     int m = 0;
     for (char c : row.fields[2]) m = std::isdigit(static_cast<unsigned char>(c)) ? m * 10 + (c - '0') : 99;
@@ -52,7 +54,7 @@ DateLineReader::DateLineReader(const DataDir& data) {
     if (!key.empty() && key.back() == '.') key.pop_back();  // "jan." reads as "jan" + "."
     if (m >= 1 && m <= 12) months_.emplace(std::move(key), m);
   }
-  for (const LexiconRow& row : load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3))
+  for (const LexiconRow& row : res.lexicon("lexicon/html-hints.tsv", "html-hints", 3))
     if (row.fields[0] == "datelabel") labels_.push_back(utf8::fold(row.fields[2]));
 }
 

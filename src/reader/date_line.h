@@ -6,9 +6,9 @@
 // publication-date candidates (document.h); choose_publication_date decides.
 // Internal to src/reader/.
 //
-// Contract: built once from the data directory (month names from
+// Contract: built once from the Resources (month names from
 // lexicon/dates-en.tsv, date labels from lexicon/html-hints.tsv; FormatError on
-// a bad file), then immutable; every method is const, pure and never throws.
+// a bad file), which share it between the HTML reader and the Analyzer; then immutable; every method is const, pure and never throws.
 // Only whole dates count: a day and month without a year say nothing certain.
 #pragma once
 
@@ -26,6 +26,8 @@ namespace newsan::reader {
 
 class DateLineReader {
  public:
+  explicit DateLineReader(const Resources& res);
+  // With a Resources of its own (tests).
   explicit DateLineReader(const DataDir& data);
 
   // The first whole date written in `line`, or nothing.

@@ -786,11 +786,11 @@ struct GumboDeleter {
 }  // namespace
 
 struct HtmlReader::Impl {
-  Impl(const DataDir& data, Hints h, html::MetaHints mh)
-      : hints(std::move(h)), meta_hints(std::move(mh)), dates(data) {}
+  Impl(Hints h, html::MetaHints mh, std::shared_ptr<const reader::DateLineReader> d)
+      : hints(std::move(h)), meta_hints(std::move(mh)), dates(std::move(d)) {}
   Hints hints;
   html::MetaHints meta_hints;
-  reader::DateLineReader dates;  // visible date lines and URL paths
+  std::shared_ptr<const reader::DateLineReader> dates;  // visible date lines and URL paths (shared, Resources)
 };
 
 namespace {
@@ -800,12 +800,12 @@ struct LoadedHints {
   html::MetaHints meta;
 };
 
-LoadedHints load_hints(const DataDir& data) {
+LoadedHints load_hints(const Resources& res) {
   LoadedHints out;
   Hints& hints = out.hints;
   html::MetaHints& meta = out.meta;
   for (const LexiconRow& row :
-       load_lexicon(data.file("lexicon/html-hints.tsv"), "html-hints", 3)) {
+       res.lexicon("lexicon/html-hints.tsv", "html-hints", 3)) {
     const auto& f = row.fields;
     unsigned role = kRoleCount;
     for (unsigned r = 0; r < kRoleCount; ++r)
@@ -813,7 +813,7 @@ LoadedHints load_hints(const DataDir& data) {
     Match m = f[1] == "token" ? Match::token : f[1] == "exact" ? Match::exact : Match::substr;
     if (role == kRoleCount || (f[1] != "substr" && f[1] != "token" && f[1] != "exact") ||
         f[2].empty())
-      throw FormatError(data.file("lexicon/html-hints.tsv").string() + ":" +
+      throw FormatError(res.data().file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
     hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
     if (role == kByline) meta.byline.push_back(lower(f[2]));
@@ -828,10 +828,12 @@ LoadedHints load_hints(const DataDir& data) {
 
 }  // namespace
 
-HtmlReader::HtmlReader(const DataDir& data) {
-  LoadedHints h = load_hints(data);  // its own file first: a bad one is named before others load
-  impl_ = std::make_unique<Impl>(data, std::move(h.hints), std::move(h.meta));
+HtmlReader::HtmlReader(const Resources& res) {
+  LoadedHints h = load_hints(res);  // its own file first: a bad one is named before others load
+  impl_ = std::make_unique<Impl>(std::move(h.hints), std::move(h.meta), res.date_lines());
 }
+
+HtmlReader::HtmlReader(const DataDir& data) : HtmlReader(Resources(data)) {}
 
 HtmlReader::~HtmlReader() = default;
 HtmlReader::HtmlReader(HtmlReader&&) noexcept = default;
@@ -872,7 +874,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     if (e == std::string::npos) e = meta.date_lines.size();
     std::string_view line = std::string_view(meta.date_lines).substr(from, e - from);
     from = e + 1;
-    auto d = impl_->dates.read(line);
+    auto d = impl_->dates->read(line);
     if (!d) continue;
     std::string day = cal::format_day(*d);
     // The line under the headline states the day the metadata gives (or the only one there is).
@@ -883,7 +885,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     }
   }
   if (page.url)
-    if (auto d = impl_->dates.read_url(*page.url)) {
+    if (auto d = impl_->dates->read_url(*page.url)) {
       page.date_candidates.push_back({cal::format_day(*d), Origin::url});
       sources.push_back("url");
     }
@@ -958,9 +960,10 @@ Document read_html_document(std::string_view bytes, const std::string& id, const
   HtmlOptions ho;
   ho.name = id;
   ho.max_bytes = opt.max_bytes;
-  if (opt.html) return opt.html->read_document(bytes, ho);
-  static const HtmlReader fallback(DataDir::locate(std::nullopt, nullptr));
-  return fallback.read_document(bytes, ho);
+  if (!opt.html)
+    throw UsageError(id + ": an HTML page, and no HTML reader to read it (set ReadOptions::html, e.g. to "
+                          "Resources::html_reader())");
+  return opt.html->read_document(bytes, ho);
 }
 
 }  // namespace newsan

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "newsan/error.h"
 #include "newsan/html.h"
@@ -134,7 +135,16 @@ Document read_document_file(const std::string& path, const ReadOptions& opt) {
   if (opt.input_format == "html" ||
       (opt.input_format == "auto" && looks_like_html(std::string_view(bytes).substr(0, 1024), path)))
     return read_html_document(bytes, path, opt);
+  if (path == "-" && opt.input_format == "auto" && looks_like_jsonl(bytes))
+    throw InputError(
+        "<stdin>: looks like a JSON Lines feed (a JSON object on its first line); pass --input-format jsonl to "
+        "analyze its records, or --input-format text to analyze it as prose");
   return make_text_document(std::move(bytes), path, opt);
+}
+
+bool looks_like_jsonl(std::string_view bytes) {
+  std::string_view first = lex::trim(bytes.substr(0, bytes.find('\n')));
+  return first.size() >= 2 && first.front() == '{' && first.back() == '}' && nlohmann::json::accept(first);
 }
 
 void find_text_metadata(Document& doc) {

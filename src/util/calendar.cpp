@@ -101,14 +101,6 @@ std::string format_week(Ymd t) {
   return fmt::format("{:04}-W{:02}", wy, wn);
 }
 
-}  // namespace newsan::cal
-
-namespace newsan {
-
-using cal::Ymd;
-
-namespace {
-// s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
 int digits(std::string_view s, std::size_t b, std::size_t n) {
   if (b + n > s.size()) return -1;
   int v = 0;
@@ -118,19 +110,21 @@ int digits(std::string_view s, std::size_t b, std::size_t n) {
   }
   return v;
 }
-}  // namespace
+
+}  // namespace newsan::cal
+
+namespace newsan {
+
+using cal::Ymd;
+
+using cal::digits;
 
 bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  auto num = [&](std::size_t b, std::size_t n, int& out) {
-    out = 0;
-    for (std::size_t i = b; i < b + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + (s[i] - '0');
-    }
-    return true;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
+  y = digits(s, 0, 4);
+  m = digits(s, 5, 2);
+  d = digits(s, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return false;
   return y >= 1 && cal::valid(y, m, d);
 }
 

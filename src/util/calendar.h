@@ -16,6 +16,9 @@ struct Ymd {
   friend auto operator<=>(const Ymd&, const Ymd&) = default;
 };
 
+// s[b, b+n) as decimal digits; -1 when out of range or any is not a digit.
+int digits(std::string_view s, std::size_t b, std::size_t n);
+
 bool leap(int y);
 int days_in_month(int y, int m);
 bool valid(int y, int m, int d);

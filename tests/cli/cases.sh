@@ -188,6 +188,34 @@ PY
   "$NEWSAN" --input-format jsonl --format jsonl - <"$T/feed.jsonl" >"$T/out2" 2>/dev/null
   [ "$(wc -l <"$T/out2")" -eq 3 ] || fail "stdin JSONL"
 }
+# One id form per stream: a stdin record and a stdin error record are both "<stdin>:N".
+case_jsonl_stdin_one_id_form() {
+  printf '{"text": "Dock workers walked out on Monday."}\n{"text": 5}\n' >"$T/feed"
+  "$NEWSAN" --input-format jsonl --format jsonl - <"$T/feed" >"$T/out" 2>"$T/err"
+  python3 - "$T/out" <<'PY' || fail "ids: $(cat "$T/out")"
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert r[0]["document"]["id"] == "<stdin>:1", r[0]["document"]["id"]
+assert r[1]["id"] == "<stdin>:2", r[1]
+PY
+  err_has "<stdin>:2:"
+}
+# `newsan read` reads JSON Lines too: one document per record, bad records reported.
+case_read_jsonl() {
+  printf '{"id": "a", "title": "Port strike", "text": "Dock workers walked out."}\n\n{"text": 1}\n{"text": "Talks resume."}\n' >"$T/feed.jsonl"
+  expect_exit 2 "$NEWSAN" read --format json "$T/feed.jsonl"
+  grep -q '"id": "a"' "$T/out" || fail "record a missing"
+  grep -q 'feed.jsonl:4' "$T/out" || fail "record 4 missing"
+  err_has "feed.jsonl:3:"
+}
+# A JSON Lines feed on stdin without --input-format jsonl is refused with a hint, not read as prose.
+case_jsonl_stdin_refused_with_hint() {
+  printf '{"text": "Dock workers walked out on Monday."}\n' >"$T/feed"
+  expect_exit 2 sh -c "'$NEWSAN' --format json - <'$T/feed'"
+  err_has "--input-format jsonl"
+  printf '{braces} open this prose article.\nA second line.\n' >"$T/prose"
+  expect_exit 0 sh -c "'$NEWSAN' --format json - <'$T/prose'"
+}
 case_jobs_identical_output() {
   mkdir -p "$T/in/sub"
   for i in $(seq 1 30); do sed "s/nearly 40/nearly $i/" "$SAMPLE" >"$T/in/sub/a$i.txt"; done

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "newsan/error.h"
 #include "newsan/reader.h"
 
@@ -73,4 +76,41 @@ TEST_CASE("empty input is an empty document", "[reader]") {
   CHECK(d.text.empty());
   CHECK_FALSE(d.title);
   CHECK(d.body.empty());
+}
+
+TEST_CASE("for_each_input: one unit per file, one per non-blank JSON Lines line, in order", "[reader][jsonl]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "newsan-test-for-each-input";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.txt", std::ios::binary) << "Ferry crews voted to strike.\n";
+  std::ofstream(dir / "feed.jsonl", std::ios::binary)
+      << "{\"text\": \"The mill reopened.\"}\n\n   \n{\"id\": \"k9\", \"text\": \"" << std::string(80, 'x')
+      << "\"}\n{\"text\": \"Short.\", \"date\": \"2023-04-05\"}\n";
+  std::vector<newsan::InputSpec> specs{{(dir / "a.txt").string(), false, {}},
+                                       {(dir / "feed.jsonl").string(), true, {}},
+                                       {(dir / "missing.jsonl").string(), true, {}},
+                                       {(dir / "empty").string(), false, "empty: no input files"}};
+  newsan::ReadOptions opt;
+  opt.max_bytes = 60;  // the k9 line is longer
+  std::vector<newsan::InputUnit> units;
+  newsan::for_each_input(specs, opt, [&](newsan::InputUnit&& u) { units.push_back(std::move(u)); });
+  REQUIRE(units.size() == 6);
+  CHECK(units[0].line == 0);
+  CHECK(newsan::read_input(units[0], opt).text == "Ferry crews voted to strike.\n");
+  CHECK(units[1].id() == (dir / "feed.jsonl").string() + ":1");
+  CHECK(newsan::read_input(units[1], opt).text == "The mill reopened.");
+  CHECK(units[2].line == 4);
+  CHECK(units[2].oversized);
+  CHECK_THROWS_WITH(newsan::read_input(units[2], opt), Contains("feed.jsonl:4: line is longer"));
+  auto dated = newsan::read_input(units[3], opt);
+  CHECK(units[3].line == 5);
+  CHECK(dated.date == "2023-04-05");
+  CHECK(dated.date_origin == newsan::Origin::input);
+  // A stream that cannot be opened is one unit, and reading it says why.
+  CHECK(units[4].line == 0);
+  CHECK_THROWS_AS(newsan::read_input(units[4], opt), newsan::InputError);
+  CHECK(units[4].input == 2);
+  CHECK_THROWS_WITH(newsan::read_input(units[5], opt), Contains("no input files"));
+  fs::remove_all(dir);
 }
