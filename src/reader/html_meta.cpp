@@ -271,7 +271,7 @@ bool class_has(const GumboNode* n, const std::vector<std::string>& words) {
 
 // The text ends with a by-word ("Article by", "Written by"): a label before the names.
 bool ends_with_by_prefix(std::string_view b, const MetaHints& hints) {
-  b = trim(b);
+  b = lex::trim(b);  // a view, not html::trim's copy: b must outlive this line
   for (const auto& p : hints.by_prefix)
     if (b.size() >= p.size() && iequals(b.substr(b.size() - p.size()), p) &&
         (b.size() == p.size() || b[b.size() - p.size() - 1] == ' '))
