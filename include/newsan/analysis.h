@@ -48,11 +48,12 @@ class Analyzer {
   Analyzer& operator=(Analyzer&&) noexcept;
   Analysis analyze(Document doc) const;
   std::string model_version() const { return entities_.model_version(); }
-  // The syntax model (models/syntax.model), or null when the data has none.
-  const SyntaxModel* syntax_model() const { return syntax_.get(); }
+  // The syntax model (models/syntax.model), or null when the data has none;
+  // loaded on the first call (ResourceError when it cannot be).
+  const SyntaxModel* syntax_model() const;
 
  private:
-  std::shared_ptr<const SyntaxModel> syntax_;
+  std::shared_ptr<const Resources> res_;  // the syntax model, loaded at the first parse
   std::shared_ptr<const reader::DateLineReader> datelines_;  // a text's dateline, when it came without a date
   DateExtractor dates_;
   FigureExtractor figures_;

@@ -31,6 +31,14 @@ class FormatError : public Error {
   using Error::Error;
 };
 
+// A data file that is loaded on first use, in the middle of a run (the
+// syntax model, when the first sentence needs a parse), could not be loaded.
+// what() names the file and why; every later use throws the same error.
+class ResourceError : public FormatError {
+ public:
+  using FormatError::FormatError;
+};
+
 // The caller asked for something impossible: bad option value, malformed --date.
 class UsageError : public Error {
  public:

@@ -69,7 +69,8 @@ class Tagger;
 // lexicon files (each read and validated once, whichever stage asks), the
 // number words (figures and dates), the date-line reader (the HTML reader and
 // the Analyzer's dateline), the HTML reader, the syntax model. Each is loaded
-// on first use and kept; a failed load throws and is tried again next time.
+// on first use and kept; a failed load throws and is tried again next time
+// (except the syntax model's: see syntax_model()).
 // Implemented in src/analysis/resources.cpp.
 class Resources {
  public:
@@ -89,8 +90,13 @@ class Resources {
   std::shared_ptr<const reader::DateLineReader> date_lines() const;
   // The HTML reader (html.h), for ReadOptions::html.
   std::shared_ptr<const HtmlReader> html_reader() const;
-  // models/syntax.model, or null when the data has none (an old install);
-  // a model that is there but bad throws FormatError.
+  // Whether the data directory has models/syntax.model (checked once, when
+  // the Resources is made; the model itself is not read).
+  bool has_syntax_model() const;
+  // models/syntax.model, loaded on the first call (so a run that parses no
+  // sentence never reads it), or null when the data has none (an old
+  // install). A model that is there but cannot be loaded throws
+  // ResourceError naming the file, on this call and every later one.
   std::shared_ptr<const SyntaxModel> syntax_model() const;
   // The NER tagger (models/ner-en.bin, mapped once; ner.h). Its version()
   // is what --version prints, without building an entity extractor.

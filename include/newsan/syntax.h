@@ -1,6 +1,8 @@
 // newsan/syntax.h — the syntax stage: part-of-speech tags, lemmas and UD
 // dependency trees for the sentences of a document (issue 12).
 //
+//   newsan::DocumentSyntax syn(resources, doc.text, tokens);  // the model loads at the first parse
+//   // or, with a model of one's own:
 //   auto model = newsan::SyntaxModel::load(data.file("models/syntax.model"));
 //   newsan::DocumentSyntax syn(model.get(), doc.text, tokens);
 //   const newsan::ParsedSentence& s = syn.sentence(k);   // parsed on first use
@@ -20,6 +22,12 @@
 //    sentence at most once, only when a consumer asks for it.
 //  - Loading validates the file (magic, version, sizes, checksum, a built-in
 //    re-parse check) and throws FormatError naming the file; never crashes.
+//    Weight tables are used in place; their slots are bounds-checked when
+//    read, so a damaged table can change scores but never read outside it.
+//  - A DocumentSyntax made from a Resources loads nothing until a sentence is
+//    parsed: a run whose extractors ask for no parse never reads the model
+//    (start-up of one small article). A model that cannot be loaded then is a
+//    ResourceError naming the file.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +43,8 @@
 #include "newsan/tokenizer.h"
 
 namespace newsan {
+
+class Resources;
 
 // Universal parts of speech (UD v2), in this order.
 enum class Upos : std::uint8_t {
@@ -71,8 +81,12 @@ class SyntaxModel {
   virtual void parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const = 0;
   // Tags and lemmatizes only (head = -1, deprel empty): cheaper than parse().
   virtual void tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const = 0;
-  // e.g. "syntax-1 ewt" — printed by --version.
+  // e.g. "syntax format 2, trained on ..." — printed by --version.
   virtual std::string version() const = 0;
+  // The same string read from the file's header and description only (no
+  // weights, no checksum of the whole file): what --version prints. Throws
+  // FormatError naming `path` when the header is not a syntax model's.
+  static std::string describe(const std::filesystem::path& path);
 };
 
 // The parses of one document's sentences, made on demand.
@@ -81,8 +95,13 @@ class DocumentSyntax {
   // `model` may be null (no syntax model available): then available() is false
   // and sentence() returns a sentence with no words.
   DocumentSyntax(const SyntaxModel* model, std::string_view text, const Tokenized& tokens);
+  // The model comes from `res` (Resources::syntax_model) when the first
+  // sentence is parsed; available() is Resources::has_syntax_model(). A model
+  // that is there but cannot be loaded makes sentence() throw ResourceError.
+  // `res` must outlive this object.
+  DocumentSyntax(const Resources& res, std::string_view text, const Tokenized& tokens);
 
-  bool available() const { return model_ != nullptr; }
+  bool available() const { return available_; }
   // The parse of sentence `index` (0-based into tokens.sentences); parsed on first use.
   const ParsedSentence& sentence(std::size_t index);
   // The parse of the sentence holding token `token_index`.
@@ -91,6 +110,8 @@ class DocumentSyntax {
 
  private:
   const SyntaxModel* model_;
+  const Resources* source_ = nullptr;  // where model_ comes from at the first parse, if any
+  bool available_;
   std::string_view text_;
   const Tokenized* tokens_;
   std::vector<std::unique_ptr<ParsedSentence>> cache_;

@@ -7,13 +7,17 @@
 namespace newsan {
 
 // A data directory without the syntax model (an old install) runs without
-// parses; a model that is there but bad is an error (Resources::syntax_model).
+// parses; a model that is there but bad is an error when a sentence needs a
+// parse (ResourceError, Resources::syntax_model): the model is loaded then,
+// not here, so an article whose extractors parse nothing never reads it.
 Analyzer::Analyzer(std::shared_ptr<const Resources> res)
-    : syntax_(res->syntax_model()), datelines_(res->date_lines()), dates_(*res), figures_(*res), entities_(*res) {}
+    : res_(res), datelines_(res->date_lines()), dates_(*res), figures_(*res), entities_(*res) {}
 Analyzer::Analyzer(const DataDir& data) : Analyzer(std::make_shared<const Resources>(data)) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+const SyntaxModel* Analyzer::syntax_model() const { return res_->syntax_model().get(); }
 
 Analysis Analyzer::analyze(Document doc) const {
   Analysis a;
@@ -29,7 +33,7 @@ Analysis Analyzer::analyze(Document doc) const {
       lang && (!a.document.language || primary_language(*a.document.language) != *lang))
     a.document.language = std::move(lang);
   a.tokens = tokenize(a.document.text);
-  DocumentSyntax syntax(syntax_.get(), a.document.text, a.tokens);
+  DocumentSyntax syntax(*res_, a.document.text, a.tokens);
   a.dates = dates_.extract(a.document, a.tokens, syntax);
   a.figures = figures_.extract(a.document, a.tokens, a.dates.dates, syntax);
   a.entities = entities_.extract(a.document, a.tokens, syntax);

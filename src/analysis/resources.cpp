@@ -1,11 +1,15 @@
 // Resources (resources.h): every data file newsan reads, loaded at most once
 // and shared read-only. Each part is loaded on first use under its own
 // std::once_flag (a throwing load leaves the flag unset, so a later call
-// tries again); lexicon files are kept in a map under a mutex, their rows at
+// tries again; the syntax model, loaded in the middle of a run, keeps its
+// failure instead, so a bad model is read once, not once per document);
+// lexicon files are kept in a map under a mutex, their rows at
 // stable addresses.
+#include <exception>
 #include <map>
 #include <mutex>
 
+#include "newsan/error.h"
 #include "newsan/html.h"
 #include "newsan/ner.h"
 #include "newsan/resources.h"
@@ -23,11 +27,15 @@ struct Resources::Impl {
   std::unique_ptr<const NumberWords> number_words;
   std::shared_ptr<const reader::DateLineReader> date_lines;
   std::shared_ptr<const HtmlReader> html;
+  bool has_syntax = false;
   std::shared_ptr<const SyntaxModel> syntax;
+  std::exception_ptr syntax_error;
   std::unique_ptr<const ner::Tagger> ner;
 };
 
-Resources::Resources(DataDir data) : data_(std::move(data)), impl_(std::make_unique<Impl>()) {}
+Resources::Resources(DataDir data) : data_(std::move(data)), impl_(std::make_unique<Impl>()) {
+  impl_->has_syntax = data_.has("models/syntax.model");
+}
 Resources::~Resources() = default;
 
 const std::vector<LexiconRow>& Resources::lexicon(std::string_view relative, std::string_view kind,
@@ -60,10 +68,18 @@ std::shared_ptr<const HtmlReader> Resources::html_reader() const {
   return impl_->html;
 }
 
+bool Resources::has_syntax_model() const { return impl_->has_syntax; }
+
 std::shared_ptr<const SyntaxModel> Resources::syntax_model() const {
   std::call_once(impl_->syntax_once, [&] {
-    if (data_.has("models/syntax.model")) impl_->syntax = SyntaxModel::load(data_.file("models/syntax.model"));
+    if (!impl_->has_syntax) return;
+    try {
+      impl_->syntax = SyntaxModel::load(data_.file("models/syntax.model"));
+    } catch (const Error& e) {  // FormatError names the file
+      impl_->syntax_error = std::make_exception_ptr(ResourceError(e.what()));
+    }
   });
+  if (impl_->syntax_error) std::rethrow_exception(impl_->syntax_error);
   return impl_->syntax;
 }
 

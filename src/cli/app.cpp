@@ -129,7 +129,7 @@ int run(int argc, char** argv) {
     std::string syntax_model;
     try {
       const DataDir sdir = DataDir::locate(std::nullopt, g.argv0);
-      syntax_model = sdir.has("models/syntax.model") ? SyntaxModel::load(sdir.file("models/syntax.model"))->version()
+      syntax_model = sdir.has("models/syntax.model") ? SyntaxModel::describe(sdir.file("models/syntax.model"))
                                                      : "unavailable (no models/syntax.model in the data directory)";
     } catch (const Error& e) {
       syntax_model = fmt::format("unavailable ({})", e.what());

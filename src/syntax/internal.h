@@ -59,6 +59,11 @@ struct Entry {
 static_assert(sizeof(Slot) == 16 && sizeof(Entry) == 4);
 
 // A read-only view of an open-addressed feature table (in the model image).
+// The loader does not walk the slots (start-up): every read is checked
+// instead. A probe stops after visiting every slot once, a slot's run of
+// entries must lie inside the entries, an entry's class must be below
+// `classes`; whatever a damaged table holds, nothing is read or written
+// outside it (the model file's checksum refuses damage before that).
 struct WeightTable {
   std::span<const Slot> slots;  // power of two, more than the features
   std::span<const Entry> entries;
@@ -66,18 +71,22 @@ struct WeightTable {
 
   const Slot* find(std::uint64_t key) const {
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    std::size_t i = key & mask;
+    for (std::size_t probes = 0; probes <= mask; ++probes, i = (i + 1) & mask) {
       const Slot& s = slots[i];
-      if (s.key == key) return &s;
+      if (s.key == key) return s.begin <= entries.size() && s.count <= entries.size() - s.begin ? &s : nullptr;
       if (s.key == 0) return nullptr;
     }
+    return nullptr;
+  }
+  void add_run(const Slot& s, std::int32_t* scores) const {
+    const Entry* e = entries.data() + s.begin;
+    const Entry* const end = e + s.count;
+    for (; e != end; ++e)
+      if (e->cls < classes) [[likely]] scores[e->cls] += e->weight;
   }
   void add(std::uint64_t key, std::int32_t* scores) const {
-    if (const Slot* s = find(key))
-      for (std::uint32_t k = 0; k < s->count; ++k) {
-        const Entry& e = entries[s->begin + k];
-        scores[e.cls] += e.weight;
-      }
+    if (const Slot* s = find(key)) add_run(*s, scores);
   }
   // Adds the weights of k features: the slots of all of them are prefetched
   // first, then their entry runs, so the memory reads overlap instead of
@@ -92,12 +101,7 @@ struct WeightTable {
         __builtin_prefetch(&entries[s->begin]);
         found[m++] = s;
       }
-    for (std::size_t f = 0; f < m; ++f) {
-      // Locals: the stores to scores could alias the slot as far as the compiler knows.
-      const Entry* e = entries.data() + found[f]->begin;
-      const Entry* const end = e + found[f]->count;
-      for (; e != end; ++e) scores[e->cls] += e->weight;
-    }
+    for (std::size_t f = 0; f < m; ++f) add_run(*found[f], scores);
   }
 };
 
@@ -122,7 +126,8 @@ struct ActionTable {
     for (std::size_t f = 0; f < k; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
     for (std::size_t f = 0; f < k; ++f) {
       const std::uint16_t tag = action_tag(keys[f]);
-      for (std::size_t i = keys[f] & mask;; i = (i + 1) & mask) {
+      std::size_t i = keys[f] & mask;
+      for (std::size_t probes = 0; probes <= mask; ++probes, i = (i + 1) & mask) {  // bounded: see WeightTable
         const ActionSlot& s = slots[i];
         if (s.tag == tag) {
           scores[0] += s.w[0];
@@ -264,6 +269,9 @@ class Model final : public SyntaxModel {
                    std::vector<int>& labels) const;
   std::uint32_t lemma_rule_of(std::string_view form, int tag) const;
   const ModelData& data() const { return d_; }
+  // Unique per Model made in this process (per-thread caches key on it; an
+  // address may be reused by a later model).
+  std::uint64_t serial() const { return serial_; }
   // The check vector of kCheckSentences under this model.
   std::vector<std::uint32_t> run_check() const;
 
@@ -275,6 +283,7 @@ class Model final : public SyntaxModel {
   WeightTable labels_;
   std::span<const KeyValue> exceptions_, suffixes_;
   std::vector<std::uint64_t> xpos_hash_;
+  std::uint64_t serial_;
 };
 
 // Model file: write and read (model_io.cpp).
@@ -285,6 +294,10 @@ std::shared_ptr<const Model> decode_model(std::string_view bytes, std::shared_pt
 std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std::shared_ptr<const void> image,
                                                     std::string_view origin, bool verify);
 std::shared_ptr<const Model> load_model(const std::filesystem::path& path);
+// SyntaxModel::describe: the version string from the header and description only.
+std::string describe_model(const std::filesystem::path& path);
+// What version() prints for a model with this description.
+std::string model_version_string(std::string_view description);
 // Rewrites the header's payload size and checksum to match the bytes (fuzzing:
 // lets mutated images reach the structural checks behind the checksum).
 void reseal_model(std::string& bytes);

@@ -1,9 +1,11 @@
 // The runtime of the syntax stage: tagging, lemmatizing and parsing with a
 // loaded model, and DocumentSyntax, which parses sentences on demand.
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 #include "newsan/error.h"
+#include "newsan/resources.h"
 #include "syntax/internal.h"
 
 namespace newsan {
@@ -27,8 +29,13 @@ std::shared_ptr<const SyntaxModel> SyntaxModel::load(const std::filesystem::path
   return syntax::load_model(path);
 }
 
+std::string SyntaxModel::describe(const std::filesystem::path& path) { return syntax::describe_model(path); }
+
 DocumentSyntax::DocumentSyntax(const SyntaxModel* model, std::string_view text, const Tokenized& tokens)
-    : model_(model), text_(text), tokens_(&tokens) {}
+    : model_(model), available_(model != nullptr), text_(text), tokens_(&tokens) {}
+
+DocumentSyntax::DocumentSyntax(const Resources& res, std::string_view text, const Tokenized& tokens)
+    : model_(nullptr), source_(&res), available_(res.has_syntax_model()), text_(text), tokens_(&tokens) {}
 
 const ParsedSentence& DocumentSyntax::sentence(std::size_t index) {
   static const ParsedSentence kEmpty;
@@ -36,6 +43,9 @@ const ParsedSentence& DocumentSyntax::sentence(std::size_t index) {
   if (cache_.empty()) cache_.resize(tokens_->sentences.size());
   auto& slot = cache_[index];
   if (!slot) {
+    // The document's first parse takes the model from the Resources (loaded
+    // there once per run); a load that throws leaves nothing cached.
+    if (available_ && !model_) model_ = source_->syntax_model().get();  // the Resources keeps it alive
     slot = std::make_unique<ParsedSentence>();
     const Sentence& s = tokens_->sentences[index];
     slot->sentence = index;
@@ -72,14 +82,18 @@ Model::Model(std::shared_ptr<const void> image, ModelData strings, WeightTable t
       labels_(labels),
       exceptions_(exceptions),
       suffixes_(suffixes) {
+  static std::atomic<std::uint64_t> next_serial{1};
+  serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   for (const auto& t : d_.tags) xpos_hash_.push_back(hash_bytes(t.xpos, 5));
 }
 
-std::string Model::version() const {
+std::string model_version_string(std::string_view description) {
   std::string v = "syntax format 2";
-  if (!d_.description.empty()) v += ", " + d_.description;
+  if (!description.empty()) v += ", " + std::string(description);
   return v;
 }
+
+std::string Model::version() const { return model_version_string(d_.description); }
 
 namespace {
 // Per-thread buffers: a sentence is tagged and parsed without allocating once
@@ -89,7 +103,7 @@ struct Scratch {
   // Word cache: the summed weights of a word's own tagger features, by its
   // form hash (direct-mapped; news repeats its words, so most are hits).
   static constexpr std::size_t kCacheSlots = 4096;
-  const void* cache_model = nullptr;
+  std::uint64_t cache_model = 0;  // Model::serial() of the cached rows
   std::vector<std::uint64_t> cache_keys;
   std::vector<std::int32_t> cache_rows;
   std::vector<WordInfo> info;
@@ -109,8 +123,8 @@ void Model::tag_words(std::span<const WordInfo> info, std::vector<int>& tags) co
   // (many independent memory reads that overlap); then left to right, the
   // six features of the previous tags are added.
   Scratch& sc = scratch();
-  if (sc.cache_model != this) {
-    sc.cache_model = this;
+  if (sc.cache_model != serial_) {
+    sc.cache_model = serial_;
     sc.cache_keys.assign(Scratch::kCacheSlots, 0);
     sc.cache_rows.assign(Scratch::kCacheSlots * nc, 0);
   }

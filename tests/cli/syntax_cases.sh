@@ -105,5 +105,30 @@ case_version_syntax_model() {
   expect_exit 0 "$NEWSAN" --version
   grep -q "^syntax model syntax format 2, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
 }
+# The syntax model is read when a sentence first needs a parse, not at start-up:
+# with a damaged model, an article whose extractors parse nothing is analyzed,
+# one that needs a parse (a year opening a name, dates/scan.h) fails with exit 2
+# naming the model file; --version reads only the model's header.
+case_lazy_syntax_model() {
+  mkdir -p "$T/data/models"
+  local e
+  for e in "$SRC"/data/*; do [ "$(basename "$e")" = models ] || ln -s "$e" "$T/data/"; done
+  for e in "$SRC"/data/models/*; do [ "$(basename "$e")" = syntax.model ] || ln -s "$e" "$T/data/models/"; done
+  python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[len(b)//2]^=0x40; open(sys.argv[2],"wb").write(b)' \
+    "$SRC/data/models/syntax.model" "$T/data/models/syntax.model"
+  printf 'The council met on Monday.\nIt approved the budget.\n' >"$T/plain.txt"
+  expect_exit 0 "$NEWSAN" -q --data-dir "$T/data" --format json "$T/plain.txt"; json_ok "$T/out"
+  printf 'Tickets sold out.\nThey said, 2015 Boat Show in May was the best.\n' >"$T/year.txt"
+  expect_exit 2 "$NEWSAN" -q --data-dir "$T/data" --format json "$T/year.txt"
+  err_has "$T/data/models/syntax.model"; err_has "checksum"
+  # The same two inputs in one run: the first is reported, the second is the error.
+  expect_exit 2 "$NEWSAN" -q --data-dir "$T/data" --format jsonl "$T/plain.txt" "$T/year.txt"
+  [ "$(grep -c '"schema_version"' "$T/out")" -ge 1 ] || fail "the article without a parse was not reported: $(head -c 300 "$T/out")"
+  expect_exit 0 env NEWSAN_DATA="$T/data" "$NEWSAN" --version
+  grep -q "^data $T/data" "$T/out" || fail "--version did not use NEWSAN_DATA: $(cat "$T/out")"
+  grep -q "^syntax model syntax format 2, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
+  # With the good model the same article is analyzed.
+  expect_exit 0 "$NEWSAN" -q --format json "$T/year.txt"; json_ok "$T/out"
+}
 
 "case_$CASE"

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "newsan/error.h"
+#include "newsan/resources.h"
 #include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 #include "syntax/conllu.h"
@@ -155,6 +156,98 @@ TEST_CASE("DocumentSyntax parses a sentence only when asked, once", "[syntax]") 
   DocumentSyntax none(nullptr, text, t);
   CHECK_FALSE(none.available());
   CHECK(none.sentence(0).words.empty());
+}
+
+namespace {
+// A data directory whose models/syntax.model is `model_bytes` (nothing else is read).
+fs::path data_dir_with_model(const std::string& name, const std::string& model_bytes) {
+  fs::path dir = fs::temp_directory_path() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "models");
+  std::ofstream(dir / "models" / "syntax.model", std::ios::binary) << model_bytes;
+  return dir;
+}
+}  // namespace
+
+TEST_CASE("DocumentSyntax from a Resources loads the model at the first parse", "[syntax][resources]") {
+  std::string text = "Prices rose. Nobody asked why.";
+  Tokenized t = tokenize(text);
+  Resources res{DataDir(NEWSAN_TEST_DATA_DIR)};
+  CHECK(res.has_syntax_model());
+  DocumentSyntax syn(res, text, t);
+  CHECK(syn.available());
+  const ParsedSentence& s = syn.sentence(1);
+  CHECK(s.words.size() == t.sentences[1].last - t.sentences[1].first);
+  CHECK(syn.parsed_count() == 1);
+  // The same parse as with the model given directly.
+  DocumentSyntax direct(&shipped(), text, t);
+  const ParsedSentence& d = direct.sentence(1);
+  REQUIRE(d.words.size() == s.words.size());
+  for (std::size_t i = 0; i < s.words.size(); ++i) {
+    CHECK(s.words[i].head == d.words[i].head);
+    CHECK(s.words[i].deprel == d.words[i].deprel);
+    CHECK(s.words[i].lemma == d.words[i].lemma);
+  }
+}
+
+TEST_CASE("a damaged syntax model fails only when a sentence is parsed, as a ResourceError", "[syntax][resources]") {
+  std::string bytes = read_bytes(model_path());
+  bytes[bytes.size() / 2] ^= 0x40;
+  const fs::path dir = data_dir_with_model("newsan-test-lazy-syntax", bytes);
+  Resources res{DataDir(dir)};
+  CHECK(res.has_syntax_model());
+  std::string text = "Prices rose.";
+  Tokenized t = tokenize(text);
+  DocumentSyntax syn(res, text, t);  // nothing read yet
+  CHECK(syn.available());
+  CHECK_THROWS_AS(syn.sentence(0), ResourceError);
+  CHECK_THROWS_WITH(syn.sentence(0), Contains((dir / "models" / "syntax.model").string()) && Contains("checksum"));
+  // The failure is kept: the file is not read again (a good file now changes nothing).
+  std::ofstream(dir / "models" / "syntax.model", std::ios::binary) << read_bytes(model_path());
+  CHECK_THROWS_AS(res.syntax_model(), ResourceError);
+  // --version's description reads the header only.
+  CHECK(SyntaxModel::describe(dir / "models" / "syntax.model") == shipped().version());
+  fs::remove_all(dir);
+  // No model at all: no parses, no error.
+  const fs::path none = fs::temp_directory_path() / "newsan-test-no-syntax";
+  fs::remove_all(none);
+  fs::create_directories(none);
+  Resources empty{DataDir(none)};
+  CHECK_FALSE(empty.has_syntax_model());
+  DocumentSyntax without(empty, text, t);
+  CHECK_FALSE(without.available());
+  CHECK(without.sentence(0).words.empty());
+  fs::remove_all(none);
+}
+
+TEST_CASE("describe reads a syntax model's version from its header", "[syntax][format]") {
+  CHECK(SyntaxModel::describe(model_path()) == shipped().version());
+  const fs::path dir = data_dir_with_model("newsan-test-describe", "NSNERMDL and more");
+  CHECK_THROWS_WITH(SyntaxModel::describe(dir / "models" / "syntax.model"), Contains("syntax.model") && Contains("not a newsan syntax model"));
+  std::string head = read_bytes(model_path()).substr(0, 100);  // the section table is cut
+  std::ofstream(dir / "models" / "syntax.model", std::ios::binary) << head;
+  CHECK_THROWS_AS(SyntaxModel::describe(dir / "models" / "syntax.model"), FormatError);
+  CHECK_THROWS_WITH(SyntaxModel::describe("/nonexistent/syntax.model"), Contains("/nonexistent/syntax.model"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("models loaded one after another do not share per-thread caches", "[syntax]") {
+  // The tagger's per-thread word cache is keyed by the model's serial, not
+  // its address: a second model at a reused address starts with an empty cache.
+  const std::string bytes = read_bytes(model_path());
+  std::vector<SyntaxWord> first, again;
+  const std::vector<std::string_view> forms = {"The", "port", "reopened", "on", "Monday", "."};
+  std::uint64_t serial = 0;
+  {
+    auto m = syntax::decode_model(bytes, nullptr, "a.bin");
+    serial = m->serial();
+    m->parse(forms, first);
+  }
+  auto m2 = syntax::decode_model(bytes, nullptr, "b.bin");
+  CHECK(m2->serial() != serial);
+  m2->parse(forms, again);
+  REQUIRE(first.size() == again.size());
+  for (std::size_t i = 0; i < first.size(); ++i) CHECK(first[i].lemma == again[i].lemma);
 }
 
 TEST_CASE("a 10,000-word sentence parses into one tree", "[syntax][hostile]") {
