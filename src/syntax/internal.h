@@ -284,6 +284,8 @@ class Model final : public SyntaxModel {
   std::span<const KeyValue> exceptions_, suffixes_;
   std::vector<std::uint64_t> xpos_hash_;
   std::uint64_t serial_;
+  // tag() (with_tree false: head -1, no relation) and parse().
+  void analyze(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out, bool with_tree) const;
 };
 
 // Model file: write and read (model_io.cpp).

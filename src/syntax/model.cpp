@@ -208,45 +208,33 @@ std::uint32_t Model::lemma_rule_of(std::string_view form, int tag) const {
   return 0;  // rule 0 is always the identity-ish "k0:" rule
 }
 
-void Model::tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
-  Scratch& sc = scratch();
-  std::vector<WordInfo>& info = sc.info;
-  info.resize(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
-  std::vector<int>& tags = sc.tags;
-  tag_words(info, tags);
-  out.resize(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    const TagClass& c = d_.tags[static_cast<std::size_t>(tags[i])];
-    SyntaxWord& w = out[i];
-    w.upos = c.upos;
-    w.xpos = c.xpos;
-    w.head = -1;
-    w.deprel = {};
-    const std::string& rule = d_.lemma_rules[lemma_rule_of(forms[i], tags[i])];
-    if (!apply_lemma_rule(rule, forms[i], w.lemma)) w.lemma = std::string(forms[i]);
-  }
-}
-
-void Model::parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
+void Model::analyze(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out, bool with_tree) const {
   Scratch& sc = scratch();
   std::vector<WordInfo>& info = sc.info;
   info.resize(forms.size());
   for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
   std::vector<int>&tags = sc.tags, &heads = sc.heads, &labels = sc.labels;
   tag_words(info, tags);
-  parse_words(info, tags, heads, labels);
+  if (with_tree) parse_words(info, tags, heads, labels);
   out.resize(forms.size());
   for (std::size_t i = 0; i < forms.size(); ++i) {
     const TagClass& c = d_.tags[static_cast<std::size_t>(tags[i])];
     SyntaxWord& w = out[i];
     w.upos = c.upos;
     w.xpos = c.xpos;
-    w.head = heads[i];
-    w.deprel = d_.labels[static_cast<std::size_t>(labels[i])];
+    w.head = with_tree ? heads[i] : -1;
+    w.deprel = with_tree ? std::string_view(d_.labels[static_cast<std::size_t>(labels[i])]) : std::string_view();
     const std::string& rule = d_.lemma_rules[lemma_rule_of(forms[i], tags[i])];
     if (!apply_lemma_rule(rule, forms[i], w.lemma)) w.lemma = std::string(forms[i]);
   }
+}
+
+void Model::tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
+  analyze(forms, out, false);
+}
+
+void Model::parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const {
+  analyze(forms, out, true);
 }
 
 std::vector<std::uint32_t> Model::run_check() const {
