@@ -83,7 +83,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     std::size_t k = j;
     int sh = 0;
     if (w(k) && w(k)->shift != kNone) sh = w(k++)->shift;
-    if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
+    if (k > i && w(k) && w(k)->fiscal && cue(k + 1, Cue::year)) {
       m.last = k + 2;
       if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
       if (sh == 0 && w(k + 2) && w(k + 2)->period_end) {  // "the fiscal year ended Jan. 31": twelve months
@@ -98,10 +98,10 @@ bool Scan::relative(std::size_t i, Match& m) const {
   const Word* s = w(j);
   if (!s || s->shift == kNone) return false;
   int shift = s->shift;
-  bool past_word = is(j, "past");
+  bool past_word = cue(j, Cue::past);
   ++j;
   // "this past week", "this coming Sunday"
-  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = is(j, "past"); ++j; }
+  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = cue(j, Cue::past); ++j; }
   const Word* x = w(j);
   if (!x) return false;
   if (x->weekday) {
@@ -180,8 +180,8 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (shift > 0 && the_) { m.type = TimexType::date; m.value = "FUTURE_REF"; }
     return true;
   }
-  if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
-  if (the_ && shift != 0 && !is(j - 1, "next") && !is(j - 1, "coming") && !is(j - 1, "last") && !is(j - 1, "past")) {
+  if (x->unit == Unit::quarter || (x->unit == Unit::year && cue(j - 1, Cue::latest))) return false;  // quarter()
+  if (the_ && shift != 0 && !cue(j - 1, Cue::next) && !cue(j - 1, Cue::coming) && !cue(j - 1, Cue::last) && !cue(j - 1, Cue::past)) {
     // "the following year", "the previous month": relative to the story's time
     m.relative = true;
     const std::string& v = story_value;
@@ -209,7 +209,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     return true;
   }
   // "the past year", "the last week": TimeBank values them like "last year"
-  if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  if (the_ && shift == 0 && !cue(j - 1, Cue::current)) return false;  // "the same year": anaphoric
   // "the next day", "the previous day": the day after the last one the story named
   if (the_ && x->unit == Unit::day && shift != 0) {
     int y = 0, mo = 0, d = 0;
@@ -277,7 +277,7 @@ bool Scan::deictic(std::size_t i, Match& m) const {
 bool Scan::anaphor(std::size_t i, Match& m) const {
   if (!(w(i) && w(i)->anaphor) || !w(i + 1) || w(i + 1)->plural) return false;
   std::size_t j = i + 1;
-  if (is(j, "same")) ++j;
+  if (cue(j, Cue::same)) ++j;
   const Word* u = w(j);
   if (!u || story_value.empty()) return false;
   const std::string& v = story_value;

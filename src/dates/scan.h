@@ -185,7 +185,7 @@ struct Scan {
     // Any other word starts nothing: every pattern needs a lexicon role, a phrase, a
     // digit or a hyphen at its first token, except quarter()'s "Most recent quarter"
     // (a capitalized word was once tried everywhere; "most" is the one that can match).
-    return T[i].capitalized && is(i, "most");
+    return T[i].capitalized && cue(i, Cue::most);
   }
   // The token's text (tokens lie inside the text: no bounds check needed).
   std::string_view tx(std::size_t i) const { return {text.data() + T[i].span.start, T[i].span.end - T[i].span.start}; }
@@ -198,6 +198,10 @@ struct Scan {
       if (lex::ascii_lower(t[k]) != s[k]) return false;
     return true;
   }
+  // Token i is the lexicon's cue word c ("since", "of").
+  bool cue(std::size_t i, Cue c) const { return i < T.size() && W[i] && W[i]->cue == c; }
+  // Token i has a date role (not only a cue).
+  bool known(std::size_t i) const { return w(i) && w(i)->has_role; }
   bool adjacent(std::size_t i) const { return i < T.size() && !T[i].space_before; }
   bool the(std::size_t i) const { return w(i) && w(i)->the; }
 
@@ -292,7 +296,7 @@ struct Scan {
       // "a few", "a couple of", "a dozen", "a hundred"
       if (const Word* b = w(i + 1)) {
         if (b->number == kVague) { n = kVague; return i + 2; }
-        if (b->number == 2 && is(i + 1, "couple")) { n = 2; return is(i + 2, "of") ? i + 3 : i + 2; }
+        if (b->number == 2 && cue(i + 1, Cue::couple)) { n = 2; return cue(i + 2, Cue::of) ? i + 3 : i + 2; }
         if (b->number > 1 && b->number == 12) { n = 12; return i + 2; }
         if (b->multiplier) { n = b->multiplier; return i + 2; }
       }
@@ -315,7 +319,7 @@ struct Scan {
       } else {
         n = static_cast<long>(sn.value());
       }
-      if (is(i, "couple") && is(j, "of")) ++j;
+      if (cue(i, Cue::couple) && cue(j, Cue::of)) ++j;
       return j;
     }
     return i;
@@ -329,7 +333,7 @@ struct Scan {
   bool quarter_talk() const {
     for (std::size_t k = prev_first; k < sent_last && k < size(); ++k) {
       if (w(k) && w(k)->unit == Unit::quarter) return true;
-      if (is(k, "period")) return true;
+      if (cue(k, Cue::period)) return true;
       std::string_view t = tx(k);
       if (t.size() > 8 && T[k].kind == TokenKind::word && (t.ends_with("-quarter") || t.ends_with("-Quarter"))) return true;
     }
@@ -354,7 +358,7 @@ struct Scan {
   // Direction for a month or day without a year: "since March" can only be
   // past; otherwise a future cue points ahead.
   int direction(std::size_t i) const {
-    if (i > 0 && (is(i - 1, "since") || (is(i - 1, "in") && i > 1 && is(i - 2, "since")))) return -1;
+    if (i > 0 && (cue(i - 1, Cue::since) || (cue(i - 1, Cue::in) && i > 1 && cue(i - 2, Cue::since)))) return -1;
     return future_context(i) ? 1 : 0;
   }
   // 1 ahead, -1 back, 0 no cue.
@@ -362,7 +366,7 @@ struct Scan {
     for (std::size_t k = i; k-- > sent_first;) {
       const Word* c = w(k);
       // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
-      bool passive = k > 0 && (is(k - 1, "be") || is(k - 1, "being"));
+      bool passive = k > 0 && (cue(k - 1, Cue::be) || cue(k - 1, Cue::being));
       if (c && c->future_cue) return 1;
       if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
@@ -384,7 +388,7 @@ struct Scan {
     for (std::size_t k = i + 1; k < last; ++k)
       if (named(k) && !T[k].newline_before) return true;
     return last == i + 1 && i > sent_first && named(i) && !T[i].newline_before && T[i - 1].kind == TokenKind::word &&
-           T[i - 1].capitalized && !w(i - 1);
+           T[i - 1].capitalized && !known(i - 1);
   }
 
   // A bare year that opens a name ("the 2015 Boat Show", "2015 Elm Avenue",

@@ -48,7 +48,7 @@ bool Scan::clock(std::size_t i, Match& m) const {
     if (w(j) && !w(j)->ampm.empty()) {
       half = w(j)->ampm;
       ++j;
-    } else if (is(j, "a") || is(j, "p")) {
+    } else if (cue(j, Cue::a) || is(j, "p")) {
       return false;
     }
   }
@@ -60,7 +60,7 @@ bool Scan::clock(std::size_t i, Match& m) const {
   // ("3 pm on Tuesday") it gives the time its day but is an expression of its own.
   std::size_t k = j;
   if (is(k, ",")) ++k;
-  const bool on = is(k, "on");
+  const bool on = cue(k, Cue::on);
   if (on) ++k;
   Match day;
   // Without a day of its own, a clock time belongs to the day the sentence named

@@ -14,7 +14,7 @@ bool Scan::vague(std::size_t i, Match& m) const {
     if (w(e) && (w(e)->unit != Unit::none || w(e)->number >= 0 || T[e].kind == TokenKind::number)) return false;
     // "the future of our peoples", "the past of the party": what lies ahead for
     // something, a noun phrase rather than a time
-    if (is(e, "of") && T[i].kind == TokenKind::word && the(i)) return false;
+    if (cue(e, Cue::of) && T[i].kind == TokenKind::word && the(i)) return false;
     m.last = e;
     m.value = ph->vague;
     m.relative = true;
@@ -32,13 +32,13 @@ bool Scan::vague(std::size_t i, Match& m) const {
     return true;
   }
   // "current" and "recent" as adjectives of anything else are not dates
-  if ((is(i, "current") || is(i, "recent") || is(i, "future") || is(i, "upcoming")) &&
+  if ((cue(i, Cue::current) || cue(i, Cue::recent) || cue(i, Cue::future) || cue(i, Cue::upcoming)) &&
       !(i + 1 >= size() || T[i + 1].kind == TokenKind::punct)) {
-    if (!is(i, "future") && !is(i, "current") && !is(i, "recent")) return false;
+    if (!cue(i, Cue::future) && !cue(i, Cue::current) && !cue(i, Cue::recent)) return false;
   }
-  if (is(i, "upcoming")) return false;
+  if (cue(i, Cue::upcoming)) return false;
   // "as soon as", "soon after": a connective, not a time
-  if ((i > 0 && is(i - 1, "as")) || is(i + 1, "after") || is(i + 1, "before") || is(i + 1, "as")) return false;
+  if ((i > 0 && cue(i - 1, Cue::as)) || cue(i + 1, Cue::after) || cue(i + 1, Cue::before) || cue(i + 1, Cue::as)) return false;
   // "Now, he says, ...", "Currently, Avon has ...": opening a sentence before a
   // comma, the adverb frames the sentence as a discourse marker; TimeBank
   // leaves it unmarked

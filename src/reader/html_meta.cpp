@@ -255,6 +255,8 @@ struct Collected {
   std::vector<std::string> date_lines;
   std::vector<std::size_t> date_line_at;  // the element count where each date line was met
   std::vector<std::pair<std::size_t, std::string>> h1s;  // <h1> and headline-class elements: where, text
+  // Short elements of text with a digit ("<h6>January 10, 2020</h6>"): their own text, where met.
+  std::vector<std::pair<std::size_t, std::string>> leaf_lines;
   std::size_t seen = 0;                    // elements visited so far (page order)
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
@@ -302,6 +304,42 @@ bool add_date_line(Collected& c, const GumboNode* n) {
   c.date_lines.push_back(std::move(t));
   c.date_line_at.push_back(c.seen);
   return true;
+}
+
+// How many elements after the headline a plain date line may stand
+// ("<h6>January 10, 2020 9:00AM</h6>" under the byline, after share buttons).
+constexpr std::size_t kDateLineReach = 120;
+constexpr std::size_t kDateLineReachBefore = 40;  // above it (a kicker with the date)
+constexpr std::size_t kMaxLeafLines = 256;
+
+// Keeps the own text of a short element with a digit in it: after the
+// headline it may be a date line without a date class or <time>
+// ("<p>October 22, 2019 <a>report</a></p>"). The reader keeps such a line only
+// when it reads as a whole date.
+void add_leaf_line(Collected& c, const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_SPAN: case GUMBO_TAG_DIV: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_SMALL: case GUMBO_TAG_LI: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG:
+      break;
+    default:
+      return;
+  }
+  if (c.leaf_lines.size() >= kMaxLeafLines) return;
+  const GumboVector& ch = n->v.element.children;
+  std::string own;
+  bool digit = false;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    auto* k = static_cast<const GumboNode*>(ch.data[i]);
+    if (k->type != GUMBO_NODE_TEXT) continue;
+    std::string_view s = k->v.text.text;
+    if (own.size() + s.size() > 120) return;
+    append_collapsed(own, s);
+    append_collapsed(own, " ");
+    for (char x : s) digit = digit || (x >= '0' && x <= '9');
+  }
+  if (!digit) return;
+  std::string t = trim(own);
+  if (t.size() >= 6) c.leaf_lines.emplace_back(c.seen, std::move(t));
 }
 
 void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
@@ -368,6 +406,8 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
     if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
       add_date_line(c, n);
+    else
+      add_leaf_line(c, n);
     if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         class_has(n, hints.byline)) {
       std::string b = text_of(n);
@@ -658,6 +698,16 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
       break;
     }
   }
+  // Plain text lines soon after the headline join the date lines, in page order.
+  if (headline_at)
+    for (auto& [at, line] : c.leaf_lines) {
+      bool near = at > headline_at ? at - headline_at <= kDateLineReach : headline_at - at <= kDateLineReachBefore;
+      if (!near || c.date_lines.size() >= kMaxDateLines) continue;
+      auto pos = std::upper_bound(c.date_line_at.begin(), c.date_line_at.end(), at);
+      std::size_t k = static_cast<std::size_t>(pos - c.date_line_at.begin());
+      c.date_line_at.insert(pos, at);
+      c.date_lines.insert(c.date_lines.begin() + static_cast<std::ptrdiff_t>(k), std::move(line));
+    }
   // Date lines after the headline come first: one above it is as often the
   // site bar's "today" as the article's date.
   if (headline_at) {

@@ -373,3 +373,28 @@ TEST_CASE("page metadata as the page shows it: headline, authors, the date line 
       "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
   CHECK(read(copyright).authors.empty());
 }
+
+TEST_CASE("a plain element under the headline that reads as the date is the date line", "[html][dates]") {
+  // No date class and no <time>: an <h6> after the byline and share buttons.
+  std::string page =
+      "<html><head><meta property=\"og:title\" content=\"Canal Locks Reopen\">"
+      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
+      "<h1>Canal Locks Reopen</h1><div class=\"share\"><span>12</span><span>Shares</span></div>"
+      "<h5><a href=\"/writer/ivo\">Ivo Brandt</a></h5><h6>April 18, 2023 7:30AM (UTC)</h6>"
+      "<p>The locks on the old canal reopened after two years of repairs, the trust said on Monday.</p></body></html>";
+  auto p = read(page);
+  CHECK(p.date_line == "April 18, 2023 7:30AM (UTC)");
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "April 18, 2023 7:30AM"));
+  CHECK(doc.body.start > doc.text.find("April 18"));  // in the header, before the story
+  // A short line with a number that is no date ("12" shares) is not taken.
+  CHECK_FALSE(has(doc.text.substr(0, doc.body.start), "Shares"));
+  // The element's own text only: a badge link inside it stays out.
+  std::string above =
+      "<html><head><meta property=\"og:title\" content=\"Canal Locks Reopen\">"
+      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
+      "<p class=\"meta\">April 18, 2023 <a href=\"/tags/\"><span>report</span></a></p>"
+      "<h1>Canal Locks Reopen</h1>"
+      "<p>The locks on the old canal reopened after two years of repairs, the trust said on Monday.</p></body></html>";
+  CHECK(read(above).date_line == "April 18, 2023");
+}
