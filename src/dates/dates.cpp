@@ -72,7 +72,13 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, Docu
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
     if (sc.titled(i, m.last)) { i = m.last; continue; }
-    if (m.last == i + 1 && sc.year_number(i) && sc.year_in_name(i, syntax)) { i = m.last; continue; }
+    if (m.last == i + 1 && sc.year_number(i) && (sc.not_a_year(i) || sc.year_in_name(i, syntax))) { i = m.last; continue; }
+    if (sc.opens_name(i, m.last)) { i = m.last; continue; }
+    // A bare weekday: the tense of its clause in the parse decides the direction
+    // (only sentences with one are parsed).
+    if (m.weekday && sc.has_ref && sc.tense(m.weekday_at) == 0)
+      if (int dir = sc.weekday_tense(m.weekday_at, syntax))
+        m.value.replace(0, 10, cal::format_day(sc.resolve_weekday(m.weekday, dir)));
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;

@@ -29,17 +29,20 @@ Cue cue_from_name(std::string_view name) {
       {"ago", Cue::ago},
       {"and", Cue::and_},
       {"as", Cue::as},
+      {"at", Cue::at},
       {"be", Cue::be},
       {"before", Cue::before},
       {"being", Cue::being},
+      {"block", Cue::block},
       {"by", Cue::by},
       {"coming", Cue::coming},
+      {"copyright", Cue::copyright},
       {"couple", Cue::couple},
       {"current", Cue::current},
       {"during", Cue::during},
       {"earlier", Cue::earlier},
-      {"end", Cue::end},
       {"early", Cue::early},
+      {"end", Cue::end},
       {"ended", Cue::ended},
       {"ending", Cue::ending},
       {"fiscal", Cue::fiscal},
@@ -47,6 +50,7 @@ Cue cue_from_name(std::string_view name) {
       {"from", Cue::from},
       {"future", Cue::future},
       {"half", Cue::half},
+      {"have", Cue::have},
       {"in", Cue::in},
       {"last", Cue::last},
       {"late", Cue::late},
@@ -70,6 +74,7 @@ Cue cue_from_name(std::string_view name) {
       {"thousand", Cue::thousand},
       {"through", Cue::through},
       {"throughout", Cue::throughout},
+      {"time", Cue::time},
       {"times", Cue::times},
       {"to", Cue::to},
       {"twice", Cue::twice},
@@ -183,6 +188,7 @@ void Lexicon::load(const Resources& res) {
       return v;
     };
     if (role == "month_cue") { w.month_cue = true; continue; }
+    if (role == "street") { w.street = true; continue; }
     if (role == "cue") {
       w.cue = cue_from_name(arg);
       if (w.cue == Cue::none) throw FormatError(fmt::format("{}: line {}: unknown cue '{}'", path.string(), r.line, arg));

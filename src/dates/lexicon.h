@@ -25,10 +25,11 @@ enum class Unit : std::uint8_t {
 // data/lexicon/dates-en.tsv. NAME is the enumerator without its trailing "_".
 enum class Cue : std::uint8_t {
   none,
-  a, after, ago, and_, as, be, before, being, by, coming, couple, current, during, earlier, end, early,
-  ended, ending, fiscal, for_, from, future, half, in, last, late, later, latest, mid, most, next,
-  of, old, on, once, over, past, period, recent, same, second, since, this_, thousand, through,
-  throughout, times, to, twice, until, upcoming, within, year,
+  a, after, ago, and_, as, at, be, before, being, block, by, coming, copyright, couple, current,
+  during, earlier, early, end, ended, ending, fiscal, for_, from, future, half, have, in, last,
+  late, later, latest, mid, most, next, of, old, on, once, over, past, period, recent, same,
+  second, since, this_, thousand, through, throughout, time, times, to, twice, until, upcoming,
+  within, year,
 };
 
 // The cue a lexicon NAME stands for; Cue::none when unknown.
@@ -65,6 +66,7 @@ struct Word {
   bool anaphor = false;
   bool game = false;        // "innings", "touchdown": a game is told, its halves and quarters are no dates
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
+  bool street = false;     // "Avenue", "St.": a number before the street's name is no year
   bool month_cue = false;  // before "May" or "March" it makes them months ("in May")
   Cue cue = Cue::none;  // the one cue this word is (`cue NAME`)
   // Set by Lexicon::load: a role other than `cue` (a date word, not only a function word).

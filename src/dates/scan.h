@@ -73,6 +73,8 @@ struct Match {
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
   bool anchor_first = false;          // this quarter replaces an earlier anchor
   bool fiscal = false;                // named as a fiscal quarter
+  int weekday = 0;                    // a bare weekday resolved by the tense cues (1..7), else 0
+  std::size_t weekday_at = 0;         // its token (the value's day may come from it: "6pm on Saturday")
 
   // Back to a default Match (every field above), keeping the strings' buffers.
   void reset() {
@@ -83,6 +85,8 @@ struct Match {
     relative = false;
     quarter = quarter_year = 0;
     anchor_first = fiscal = false;
+    weekday = 0;
+    weekday_at = 0;
   }
 };
 
@@ -398,6 +402,27 @@ struct Scan {
   // capitalized run, or of a noun to its left when the run (two words or more)
   // fills the stretch up to the next punctuation, as in lists of events. The
   // sentence is parsed only then, so the cost stays with the few years that need it.
+  // A four-digit number that is no year: an address ("2015 Washtenaw Avenue",
+  // "the 2100 block of") or a copyright line ("Copyright 2015", "\u00a9 2015").
+  bool not_a_year(std::size_t i) const {
+    if (i > 0 && (cue(i - 1, Cue::copyright) || is(i - 1, "\u00a9"))) return true;
+    if (cue(i + 1, Cue::block)) return true;
+    for (std::size_t k = i + 1; k <= i + 3 && k < size() && T[k].kind == TokenKind::word && T[k].capitalized &&
+                                !T[k].newline_before; ++k)
+      if (k > i + 1 && w(k) && w(k)->street) return true;
+    return false;
+  }
+  // A one-word expression that opens a name inside a sentence: a capitalized
+  // date word (not a month, weekday or holiday) before another capitalized word
+  // without a date role ("the Daily Express", "Weekly Standard").
+  bool opens_name(std::size_t i, std::size_t last) const {
+    const std::size_t k = i + 1;
+    if (last != k || i <= sent_first || !T[i].capitalized || T[i].newline_before || k >= size()) return false;
+    if (T[i - 1].kind == TokenKind::punct || !w(i) || w(i)->month || w(i)->weekday || !w(i)->holiday.empty()) return false;
+    return T[k].kind == TokenKind::word && T[k].capitalized && !T[k].newline_before && !known(k);
+  }
+  // The direction of a bare weekday read from the parse (relative.cpp).
+  int weekday_tense(std::size_t i, DocumentSyntax& syntax) const;
   bool year_in_name(std::size_t i, DocumentSyntax& syntax) const {
     const std::size_t k = i + 1;
     if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && (w(k)->month || w(k)->weekday)))

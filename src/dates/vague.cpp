@@ -20,6 +20,13 @@ bool Scan::vague(std::size_t i, Match& m) const {
     m.relative = true;
     return true;
   }
+  // "at this time": now
+  if (cue(i, Cue::this_) && cue(i + 1, Cue::time) && i > 0 && cue(i - 1, Cue::at)) {
+    m.last = i + 2;
+    m.value = "PRESENT_REF";
+    m.relative = true;
+    return true;
+  }
   const Word* a = w(i);
   if (!a || a->vague.empty()) return false;
   // "recent years", "recent weeks": a stretch of unknown length

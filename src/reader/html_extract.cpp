@@ -678,12 +678,14 @@ class Page {
       before = 1;
     else if (is_block(t))
       before = 3;
+    else if (t == GUMBO_TAG_TIME)
+      before = 1;  // before it only: two <time> side by side are two dates, not "6:03 pmNovember 8"
     o.brk(before);
     bool p2 = pre || t == GUMBO_TAG_PRE;
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
       emit(static_cast<const GumboNode*>(ch.data[i]), o, p2, -1, depth + 1);
-    o.brk(before);
+    if (t != GUMBO_TAG_TIME) o.brk(before);
   }
 
   const Hints& hints_;

@@ -83,7 +83,8 @@ void text_rec(const GumboNode* n, std::string& out, int depth) {
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i)
     text_rec(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
-  if (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI)
+  // A <time> too: two side by side are two dates ("6:03 pm" "November 8, 2023").
+  if (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_TIME)
     append_collapsed(out, " ");
 }
 
