@@ -415,11 +415,15 @@ struct Scan {
   // A one-word expression that opens a name inside a sentence: a capitalized
   // date word (not a month, weekday or holiday) before another capitalized word
   // without a date role ("the Daily Express", "Weekly Standard").
+  // So is a capitalized "Today" or "Tonight" after a lowercase word inside a
+  // sentence ("She appeared on Today"): a programme, while a title-case
+  // headline ("Ferry Sails Today") keeps it.
   bool opens_name(std::size_t i, std::size_t last) const {
     const std::size_t k = i + 1;
-    if (last != k || i <= sent_first || !T[i].capitalized || T[i].newline_before || k >= size()) return false;
+    if (last != k || i <= sent_first || !T[i].capitalized || T[i].newline_before) return false;
     if (T[i - 1].kind == TokenKind::punct || !w(i) || w(i)->month || w(i)->weekday || !w(i)->holiday.empty()) return false;
-    return T[k].kind == TokenKind::word && T[k].capitalized && !T[k].newline_before && !known(k);
+    if (w(i)->deictic != kNone && T[i - 1].kind == TokenKind::word && !T[i - 1].capitalized) return true;
+    return k < size() && T[k].kind == TokenKind::word && T[k].capitalized && !T[k].newline_before && !known(k);
   }
   // The direction of a bare weekday read from the parse (relative.cpp).
   int weekday_tense(std::size_t i, DocumentSyntax& syntax) const;

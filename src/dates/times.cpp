@@ -76,12 +76,15 @@ bool Scan::clock(std::size_t i, Match& m) const {
   // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
   // named, else to the reference date.
   std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
-  if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
+  // A weekday or "yesterday" joins the span ("9 a.m. Tuesday"); a calendar date
+  // ("3:15 p.m. Dec. 22") is an expression of its own, as news readers mark it.
+  bool calendar = false;
+  if (k < size() && (deictic(k, day) || (calendar = absolute(k, day))) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
     m.weekday = day.weekday;
     m.weekday_at = day.weekday_at;
-    if (!on) j = day.last;
+    if (!on && !calendar) j = day.last;
   }
   m.last = j;
   m.type = TimexType::time;

@@ -15,8 +15,19 @@ bool Scan::vague(std::size_t i, Match& m) const {
     // "the future of our peoples", "the past of the party": what lies ahead for
     // something, a noun phrase rather than a time
     if (cue(e, Cue::of) && T[i].kind == TokenKind::word && the(i)) return false;
+    // "the future President": a title, not a time
+    if (e < size() && T[e].kind == TokenKind::word && T[e].capitalized && !T[e].newline_before) return false;
     m.last = e;
     m.value = ph->vague;
+    m.relative = true;
+    return true;
+  }
+  // "officials said earlier.": a bare "earlier" ending a sentence after a word
+  // that counts nothing ("two days earlier" is a pattern of its own)
+  if (cue(i, Cue::earlier) && is(i + 1, ".") && i > sent_first && T[i - 1].kind == TokenKind::word &&
+      !(w(i - 1) && (w(i - 1)->unit != Unit::none || w(i - 1)->number >= 0))) {
+    m.last = i + 1;
+    m.value = "PAST_REF";
     m.relative = true;
     return true;
   }

@@ -922,6 +922,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   if (text_chars(meta.article_body) >= 500 && text_chars(best) * 2 < text_chars(meta.article_body))
     best = html::trim(meta.article_body);
   page.text = std::move(best);
+  if (page.authors.empty()) page.authors = html::authors_in_text(page.text, page.site_name.value_or(""), impl_->meta_hints);
   return page;
 }
 

@@ -578,7 +578,72 @@ void split_authors(const std::string& s, std::vector<std::string>& out) {
   flush();
 }
 
+// Staff and agency bylines name no author ("Editorial Staff", "Staff and news
+// service reports"); a name with digits is a date or a copyright line.
+void drop_non_authors(std::vector<std::string>& authors, const std::string& site, const MetaHints& hints) {
+  std::erase_if(authors, [&](const std::string& a) {
+    if (a.find_first_of("0123456789") != std::string::npos) return true;
+    std::string f = utf8::fold(a);
+    if (!site.empty() && letters_only(f) == letters_only(utf8::fold(site))) return true;  // the site as "author"
+    for (std::size_t i = 0; i < f.size();) {
+      std::size_t e = f.find(' ', i);
+      if (e == std::string::npos) e = f.size();
+      std::string_view word = std::string_view(f).substr(i, e - i);
+      for (const auto& s : hints.staff)
+        if (word == s) return true;
+      i = e + 1;
+    }
+    return false;
+  });
+}
+
 }  // namespace
+
+// A byline in the article's text when the page's markup has none: a first
+// line "By Ana Ruiz and Lee Park" (a by-word, then names), or a closing
+// signature "– David Dunkley" (a dash, then one name). Names are 2-4
+// capitalized words; "BY JOHN ORTIZ" in capitals counts too.
+std::vector<std::string> authors_in_text(std::string_view text, const std::string& site, const MetaHints& hints) {
+  std::vector<std::string> out;
+  auto names_ok = [](const std::vector<std::string>& v) {
+    if (v.empty()) return false;
+    for (const auto& a : v) {
+      std::size_t words = 1 + static_cast<std::size_t>(std::count(a.begin(), a.end(), ' '));
+      if (words < 2 || words > 4 || a.size() > 40 || !looks_like_name(a)) return false;
+    }
+    return true;
+  };
+  // the first line
+  std::string_view first = text.substr(0, std::min(text.find('\n'), text.size()));
+  first = lex::trim(first);
+  for (const auto& p : hints.by_prefix)
+    if (first.size() > p.size() + 1 && first.size() < 120 && iequals(first.substr(0, p.size()), p) && first[p.size()] == ' ') {
+      split_authors(strip_byline(std::string(first), hints), out);
+      break;
+    }
+  // the last line
+  if (out.empty()) {
+    std::string_view t = lex::trim(text);
+    std::size_t nl = t.rfind('\n');
+    std::string_view last = lex::trim(nl == std::string_view::npos ? t : t.substr(nl + 1));
+    for (std::string_view dash : {"\u2013 ", "\u2014 ", "- "})
+      if (last.size() > dash.size() && last.substr(0, dash.size()) == dash) {
+        add_author(out, std::string(lex::trim(last.substr(dash.size()))));
+        break;
+      }
+  }
+  for (auto& a : out) {
+    // "JOHN ORTIZ" -> "John Ortiz"
+    bool caps = std::none_of(a.begin(), a.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (caps)
+      for (std::size_t i = 1; i < a.size(); ++i)
+        if (a[i - 1] != ' ' && a[i] >= 'A' && a[i] <= 'Z') a[i] = static_cast<char>(a[i] - 'A' + 'a');
+  }
+  if (!names_ok(out)) return {};
+  drop_non_authors(out, site, hints);
+  return out;
+}
+
 
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   Collected c;
@@ -632,22 +697,7 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
   if (m.authors.empty() && !c.byline.empty())
     split_authors(strip_byline(c.byline, hints), m.authors);
-  // Staff and agency bylines name no author ("Editorial Staff", "Staff and news
-  // service reports"); a name with digits is a date or a copyright line.
-  std::erase_if(m.authors, [&](const std::string& a) {
-    if (a.find_first_of("0123456789") != std::string::npos) return true;
-    std::string f = utf8::fold(a);
-    if (!site.empty() && letters_only(f) == letters_only(utf8::fold(site))) return true;  // the site as "author"
-    for (std::size_t i = 0; i < f.size();) {
-      std::size_t e = f.find(' ', i);
-      if (e == std::string::npos) e = f.size();
-      std::string_view word = std::string_view(f).substr(i, e - i);
-      for (const auto& s : hints.staff)
-        if (word == s) return true;
-      i = e + 1;
-    }
-    return false;
-  });
+  drop_non_authors(m.authors, site, hints);
 
   std::vector<std::string> raw;  // machine-readable stamps, strongest first
   auto add_date = [&](const std::string& d, const char* src) {

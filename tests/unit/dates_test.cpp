@@ -412,6 +412,9 @@ TEST_CASE("words and numbers that look like dates and are not", "[dates]") {
   CHECK(run("She wrote for the Daily Clarion .", "2023-06-01").empty());
   // but the sets stay sets
   CHECK(one("The ferry runs daily .").value == "P1D");
+  // a programme called "Today"; a sentence that opens with "Today" keeps it
+  CHECK(run("She talked about the book on Today .", "2023-06-01").empty());
+  CHECK(one("Today the ferry sails .").value == "2025-03-12");
 }
 
 TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
@@ -428,6 +431,14 @@ TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
   CHECK(f[1].value == "2020");
   CHECK(one("Such tools decayed long ago .").value == "PAST_REF");
   CHECK(one("Stay away from the area at this time .").value == "PRESENT_REF");
+  CHECK(one("The plane was late , officials said earlier .").value == "PAST_REF");
+  CHECK(run("She met the future President in 1990 .", "2025-03-12").size() == 1);
+  CHECK(one("Shares fell overnight in Asia .").value == "2025-03-11TNI");
+  // a clock time before a calendar date: two expressions; before a weekday: one
+  auto two = run("It happened at 3:15 p.m. Dec. 22 downtown .", "2025-03-12");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].value == "2024-12-22T15:15");
+  CHECK(two[1].text == "Dec. 22");
   // a weekday before a day and month: one date
   CHECK(one("He was charged on Wednesday 27th April , 2022 .").value == "2022-04-27");
 }

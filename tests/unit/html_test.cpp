@@ -398,3 +398,21 @@ TEST_CASE("a plain element under the headline that reads as the date is the date
       "<p>The locks on the old canal reopened after two years of repairs, the trust said on Monday.</p></body></html>";
   CHECK(read(above).date_line == "April 18, 2023");
 }
+
+TEST_CASE("a byline in the article's text names the authors when the markup names none", "[html]") {
+  const std::string story =
+      "<p>The harbour board approved the new ferry timetable after a long debate on Tuesday evening.</p>"
+      "<p>Three more crossings will run on weekdays from the first of next month, the board said.</p>";
+  auto page = [&](const std::string& first, const std::string& last) {
+    return "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>" +
+           first + story + last + "</article></body></html>";
+  };
+  // co-authors on the first line, in capitals
+  CHECK(read(page("<p>By ANA RUIZ and LEE PARK</p>", "")).authors == std::vector<std::string>{"Ana Ruiz", "Lee Park"});
+  // a closing signature
+  CHECK(read(page("", "<p>\u2013 David Marsh</p>")).authors == std::vector<std::string>{"David Marsh"});
+  // no junk: an agency, a staff line, a sentence
+  CHECK(read(page("", "<p>\u2013 Reuters</p>")).authors.empty());
+  CHECK(read(page("<p>By Staff Reporter</p>", "")).authors.empty());
+  CHECK(read(page("", "<p>- Read more stories</p>")).authors.empty());
+}
