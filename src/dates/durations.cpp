@@ -100,7 +100,8 @@ bool Scan::counted(std::size_t i, Match& m) const {
     return true;
   }
   // "$1 billion a year", "24 hours a day", "four flights a week": a rate, not a time
-  if (n == 1 && cue(j, Cue::a) && j == i && i > 0 && !u->plural && e == k + 1) {
+  // ("reforms a day after the vote" is a time again)
+  if (n == 1 && cue(j, Cue::a) && j == i && i > 0 && !u->plural && e == k + 1 && !cue(e, Cue::after) && !cue(e, Cue::before)) {
     const Token& p = T[i - 1];
     std::string_view pt = tx(i - 1);
     bool plural_noun = p.kind == TokenKind::word && !known(i - 1) && pt.size() > 3 && pt.back() == 's' && !p.capitalized;

@@ -400,6 +400,9 @@ TEST_CASE("a bare weekday takes its direction from the tense of its clause", "[d
   CHECK(parsed("The mayor says the ferry sank on Saturday .", "2023-06-01") == V{"Saturday=2023-05-27"});
   // a future cue still wins over the default
   CHECK(parsed("The ferry will sail on Saturday .", "2023-06-01") == V{"Saturday=2023-06-03"});
+  // without any cue, a weekday the story named is the same day again
+  CHECK(parsed("The ferry leaves on Saturday . No buses on Saturday either .", "2023-06-01") ==
+        V{"Saturday=2023-06-03", "Saturday=2023-06-03"});
 }
 
 TEST_CASE("words and numbers that look like dates and are not", "[dates]") {
@@ -434,6 +437,9 @@ TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
   CHECK(one("The plane was late , officials said earlier .").value == "PAST_REF");
   CHECK(run("She met the future President in 1990 .", "2025-03-12").size() == 1);
   CHECK(one("Shares fell overnight in Asia .").value == "2025-03-11TNI");
+  // "N a day" is a rate, but "a day after" a time
+  CHECK(one("Shares rose a day after the vote .").value == "P1D");
+  CHECK(run("He smoked ten cigarettes a day .", "2025-03-12").empty());
   // a clock time before a calendar date: two expressions; before a weekday: one
   auto two = run("It happened at 3:15 p.m. Dec. 22 downtown .", "2025-03-12");
   REQUIRE(two.size() == 2);
