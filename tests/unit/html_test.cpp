@@ -416,3 +416,28 @@ TEST_CASE("a byline in the article's text names the authors when the markup name
   CHECK(read(page("<p>By Staff Reporter</p>", "")).authors.empty());
   CHECK(read(page("", "<p>- Read more stories</p>")).authors.empty());
 }
+
+TEST_CASE("excerpts of other posts under the article are left out; the article's own ellipsis stays", "[html]") {
+  const std::string para =
+      "The harbour board approved the new ferry timetable after a long debate that ran late into Tuesday evening, "
+      "with members split over the cost of the extra crossings.";
+  const std::string teaser1 =
+      "<p>Fishermen along the northern coast say the season has been the worst in a decade, and the cooperative "
+      "wants the council to help with fuel costs before the winter storms arrive and the boats have to stay in "
+      "the harbour for weeks at a time, which would mean \u2026</p>";
+  const std::string teaser2 =
+      "<p>The old lighthouse on the point will open to visitors again in the spring after a restoration that took "
+      "three years, cost more than anyone had planned and drew volunteers from every village along the coast to "
+      "help with the painting and \u2026</p>";
+  std::string page = "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>"
+                     "<p>" + para + "</p><p>Here is what the board decided \u2026</p><p>" + para + "</p>" + teaser1 + teaser2 +
+                     "</article></body></html>";
+  auto t = read(page).text;
+  CHECK(has(t, "Here is what the board decided"));
+  CHECK_FALSE(has(t, "Fishermen along the northern coast"));
+  CHECK_FALSE(has(t, "old lighthouse"));
+  // one long paragraph ending cut off may be the article's own
+  std::string one = "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>"
+                    "<p>" + para + "</p><p>" + para + "</p>" + teaser1 + "</article></body></html>";
+  CHECK(has(read(one).text, "Fishermen along the northern coast"));
+}
