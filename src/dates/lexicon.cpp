@@ -58,6 +58,7 @@ Cue cue_from_name(std::string_view name) {
       {"latest", Cue::latest},
       {"mid", Cue::mid},
       {"most", Cue::most},
+      {"new", Cue::new_},
       {"next", Cue::next},
       {"of", Cue::of},
       {"old", Cue::old},

@@ -289,6 +289,15 @@ bool Scan::anaphor(std::size_t i, Match& m) const {
       m.value = day + "T" + w(i + 1)->daypart;
       return true;
     }
+    // "the new year" (lowercase; "New Year" is the holiday): the year the
+    // reference date is in, the coming one in December
+    if (has_ref && cue(i + 1, Cue::new_) && !T[i + 1].capitalized && w(i + 2) && w(i + 2)->unit == Unit::year &&
+        !w(i + 2)->plural) {
+      m.last = i + 3;
+      m.relative = true;
+      m.value = cal::format_year(ref.m == 12 ? ref.y + 1 : ref.y);
+      return true;
+    }
     // "the year before", "the day before" at the end of a clause: one unit before
     // the time the story tells (its last named year or day), else the reference
     if (!w(i + 1)->plural && cue(i + 2, Cue::before) && (i + 3 >= size() || T[i + 3].kind == TokenKind::punct)) {

@@ -433,6 +433,8 @@ TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
   REQUIRE(f.size() == 2);
   CHECK(f[1].value == "2020");
   CHECK(one("Such tools decayed long ago .").value == "PAST_REF");
+  CHECK(one("Deep into the new year , prices rose .", "2020-01-10").value == "2020");
+  CHECK(one("Prices will rise in the new year .", "2019-12-20").value == "2020");
   CHECK(one("Stay away from the area at this time .").value == "PRESENT_REF");
   CHECK(one("The plane was late , officials said earlier .").value == "PAST_REF");
   CHECK(run("She met the future President in 1990 .", "2025-03-12").size() == 1);
