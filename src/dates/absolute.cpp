@@ -47,7 +47,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       return true;
     }
     std::size_t k = j;
-    if (is(k, "of") || is(k, ",")) ++k;
+    if (cue(k, Cue::of) || is(k, ",")) ++k;
     if (int y = year_number(k)) {
       m.last = k + 1;
       m.value = cal::format_month(y, mo);
@@ -60,21 +60,17 @@ bool Scan::absolute(std::size_t i, Match& m) const {
       return true;
     }
     // "January this year", "June last year", "June of last year"
-    if (std::size_t s = is(j, "of") ? j + 1 : j; has_ref && w(s) && w(s)->shift != kNone && is(s + 1, "year")) {
+    if (std::size_t s = cue(j, Cue::of) ? j + 1 : j; has_ref && w(s) && w(s)->shift != kNone && cue(s + 1, Cue::year)) {
       j = s;
       m.last = j + 2;
       m.relative = true;
       m.value = cal::format_month(ref.y + w(j)->shift, mo);
       return true;
     }
-    // A bare month name; "May" and "March" are also verbs: require a cue.
+    // A bare month name; "May" and "March" are also verbs: require a word before
+    // them that the lexicon marks `month_cue` ("in May", "since March").
     if (mo == 5 || mo == 3) {
-      bool cue = i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "of") ||
-                           is(i - 1, "by") || is(i - 1, "early") || is(i - 1, "late") || is(i - 1, "mid") ||
-                           is(i - 1, "through") || is(i - 1, "from") || is(i - 1, "last") || is(i - 1, "next") ||
-                           is(i - 1, "this") || is(i - 1, "to") || is(i - 1, "and") || is(i - 1, "before") ||
-                           is(i - 1, "after") || is(i - 1, "during"));
-      if (!cue) return false;
+      if (!(i > 0 && w(i - 1) && w(i - 1)->month_cue)) return false;
     }
     if (a->abbr && !T[i].capitalized) return false;
     if (a->abbr && tx(i).back() != '.') return false;  // "Jan Kavan": a name, not a month
@@ -87,7 +83,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
   // Day Month [year]: "5 January 2025", "the 5th of January"
   if (int day = day_number(i)) {
     std::size_t j = i + 1;
-    if (is(j, "of")) ++j;
+    if (cue(j, Cue::of)) ++j;
     const Word* b = w(j);
     if (b && b->month && (T[j].capitalized || b->abbr) && !(N[i] >= 0 && tx(i).size() > 2)) {
       int mo = b->month;
@@ -180,7 +176,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
   // Fiscal year: "fiscal 1989", "fiscal year 1990", "fiscal 1990's"
   if (a && a->fiscal) {
     std::size_t j = i + 1;
-    if (is(j, "year")) ++j;
+    if (cue(j, Cue::year)) ++j;
     if (int y = year_number(j)) {
       m.last = j + 1;
       m.value = cal::format_year(y);
@@ -199,7 +195,7 @@ bool Scan::absolute(std::size_t i, Match& m) const {
     if (tx(i).find(',') != std::string_view::npos) return false;
     if (i > 0 && (T[i - 1].kind == TokenKind::symbol || is(i - 1, "No.") || is(i - 1, "#"))) return false;
     if (i + 1 < size() && (is(i + 1, "%") || (w(i + 1) && w(i + 1)->unit != Unit::none))) return false;
-    if (y < 1500 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since")))) return false;
+    if (y < 1500 && !(i > 0 && (cue(i - 1, Cue::in) || cue(i - 1, Cue::since)))) return false;
     m.last = i + 1;
     m.value = cal::format_year(y);
     return true;
@@ -211,13 +207,13 @@ bool Scan::absolute(std::size_t i, Match& m) const {
 // "nineteen seventy nine", "the year two thousand".
 bool Scan::spelled_year(std::size_t i, Match& m) const {
   std::size_t j = i;
-  if (the(j) && is(j + 1, "year")) j += 2;
+  if (the(j) && cue(j + 1, Cue::year)) j += 2;
   const Word* a = w(j);
   if (!a) return false;
-  if (j > i && a->number == 2 && is(j + 1, "thousand")) {
+  if (j > i && a->number == 2 && cue(j + 1, Cue::thousand)) {
     long n = 2000;
     std::size_t k = j + 2;
-    if (is(k, "and")) ++k;
+    if (cue(k, Cue::and_)) ++k;
     if (w(k) && w(k)->number >= 1 && w(k)->number <= 99 && !w(k)->article) n += w(k++)->number;
     m.last = k;
     m.value = cal::format_year(static_cast<int>(n));
@@ -239,14 +235,14 @@ bool Scan::season(std::size_t i, Match& m) const {
   const Word* a = w(j);
   if (!a || a->season.empty()) return false;
   std::size_t k = j + 1;
-  if (is(k, "of") || is(k, ",")) ++k;
+  if (cue(k, Cue::of) || is(k, ",")) ++k;
   if (int y = year_number(k)) {
     m.last = k + 1;
     m.value = fmt::format("{:04}-{}", y, a->season);
     return true;
   }
   // "the summer of last year", "spring of next year"
-  if (has_ref && k > j + 1 && is(k - 1, "of") && w(k) && w(k)->shift != kNone && is(k + 1, "year")) {
+  if (has_ref && k > j + 1 && cue(k - 1, Cue::of) && w(k) && w(k)->shift != kNone && cue(k + 1, Cue::year)) {
     m.last = k + 2;
     m.relative = true;
     m.value = fmt::format("{:04}-{}", ref.y + w(k)->shift, a->season);
@@ -260,7 +256,7 @@ bool Scan::season(std::size_t i, Match& m) const {
   }
   // "fall" is mostly a verb, "spring" a noun of its own: need "the"
   if (j == i) return false;
-  if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !is(j + 1, "and")) return false;
+  if (w(j + 1) && (w(j + 1)->unit != Unit::none || T[j + 1].kind == TokenKind::word) && !cue(j + 1, Cue::and_)) return false;
   m.last = j + 1;
   m.relative = true;
   if (!has_ref) { m.value = "XXXX-" + a->season; return true; }
@@ -305,7 +301,7 @@ bool holiday_day(std::string_view rule, int y, Ymd& out) {
 bool Scan::holiday(std::size_t i, Match& m) const {
   std::size_t j = i;
   int shift = kNone;
-  if (w(j) && w(j)->shift != kNone && (w(j)->shift != 0 || is(j, "this"))) shift = w(j++)->shift;
+  if (w(j) && w(j)->shift != kNone && (w(j)->shift != 0 || cue(j, Cue::this_))) shift = w(j++)->shift;
   if (j >= size() || !T[j].capitalized) return false;
   const Word* h = nullptr;
   std::size_t e = phrase(j, h);

@@ -61,6 +61,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, Docu
     }
   }
   std::size_t s = 0, day_sentence = static_cast<std::size_t>(-1);
+  std::string weekday_day[8];  // the day each weekday (1..7) last resolved to
   for (std::size_t i = 0; i < sc.size();) {
     while (s < tk.sentences.size() && tk.sentences[s].last <= i) ++s;
     sc.sent_first = s < tk.sentences.size() ? tk.sentences[s].first : 0;
@@ -72,7 +73,19 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, Docu
     Match m = sc.best(i);
     if (m.last <= i) { ++i; continue; }
     if (sc.titled(i, m.last)) { i = m.last; continue; }
-    if (m.last == i + 1 && sc.year_number(i) && sc.year_in_name(i, syntax)) { i = m.last; continue; }
+    if (m.last == i + 1 && sc.year_number(i) && (sc.not_a_year(i) || sc.year_in_name(i, syntax))) { i = m.last; continue; }
+    if (sc.opens_name(i, m.last)) { i = m.last; continue; }
+    // A bare weekday: the tense of its clause in the parse decides the direction
+    // (only sentences with one are parsed).
+    // Without any cue, a weekday the story already named is that same day
+    // (the same phrase in the same story resolves the same way).
+    if (m.weekday && sc.has_ref && sc.tense(m.weekday_at) == 0) {
+      if (int dir = sc.weekday_tense(m.weekday_at, syntax))
+        m.value.replace(0, 10, cal::format_day(sc.resolve_weekday(m.weekday, dir)));
+      else if (!weekday_day[m.weekday].empty())
+        m.value.replace(0, 10, weekday_day[m.weekday]);
+    }
+    if (m.weekday && m.value.size() >= 10) weekday_day[m.weekday] = m.value.substr(0, 10);
     if (m.type == TimexType::date && m.value.size() == 10 && m.value[4] == '-' && m.value[7] == '-' &&
         m.value[0] != 'X') {
       sc.sentence_day = m.value;

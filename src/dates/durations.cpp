@@ -24,7 +24,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
   bool the_ = false;
   if (the(j) && j == i) { the_ = true; ++j; }
   // "the first nine months", "the last three years"
-  if (the_ && w(j) && (w(j)->ordinal == 1 || is(j, "last") || is(j, "past") || is(j, "next"))) ++j;
+  if (the_ && w(j) && (w(j)->ordinal == 1 || cue(j, Cue::last) || cue(j, Cue::past) || cue(j, Cue::next))) ++j;
   long n = -1;
   std::size_t k = count(j, n);
   if (k == j) return false;
@@ -38,7 +38,7 @@ bool Scan::counted(std::size_t i, Match& m) const {
       adjacent(k + 2) && k + 2 < size() && N[k + 2] == 2 && tx(k + 2).size() == 1) {
     frac_half = true;
     k += 3;
-  } else if (is(k, "and") && is(k + 1, "a") && is(k + 2, "half") && w(k + 3) && w(k + 3)->unit != Unit::none) {
+  } else if (cue(k, Cue::and_) && cue(k + 1, Cue::a) && cue(k + 2, Cue::half) && w(k + 3) && w(k + 3)->unit != Unit::none) {
     frac_half = true;  // "two and a half hours"
     k += 3;
   }
@@ -51,32 +51,32 @@ bool Scan::counted(std::size_t i, Match& m) const {
   }
   // Ages ("a 6-year-old", "50 years old") are not temporal expressions in TimeML.
   if (!u || u->unit == Unit::none) return false;
-  if (is(k + 1, "old") || (is(k + 1, "-") && is(k + 2, "old"))) return false;
+  if (cue(k + 1, Cue::old) || (is(k + 1, "-") && cue(k + 2, Cue::old))) return false;
   if (u->article) return false;
-  if (is(j, "a") && is(k, "second")) return false;  // "a second time"
+  if (cue(j, Cue::a) && cue(k, Cue::second)) return false;  // "a second time"
   // "a year" needs the singular; "two year" (adjectival) is fine, "a years" is not.
-  if (n == 1 && u->plural && is(j, "a")) return false;
+  if (n == 1 && u->plural && cue(j, Cue::a)) return false;
   if (n == kVague && !u->plural && !hyphen_unit) return false;
   if (n == 0) return false;
   std::size_t e = k + 1;
   // "and a half"
   bool and_half = false;
-  if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half")) { and_half = true; e += 3; }
+  if (cue(e, Cue::and_) && cue(e + 1, Cue::a) && cue(e + 2, Cue::half)) { and_half = true; e += 3; }
   if (frac_half) and_half = true;
   // Relative: "two years ago", "a year earlier", "three days later"
   // "a day earlier" in a narrative counts from the story's day, not the
   // reference date: like "three days later" it stays a duration.
-  bool narrative = w(e) && w(e)->post < 0 && !is(e, "ago") && u->unit <= Unit::fortnight;
+  bool narrative = w(e) && w(e)->post < 0 && !cue(e, Cue::ago) && u->unit <= Unit::fortnight;
   if (w(e) && w(e)->post && !w(e)->post_outside && !narrative && !hyphen_unit && !the_) {
     m.last = e + 1;
     relative_count(n == kVague ? -1 : n, u->unit, w(e)->post, m);
     // "a year earlier" in quarterly reports means the same quarter a year before.
-    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (is(e, "ago") || is(e, "earlier")) &&
+    if (u->unit == Unit::year && n == 1 && last_quarter && has_ref && (cue(e, Cue::ago) || cue(e, Cue::earlier)) &&
         quarter_talk())
       m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     // "… yesterday, up from 4 pence a year earlier": that day a year before
     int sy = 0, sm = 0, sd = 0;
-    if (u->unit == Unit::year && n == 1 && (is(e, "ago") || is(e, "earlier")) && m.value.find('Q') == std::string::npos &&
+    if (u->unit == Unit::year && n == 1 && (cue(e, Cue::ago) || cue(e, Cue::earlier)) && m.value.find('Q') == std::string::npos &&
         parse_iso_date(sentence_day, sy, sm, sd) && cal::valid(sy - 1, sm, sd))
       m.value = cal::format_day({sy - 1, sm, sd});
     m.mod = mod;
@@ -94,16 +94,17 @@ bool Scan::counted(std::size_t i, Match& m) const {
   m.last = e;
   m.type = TimexType::duration;
   // "twice a year", "three times a week": a frequency
-  if (n == 1 && is(j, "a") && i > 0 && (is(i - 1, "once") || is(i - 1, "twice") || is(i - 1, "times"))) {
+  if (n == 1 && cue(j, Cue::a) && i > 0 && (cue(i - 1, Cue::once) || cue(i - 1, Cue::twice) || cue(i - 1, Cue::times))) {
     m.type = TimexType::set;
     m.value = duration_value(1, u->unit);
     return true;
   }
   // "$1 billion a year", "24 hours a day", "four flights a week": a rate, not a time
-  if (n == 1 && is(j, "a") && j == i && i > 0 && !u->plural && e == k + 1) {
+  // ("reforms a day after the vote" is a time again)
+  if (n == 1 && cue(j, Cue::a) && j == i && i > 0 && !u->plural && e == k + 1 && !cue(e, Cue::after) && !cue(e, Cue::before)) {
     const Token& p = T[i - 1];
     std::string_view pt = tx(i - 1);
-    bool plural_noun = p.kind == TokenKind::word && !w(i - 1) && pt.size() > 3 && pt.back() == 's' && !p.capitalized;
+    bool plural_noun = p.kind == TokenKind::word && !known(i - 1) && pt.size() > 3 && pt.back() == 's' && !p.capitalized;
     if (p.kind == TokenKind::number || plural_noun || (w(i - 1) && w(i - 1)->multiplier) ||
         (w(i - 1) && w(i - 1)->unit != Unit::none && w(i - 1)->plural))
       return false;
@@ -171,7 +172,7 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     return true;
   }
   // "year-earlier", "year-ago": last year's (quarter)
-  if (L->unit == Unit::year && (right == "earlier" || right == "ago")) {
+  if (L->unit == Unit::year && (R->cue == Cue::earlier || R->cue == Cue::ago)) {
     m.last = i + 1;
     m.relative = true;
     if (!has_ref) { m.value = "PAST_REF"; return true; }
@@ -179,10 +180,10 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     if (last_quarter && quarter_talk()) m.value = fmt::format("{:04}-Q{}", last_quarter_year - 1, last_quarter);
     else m.value = cal::format_year(ref.y - 1);
     std::size_t k = i + 1;
-    if (w(k) && (is(k, "period") || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
+    if (w(k) && (cue(k, Cue::period) || (w(k)->unit == Unit::quarter && !w(k)->plural))) m.last = k + 1;
     return true;
   }
-  if (L->unit == Unit::year && right == "end") {  // "year-end": the last day of the year
+  if (L->unit == Unit::year && R->cue == Cue::end) {  // "year-end": the last day of the year
     m.last = i + 1;
     m.relative = true;
     m.value = has_ref ? cal::format_day({ref.y, 12, 31}) : "XXXX-12-31";
@@ -209,8 +210,8 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
 // weeks", "over the weekend", "for the year", "the year 1990".
 bool Scan::bare(std::size_t i, Match& m) const {
   if (i == 0) return false;
-  bool prep = is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "over") || is(i - 1, "within") ||
-              is(i - 1, "during") || is(i - 1, "throughout");
+  bool prep = cue(i - 1, Cue::for_) || cue(i - 1, Cue::in) || cue(i - 1, Cue::over) || cue(i - 1, Cue::within) ||
+              cue(i - 1, Cue::during) || cue(i - 1, Cue::throughout);
   std::size_t j = the(i) ? i + 1 : i;
   if (j > i && w(j) && w(j)->whole && w(j + 1) && w(j + 1)->unit == Unit::year) ++j;  // "for the full year"
   const Word* u = w(j);
@@ -229,7 +230,7 @@ bool Scan::bare(std::size_t i, Match& m) const {
       m.value = cal::format_year(y);
       return true;
     }
-    if (!(is(i - 1, "for") || is(i - 1, "in")) || (w(j + 1) && (w(j + 1)->unit != Unit::none || is(j + 1, "before") || is(j + 1, "after") || is(j + 1, "earlier")))) return false;
+    if (!(cue(i - 1, Cue::for_) || cue(i - 1, Cue::in)) || (w(j + 1) && (w(j + 1)->unit != Unit::none || cue(j + 1, Cue::before) || cue(j + 1, Cue::after) || cue(j + 1, Cue::earlier)))) return false;
     m.last = j + 1;
     // "for the year ended March 31": a twelve-month period; "a high for the
     // year", "earlier in the year": the current year

@@ -22,6 +22,73 @@ Unit unit_from_code(std::string_view c) {
   return Unit::none;
 }
 
+Cue cue_from_name(std::string_view name) {
+  static constexpr std::pair<std::string_view, Cue> kNames[] = {
+      {"a", Cue::a},
+      {"after", Cue::after},
+      {"ago", Cue::ago},
+      {"and", Cue::and_},
+      {"as", Cue::as},
+      {"at", Cue::at},
+      {"be", Cue::be},
+      {"before", Cue::before},
+      {"being", Cue::being},
+      {"block", Cue::block},
+      {"by", Cue::by},
+      {"coming", Cue::coming},
+      {"copyright", Cue::copyright},
+      {"couple", Cue::couple},
+      {"current", Cue::current},
+      {"during", Cue::during},
+      {"earlier", Cue::earlier},
+      {"early", Cue::early},
+      {"end", Cue::end},
+      {"ended", Cue::ended},
+      {"ending", Cue::ending},
+      {"fiscal", Cue::fiscal},
+      {"for", Cue::for_},
+      {"from", Cue::from},
+      {"future", Cue::future},
+      {"half", Cue::half},
+      {"have", Cue::have},
+      {"in", Cue::in},
+      {"last", Cue::last},
+      {"late", Cue::late},
+      {"later", Cue::later},
+      {"latest", Cue::latest},
+      {"mid", Cue::mid},
+      {"most", Cue::most},
+      {"new", Cue::new_},
+      {"next", Cue::next},
+      {"of", Cue::of},
+      {"old", Cue::old},
+      {"on", Cue::on},
+      {"once", Cue::once},
+      {"over", Cue::over},
+      {"past", Cue::past},
+      {"period", Cue::period},
+      {"recent", Cue::recent},
+      {"same", Cue::same},
+      {"second", Cue::second},
+      {"since", Cue::since},
+      {"this", Cue::this_},
+      {"thousand", Cue::thousand},
+      {"through", Cue::through},
+      {"throughout", Cue::throughout},
+      {"time", Cue::time},
+      {"times", Cue::times},
+      {"to", Cue::to},
+      {"twice", Cue::twice},
+      {"until", Cue::until},
+      {"upcoming", Cue::upcoming},
+      {"within", Cue::within},
+      {"year", Cue::year},
+  };
+  for (auto [k, c] : kNames)
+    if (k == name) return c;
+  return Cue::none;
+}
+
 int to_int(std::string_view s, int fallback) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -99,6 +166,7 @@ void Lexicon::load(const Resources& res) {
   // Number words: the one table shared with figures (util/number_words.h).
   res.number_words().for_each([&](std::string_view word, const NumberWord& nw) {
     Word& w = entry(std::string(word), parts);
+    w.has_role = true;
     w.numeral = nw;
     if (nw.vague) w.number = kVague;
     if (nw.article) { w.number = 1; w.article = true; }
@@ -120,6 +188,14 @@ void Lexicon::load(const Resources& res) {
                                       role, lo, hi, arg));
       return v;
     };
+    if (role == "month_cue") { w.month_cue = true; continue; }
+    if (role == "street") { w.street = true; continue; }
+    if (role == "cue") {
+      w.cue = cue_from_name(arg);
+      if (w.cue == Cue::none) throw FormatError(fmt::format("{}: line {}: unknown cue '{}'", path.string(), r.line, arg));
+      continue;
+    }
+    w.has_role = true;
     if (role == "month") { w.month = need_int(1, 12); w.abbr = flag == "abbr"; }
     else if (role == "weekday") { w.weekday = need_int(1, 7); w.abbr = flag == "abbr"; }
     else if (role == "unit") {

@@ -20,6 +20,21 @@ enum class Unit : std::uint8_t {
   millennium
 };
 
+// Words the patterns test one by one ("since March", "the year before"): the
+// lexicon names each with a `cue NAME` row, so the words stay in
+// data/lexicon/dates-en.tsv. NAME is the enumerator without its trailing "_".
+enum class Cue : std::uint8_t {
+  none,
+  a, after, ago, and_, as, at, be, before, being, block, by, coming, copyright, couple, current,
+  during, earlier, early, end, ended, ending, fiscal, for_, from, future, half, have, in, last,
+  late, later, latest, mid, most, new_, next, of, old, on, once, over, past, period, recent, same,
+  second, since, this_, thousand, through, throughout, time, times, to, twice, until, upcoming,
+  within, year,
+};
+
+// The cue a lexicon NAME stands for; Cue::none when unknown.
+Cue cue_from_name(std::string_view name);
+
 constexpr int kNone = -1000;  // "no value" for small signed fields
 constexpr int kVague = -2;    // a count that is not given ("several")
 
@@ -51,6 +66,11 @@ struct Word {
   bool anaphor = false;
   bool game = false;        // "innings", "touchdown": a game is told, its halves and quarters are no dates
   bool setq = false, fiscal = false, the = false, zone = false, future_cue = false, past_cue = false, half = false;
+  bool street = false;     // "Avenue", "St.": a number before the street's name is no year
+  bool month_cue = false;  // before "May" or "March" it makes them months ("in May")
+  Cue cue = Cue::none;  // the one cue this word is (`cue NAME`)
+  // Set by Lexicon::load: a role other than `cue` (a date word, not only a function word).
+  bool has_role = false;
   // Set by Lexicon::load from the roles above: some pattern can start at this word.
   bool starts = false;
 };

@@ -22,7 +22,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     const std::size_t first = j;
     std::size_t start = j;
     // "this year's third quarter", "next year's first half"
-    if (j == i && w(j) && w(j)->shift != kNone && is(j + 1, "year") && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
+    if (j == i && w(j) && w(j)->shift != kNone && cue(j + 1, Cue::year) && (is(j + 2, "'s") || is(j + 2, "\u2019s"))) {
       yshift = w(j)->shift;
       j += 3;
       start = j;
@@ -35,9 +35,9 @@ bool Scan::quarter(std::size_t i, Match& m) const {
       yshift = -1;
       ++j;
     }
-    if (is(j, "latest") || is(j, "most")) {
+    if (cue(j, Cue::latest) || cue(j, Cue::most)) {
       latest = true;
-      j += is(j, "most") && is(j + 1, "recent") ? 2 : 1;
+      j += cue(j, Cue::most) && cue(j + 1, Cue::recent) ? 2 : 1;
     }
     if (int y = year_number(j)) { pre_year = y; ++j; }  // "the 1988 quarter"
     if (w(j) && w(j)->ordinal >= 1 && w(j)->ordinal <= 4) { q = w(j)->ordinal; ++j; }
@@ -45,7 +45,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     if (w(j) && w(j)->fiscal) ++j;
     bool noun = w(j) && (w(j)->unit == Unit::quarter || w(j)->half) && !w(j)->plural;
     // "the latest period", "the year-earlier period": the reported quarter
-    bool period = is(j, "period") && (latest || yshift || pre_year) && last_quarter;
+    bool period = cue(j, Cue::period) && (latest || yshift || pre_year) && last_quarter;
     if (!noun && !period) return false;
     for (std::size_t k = first; k < first + 3 && k < size(); ++k)
       if ((w(k) && w(k)->fiscal) || tx(k).starts_with("fiscal-")) m.fiscal = true;
@@ -56,8 +56,8 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   }
   // "of 1984", "1984"
   std::size_t k = j;
-  if (is(k, "of") || is(k, ",")) ++k;
-  if (is(k, "fiscal")) ++k;
+  if (cue(k, Cue::of) || is(k, ",")) ++k;
+  if (cue(k, Cue::fiscal)) ++k;
   int year = year_number(k);
   if (year) j = k + 1;
   else year = pre_year;
@@ -70,7 +70,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
   // "the quarter ended Sept. 30": the calendar quarter that month closes
   bool ended = false;
   // (in fiscal reporting the quarters count from the fiscal year: keep the anchor)
-  if (!q && !half && !year && !(last_quarter && last_quarter_fiscal) && (is(j, "ended") || is(j, "ending")) &&
+  if (!q && !half && !year && !(last_quarter && last_quarter_fiscal) && (cue(j, Cue::ended) || cue(j, Cue::ending)) &&
       w(j + 1) && w(j + 1)->month) {
     q = (w(j + 1)->month - 1) / 3 + 1;
     ended = true;
@@ -88,7 +88,7 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     int rq = half ? (ref.m - 1) / 6 + 1 : (ref.m - 1) / 3 + 1;
     int y = ref.y;
     if (q) {
-      if ((ended ? q >= rq : q > rq) && yshift == 0 && !is(i, "this")) --y;
+      if ((ended ? q >= rq : q > rq) && yshift == 0 && !cue(i, Cue::this_)) --y;
     } else if (shift != kNone) {
       q = rq + shift;
       if (q < 1) { q += per_year; --y; }
@@ -102,14 +102,14 @@ bool Scan::quarter(std::size_t i, Match& m) const {
     }
     m.value = fmt::format("{:04}-{}{}", y + yshift, tag, q);
   }
-  if (!half && q && yshift >= 0 && !is(i, "next")) {
+  if (!half && q && yshift >= 0 && !cue(i, Cue::next)) {
     m.quarter = q;
     m.quarter_year = std::atoi(m.value.c_str());
     m.anchor_first = ended;  // a quarter "ended" on a date names the reported one for sure
   }
   // "the quarter a year ago": that quarter a year before
-  if (q && !year && m.value.size() == 7 && w(j) && w(j)->article && is(j + 1, "year") &&
-      (is(j + 2, "ago") || is(j + 2, "earlier"))) {
+  if (q && !year && m.value.size() == 7 && w(j) && w(j)->article && cue(j + 1, Cue::year) &&
+      (cue(j + 2, Cue::ago) || cue(j + 2, Cue::earlier))) {
     m.value = fmt::format("{:04}-{}{}", std::atoi(m.value.c_str()) - 1, tag, q);
     m.last = j + 3;
     m.quarter = 0;

@@ -83,7 +83,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     std::size_t k = j;
     int sh = 0;
     if (w(k) && w(k)->shift != kNone) sh = w(k++)->shift;
-    if (k > i && w(k) && w(k)->fiscal && is(k + 1, "year")) {
+    if (k > i && w(k) && w(k)->fiscal && cue(k + 1, Cue::year)) {
       m.last = k + 2;
       if (int y = year_number(k + 2)) { m.value = cal::format_year(y); ++m.last; return true; }
       if (sh == 0 && w(k + 2) && w(k + 2)->period_end) {  // "the fiscal year ended Jan. 31": twelve months
@@ -98,10 +98,10 @@ bool Scan::relative(std::size_t i, Match& m) const {
   const Word* s = w(j);
   if (!s || s->shift == kNone) return false;
   int shift = s->shift;
-  bool past_word = is(j, "past");
+  bool past_word = cue(j, Cue::past);
   ++j;
   // "this past week", "this coming Sunday"
-  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = is(j, "past"); ++j; }
+  if (shift == 0 && w(j) && w(j)->shift != kNone && w(j)->shift != 0) { shift = w(j)->shift; past_word = cue(j, Cue::past); ++j; }
   const Word* x = w(j);
   if (!x) return false;
   if (x->weekday) {
@@ -180,8 +180,8 @@ bool Scan::relative(std::size_t i, Match& m) const {
     if (shift > 0 && the_) { m.type = TimexType::date; m.value = "FUTURE_REF"; }
     return true;
   }
-  if (x->unit == Unit::quarter || (x->unit == Unit::year && is(j - 1, "latest"))) return false;  // quarter()
-  if (the_ && shift != 0 && !is(j - 1, "next") && !is(j - 1, "coming") && !is(j - 1, "last") && !is(j - 1, "past")) {
+  if (x->unit == Unit::quarter || (x->unit == Unit::year && cue(j - 1, Cue::latest))) return false;  // quarter()
+  if (the_ && shift != 0 && !cue(j - 1, Cue::next) && !cue(j - 1, Cue::coming) && !cue(j - 1, Cue::last) && !cue(j - 1, Cue::past)) {
     // "the following year", "the previous month": relative to the story's time
     m.relative = true;
     const std::string& v = story_value;
@@ -209,7 +209,7 @@ bool Scan::relative(std::size_t i, Match& m) const {
     return true;
   }
   // "the past year", "the last week": TimeBank values them like "last year"
-  if (the_ && shift == 0 && !is(j - 1, "current")) return false;  // "the same year": anaphoric
+  if (the_ && shift == 0 && !cue(j - 1, Cue::current)) return false;  // "the same year": anaphoric
   // "the next day", "the previous day": the day after the last one the story named
   if (the_ && x->unit == Unit::day && shift != 0) {
     int y = 0, mo = 0, d = 0;
@@ -252,12 +252,15 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       bool possessive = is(i + 1, "'s") || is(i + 1, "\u2019s");
       int dir = !possessive && future_context(i) ? 1 : -1;
       m.value = cal::format_day(resolve_weekday(a->weekday, dir));
+      if (!possessive) m.weekday = a->weekday, m.weekday_at = i;  // the parse may still set the direction
     }
     // "Friday, Oct. 13": the explicit date wins
     std::size_t k = i + 1;
     if (is(k, ",")) ++k;
     Match inner;
-    if (w(k) && w(k)->month && absolute(k, inner) && inner.last > k + 1) {
+    // "Wednesday 27th April, 2022" too
+    if (((w(k) && w(k)->month) || (day_number(k) && w(k + 1) && w(k + 1)->month)) && absolute(k, inner) &&
+        inner.last > k + 1) {
       m = inner;
       return true;
     }
@@ -275,9 +278,50 @@ bool Scan::deictic(std::size_t i, Match& m) const {
 // "that year", "that day", "that month": the story's own time, the year, month
 // or day of the last calendar date named before.
 bool Scan::anaphor(std::size_t i, Match& m) const {
+  if (the(i) && w(i + 1)) {
+    // "in the morning", "in the afternoon": that part of the day the story is telling
+    if (!w(i + 1)->daypart.empty() && i > 0 && cue(i - 1, Cue::in) && !cue(i + 2, Cue::of)) {
+      std::string day = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "";
+      if (day.empty()) return false;
+      m.last = i + 2;
+      m.type = TimexType::time;
+      m.relative = true;
+      m.value = day + "T" + w(i + 1)->daypart;
+      return true;
+    }
+    // "the new year" (lowercase; "New Year" is the holiday): the year the
+    // reference date is in, the coming one in December
+    if (has_ref && cue(i + 1, Cue::new_) && !T[i + 1].capitalized && w(i + 2) && w(i + 2)->unit == Unit::year &&
+        !w(i + 2)->plural) {
+      m.last = i + 3;
+      m.relative = true;
+      m.value = cal::format_year(ref.m == 12 ? ref.y + 1 : ref.y);
+      return true;
+    }
+    // "the year before", "the day before" at the end of a clause: one unit before
+    // the time the story tells (its last named year or day), else the reference
+    if (!w(i + 1)->plural && cue(i + 2, Cue::before) && (i + 3 >= size() || T[i + 3].kind == TokenKind::punct)) {
+      const Unit u = w(i + 1)->unit;
+      int y = 0, mo = 0, d = 0;
+      if (u == Unit::year) {
+        int base = story_value.size() >= 4 ? digits(story_value, 0, 4) : has_ref ? ref.y : 0;
+        if (base < 1000) return false;
+        m.value = cal::format_year(base - 1);
+      } else if (u == Unit::day) {
+        const std::string& base = !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : story_day;
+        if (!parse_iso_date(base, y, mo, d)) return false;
+        m.value = cal::format_day(cal::add_days({y, mo, d}, -1));
+      } else {
+        return false;
+      }
+      m.last = i + 3;
+      m.relative = true;
+      return true;
+    }
+  }
   if (!(w(i) && w(i)->anaphor) || !w(i + 1) || w(i + 1)->plural) return false;
   std::size_t j = i + 1;
-  if (is(j, "same")) ++j;
+  if (cue(j, Cue::same)) ++j;
   const Word* u = w(j);
   if (!u || story_value.empty()) return false;
   const std::string& v = story_value;
@@ -290,6 +334,57 @@ bool Scan::anaphor(std::size_t i, Match& m) const {
   m.last = j + 1;
   m.relative = true;
   return true;
+}
+
+// Tense and mood of the clause a bare weekday stands in, from the tagger's
+// verb forms in its sentence (the tags are sturdier than the tree). Reading
+// back from the weekday, the nearest future cue or modal ("will", "'ll",
+// "is due to", "would") points ahead, the nearest past form ("met", "was
+// held", "has said") back; a present verb ("The curfew starts on Saturday")
+// that governs the weekday in the tree points ahead unless a past form stands
+// before it or it reports ("says"). 0 when the tags say nothing.
+int Scan::weekday_tense(std::size_t i, DocumentSyntax& syntax) const {
+  if (!syntax.available()) return 0;
+  const ParsedSentence& p = syntax.sentence_of_token(i);
+  if (i < p.first_token || i - p.first_token >= p.words.size()) return 0;
+  const std::size_t at = i - p.first_token, n = p.words.size();
+  // +1 ahead, -1 back, 2 a present verb, 0 nothing, for word k.
+  auto form = [&](std::size_t k) -> int {
+    const SyntaxWord& v = p.words[k];
+    const std::size_t t = p.token(k);
+    const Word* c = w(t);
+    std::string_view s = tx(t);
+    if ((c && c->future_cue) || s.ends_with("'ll") || s.ends_with("\u2019ll")) return 1;
+    if (c && c->past_cue) return -1;
+    if (v.xpos == "VBD") return -1;
+    if (v.xpos == "VBZ" || v.xpos == "VBP") {
+      // "has met": a perfect, the past
+      if (cue(t, Cue::have) && k + 1 < n && (p.words[k + 1].xpos == "VBN" || p.words[k + 1].xpos == "VBD")) return -1;
+      return 2;
+    }
+    return 0;
+  };
+  // A present verb counts only when the tree agrees that the weekday belongs
+  // to it and it has a subject before it (nouns mistagged as verbs, "top
+  // aides", "a televised address", are common).
+  auto governs = [&](std::size_t k) {
+    int h = p.words[at].head;
+    for (int hops = 0; h >= 0 && hops < 8; ++hops, h = p.words[static_cast<std::size_t>(h)].head)
+      if (static_cast<std::size_t>(h) == k) return true;
+    return false;
+  };
+  auto has_subject = [&](std::size_t k) {
+    for (int c : p.children(static_cast<int>(k)))
+      if (p.words[static_cast<std::size_t>(c)].deprel.starts_with("nsubj") && static_cast<std::size_t>(c) < k) return true;
+    return false;
+  };
+  bool present = false;
+  for (std::size_t k = at; k-- > 0;) {
+    int f = form(k);
+    if (f == 2) present = present || (governs(k) && has_subject(k));
+    else if (f) return f;
+  }
+  return present ? 1 : 0;
 }
 
 }  // namespace newsan::timex

@@ -59,14 +59,14 @@ Match Scan::best(std::size_t i, int depth) const {
     Match inner = best(j, depth + 1);
     // "earlier this year" is one expression, "earlier Friday" is not
     bool shifted = w(j) && (w(j)->shift != kNone || w(j)->anaphor);
-    if ((is(pm, "earlier") || is(pm, "later")) && !shifted) inner.last = 0;
+    if ((cue(pm, Cue::earlier) || cue(pm, Cue::later)) && !shifted) inner.last = 0;
     // with "the" only before a decade ("the late 1970s", not "the early results")
     bool decade = inner.value.size() == 4 && inner.value[3] == 'X';
     if (pm > i && !decade) inner.last = 0;
     if (inner.last > j && inner.type == TimexType::date && inner.value.find('T') == std::string::npos &&
         inner.value.size() >= 2 && inner.last > out.last) {
       out = inner;
-      if (!is(pm, "earlier") && !is(pm, "later")) out.mod = a->premod;
+      if (!cue(pm, Cue::earlier) && !cue(pm, Cue::later)) out.mod = a->premod;
     }
   }
   // "the mid-1990s"
@@ -77,7 +77,7 @@ Match Scan::best(std::size_t i, int depth) const {
   // "the week of March 6": the ISO week of that day
   {
     std::size_t j = the(i) ? i + 1 : i;
-    if (j > i && w(j) && w(j)->unit == Unit::week && !w(j)->plural && is(j + 1, "of")) {
+    if (j > i && w(j) && w(j)->unit == Unit::week && !w(j)->plural && cue(j + 1, Cue::of)) {
       Match inner = best(j + 2, depth + 1);
       int y = 0, mo = 0, d = 0;
       if (inner.last > j + 2 && inner.value.size() == 10 && parse_iso_date(inner.value, y, mo, d) && inner.last > out.last) {
@@ -89,7 +89,7 @@ Match Scan::best(std::size_t i, int depth) const {
   // "the end of 1994", "the beginning of October", "the end of the year"
   {
     std::size_t j = the(i) ? i + 1 : i;
-    if (w(j) && !w(j)->edge.empty() && is(j + 1, "of")) {
+    if (w(j) && !w(j)->edge.empty() && cue(j + 1, Cue::of)) {
       Match inner = best(j + 2, depth + 1);
       // "the end of the year", "the end of the month": this one
       if (inner.last <= j + 2 && the(j + 2) && w(j + 3) && !w(j + 3)->plural &&

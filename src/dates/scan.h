@@ -73,6 +73,8 @@ struct Match {
   int quarter = 0, quarter_year = 0;  // set when the value names a quarter (anchor for "the quarter")
   bool anchor_first = false;          // this quarter replaces an earlier anchor
   bool fiscal = false;                // named as a fiscal quarter
+  int weekday = 0;                    // a bare weekday resolved by the tense cues (1..7), else 0
+  std::size_t weekday_at = 0;         // its token (the value's day may come from it: "6pm on Saturday")
 
   // Back to a default Match (every field above), keeping the strings' buffers.
   void reset() {
@@ -83,6 +85,8 @@ struct Match {
     relative = false;
     quarter = quarter_year = 0;
     anchor_first = fiscal = false;
+    weekday = 0;
+    weekday_at = 0;
   }
 };
 
@@ -185,7 +189,7 @@ struct Scan {
     // Any other word starts nothing: every pattern needs a lexicon role, a phrase, a
     // digit or a hyphen at its first token, except quarter()'s "Most recent quarter"
     // (a capitalized word was once tried everywhere; "most" is the one that can match).
-    return T[i].capitalized && is(i, "most");
+    return T[i].capitalized && cue(i, Cue::most);
   }
   // The token's text (tokens lie inside the text: no bounds check needed).
   std::string_view tx(std::size_t i) const { return {text.data() + T[i].span.start, T[i].span.end - T[i].span.start}; }
@@ -198,6 +202,10 @@ struct Scan {
       if (lex::ascii_lower(t[k]) != s[k]) return false;
     return true;
   }
+  // Token i is the lexicon's cue word c ("since", "of").
+  bool cue(std::size_t i, Cue c) const { return i < T.size() && W[i] && W[i]->cue == c; }
+  // Token i has a date role (not only a cue).
+  bool known(std::size_t i) const { return w(i) && w(i)->has_role; }
   bool adjacent(std::size_t i) const { return i < T.size() && !T[i].space_before; }
   bool the(std::size_t i) const { return w(i) && w(i)->the; }
 
@@ -292,7 +300,7 @@ struct Scan {
       // "a few", "a couple of", "a dozen", "a hundred"
       if (const Word* b = w(i + 1)) {
         if (b->number == kVague) { n = kVague; return i + 2; }
-        if (b->number == 2 && is(i + 1, "couple")) { n = 2; return is(i + 2, "of") ? i + 3 : i + 2; }
+        if (b->number == 2 && cue(i + 1, Cue::couple)) { n = 2; return cue(i + 2, Cue::of) ? i + 3 : i + 2; }
         if (b->number > 1 && b->number == 12) { n = 12; return i + 2; }
         if (b->multiplier) { n = b->multiplier; return i + 2; }
       }
@@ -315,7 +323,7 @@ struct Scan {
       } else {
         n = static_cast<long>(sn.value());
       }
-      if (is(i, "couple") && is(j, "of")) ++j;
+      if (cue(i, Cue::couple) && cue(j, Cue::of)) ++j;
       return j;
     }
     return i;
@@ -329,7 +337,7 @@ struct Scan {
   bool quarter_talk() const {
     for (std::size_t k = prev_first; k < sent_last && k < size(); ++k) {
       if (w(k) && w(k)->unit == Unit::quarter) return true;
-      if (is(k, "period")) return true;
+      if (cue(k, Cue::period)) return true;
       std::string_view t = tx(k);
       if (t.size() > 8 && T[k].kind == TokenKind::word && (t.ends_with("-quarter") || t.ends_with("-Quarter"))) return true;
     }
@@ -354,7 +362,7 @@ struct Scan {
   // Direction for a month or day without a year: "since March" can only be
   // past; otherwise a future cue points ahead.
   int direction(std::size_t i) const {
-    if (i > 0 && (is(i - 1, "since") || (is(i - 1, "in") && i > 1 && is(i - 2, "since")))) return -1;
+    if (i > 0 && (cue(i - 1, Cue::since) || (cue(i - 1, Cue::in) && i > 1 && cue(i - 2, Cue::since)))) return -1;
     return future_context(i) ? 1 : 0;
   }
   // 1 ahead, -1 back, 0 no cue.
@@ -362,7 +370,7 @@ struct Scan {
     for (std::size_t k = i; k-- > sent_first;) {
       const Word* c = w(k);
       // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
-      bool passive = k > 0 && (is(k - 1, "be") || is(k - 1, "being"));
+      bool passive = k > 0 && (cue(k - 1, Cue::be) || cue(k - 1, Cue::being));
       if (c && c->future_cue) return 1;
       if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
@@ -384,7 +392,7 @@ struct Scan {
     for (std::size_t k = i + 1; k < last; ++k)
       if (named(k) && !T[k].newline_before) return true;
     return last == i + 1 && i > sent_first && named(i) && !T[i].newline_before && T[i - 1].kind == TokenKind::word &&
-           T[i - 1].capitalized && !w(i - 1);
+           T[i - 1].capitalized && !known(i - 1);
   }
 
   // A bare year that opens a name ("the 2015 Boat Show", "2015 Elm Avenue",
@@ -394,6 +402,31 @@ struct Scan {
   // capitalized run, or of a noun to its left when the run (two words or more)
   // fills the stretch up to the next punctuation, as in lists of events. The
   // sentence is parsed only then, so the cost stays with the few years that need it.
+  // A four-digit number that is no year: an address ("2015 Washtenaw Avenue",
+  // "the 2100 block of") or a copyright line ("Copyright 2015", "\u00a9 2015").
+  bool not_a_year(std::size_t i) const {
+    if (i > 0 && (cue(i - 1, Cue::copyright) || is(i - 1, "\u00a9"))) return true;
+    if (cue(i + 1, Cue::block)) return true;
+    for (std::size_t k = i + 1; k <= i + 3 && k < size() && T[k].kind == TokenKind::word && T[k].capitalized &&
+                                !T[k].newline_before; ++k)
+      if (k > i + 1 && w(k) && w(k)->street) return true;
+    return false;
+  }
+  // A one-word expression that opens a name inside a sentence: a capitalized
+  // date word (not a month, weekday or holiday) before another capitalized word
+  // without a date role ("the Daily Express", "Weekly Standard").
+  // So is a capitalized "Today" or "Tonight" after a lowercase word inside a
+  // sentence ("She appeared on Today"): a programme, while a title-case
+  // headline ("Ferry Sails Today") keeps it.
+  bool opens_name(std::size_t i, std::size_t last) const {
+    const std::size_t k = i + 1;
+    if (last != k || i <= sent_first || !T[i].capitalized || T[i].newline_before) return false;
+    if (T[i - 1].kind == TokenKind::punct || !w(i) || w(i)->month || w(i)->weekday || !w(i)->holiday.empty()) return false;
+    if (w(i)->deictic != kNone && T[i - 1].kind == TokenKind::word && !T[i - 1].capitalized) return true;
+    return k < size() && T[k].kind == TokenKind::word && T[k].capitalized && !T[k].newline_before && !known(k);
+  }
+  // The direction of a bare weekday read from the parse (relative.cpp).
+  int weekday_tense(std::size_t i, DocumentSyntax& syntax) const;
   bool year_in_name(std::size_t i, DocumentSyntax& syntax) const {
     const std::size_t k = i + 1;
     if (!syntax.available() || k >= size() || !T[k].capitalized || T[k].newline_before || (w(k) && (w(k)->month || w(k)->weekday)))

@@ -13,7 +13,7 @@ bool Scan::amount_before(std::size_t i) const {
   };
   if (i == 0) return false;
   if (amount(i - 1)) return true;
-  return i > 1 && T[i - 1].kind == TokenKind::word && !w(i - 1) && !T[i - 1].capitalized && amount(i - 2);
+  return i > 1 && T[i - 1].kind == TokenKind::word && !known(i - 1) && !T[i - 1].capitalized && amount(i - 2);
 }
 
 bool Scan::setexpr(std::size_t i, Match& m) const {

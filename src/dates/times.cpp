@@ -7,6 +7,7 @@ namespace newsan::timex {
 
 // Clock times: "8:30 a.m.", "10 p.m. EST", "noon", "midnight Friday".
 bool Scan::clock(std::size_t i, Match& m) const {
+  auto in_daypart = [&](std::size_t j) { return cue(j, Cue::in) && the(j + 1) && w(j + 2) && !w(j + 2)->daypart.empty(); };
   int hh = -1, mm = 0, ss = -1;
   std::size_t j = i;
   const Word* a = w(i);
@@ -18,6 +19,10 @@ bool Scan::clock(std::size_t i, Match& m) const {
     ++j;
   } else if (int g = glued_ampm(i, 2, half); g >= 0) {
     hh = g;
+    j = i + 1;
+  } else if (N[i] >= 0 && tx(i).size() == 4 && T[i].kind == TokenKind::number && w(i + 1) && w(i + 1)->zone) {
+    hh = N[i] / 100;  // "1400 GMT": wire services' 24-hour clock
+    mm = N[i] % 100;
     j = i + 1;
   } else if (N[i] >= 0 && tx(i).size() <= 2 && T[i].kind == TokenKind::number) {
     numeric = true;
@@ -37,7 +42,7 @@ bool Scan::clock(std::size_t i, Match& m) const {
           ss = v2;
           j += 2;
         }
-    } else if (!(w(j) && !w(j)->ampm.empty())) {
+    } else if (!(w(j) && !w(j)->ampm.empty()) && !in_daypart(j)) {
       return false;
     }
   } else {
@@ -48,7 +53,11 @@ bool Scan::clock(std::size_t i, Match& m) const {
     if (w(j) && !w(j)->ampm.empty()) {
       half = w(j)->ampm;
       ++j;
-    } else if (is(j, "a") || is(j, "p")) {
+    } else if (hh <= 12 && in_daypart(j)) {
+      // "4 in the morning", "8 in the evening"
+      half = w(j + 2)->daypart == "MO" ? "am" : "pm";
+      j += 3;
+    } else if (cue(j, Cue::a) || is(j, "p")) {
       return false;
     }
   }
@@ -60,17 +69,22 @@ bool Scan::clock(std::size_t i, Match& m) const {
   // ("3 pm on Tuesday") it gives the time its day but is an expression of its own.
   std::size_t k = j;
   if (is(k, ",")) ++k;
-  const bool on = is(k, "on");
+  const bool on = cue(k, Cue::on);
   if (on) ++k;
   Match day;
   // Without a day of its own, a clock time belongs to the day the sentence named
   // before it ("On Friday, … at 10:35 a.m."), else to the last day the story
   // named, else to the reference date.
   std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
-  if (k < size() && (deictic(k, day) || absolute(k, day)) && day.value.size() >= 10 && day.value[4] == '-' &&
+  // A weekday or "yesterday" joins the span ("9 a.m. Tuesday"); a calendar date
+  // ("3:15 p.m. Dec. 22") is an expression of its own, as news readers mark it.
+  bool calendar = false;
+  if (k < size() && (deictic(k, day) || (calendar = absolute(k, day))) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
-    if (!on) j = day.last;
+    m.weekday = day.weekday;
+    m.weekday_at = day.weekday_at;
+    if (!on && !calendar) j = day.last;
   }
   m.last = j;
   m.type = TimexType::time;

@@ -678,12 +678,14 @@ class Page {
       before = 1;
     else if (is_block(t))
       before = 3;
+    else if (t == GUMBO_TAG_TIME)
+      before = 1;  // before it only: two <time> side by side are two dates, not "6:03 pmNovember 8"
     o.brk(before);
     bool p2 = pre || t == GUMBO_TAG_PRE;
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
       emit(static_cast<const GumboNode*>(ch.data[i]), o, p2, -1, depth + 1);
-    o.brk(before);
+    if (t != GUMBO_TAG_TIME) o.brk(before);
   }
 
   const Hints& hints_;
@@ -715,6 +717,21 @@ bool date_label_line(std::string_view line, const std::vector<std::string>& labe
     }
   }
   return false;
+}
+
+// Removing lines can leave runs of blank lines and breaks at either end: at
+// most one blank line in a row, none at the ends.
+std::string tidy_breaks(const std::string& out) {
+  std::string tidy;
+  tidy.reserve(out.size());
+  std::size_t newlines = 0;
+  for (char c : out) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) tidy.push_back(c);
+  }
+  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
+  std::size_t lead = tidy.find_first_not_of('\n');
+  return lead == std::string::npos ? std::string() : tidy.substr(lead);
 }
 
 // Drops the lines of `text` that are page furniture: a whole line equal
@@ -755,21 +772,36 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
     }
     i = e + 1;
   }
-  // Removing lines can leave runs of blank lines and trailing breaks.
-  std::string tidy;
-  tidy.reserve(out.size());
-  std::size_t newlines = 0;
-  for (char c : out) {
-    if (c == '\n') {
-      if (++newlines > 2) continue;
-    } else {
-      newlines = 0;
-    }
-    tidy.push_back(c);
+  return tidy_breaks(out);
+}
+
+// Drops the excerpts of other posts that a page lists under its article: two
+// long paragraphs or more (over 200 bytes) that end cut off ("… esperando mais
+// à frente …", "[…]"). An article's own "…" ends a short lead-in line ("Here's
+// what I want you to remember …").
+std::string drop_teasers(const std::string& text) {
+  auto cut_off = [](std::string_view line) {
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    return line.size() > 200 && (line.ends_with("\u2026") || line.ends_with("[\u2026]") || line.ends_with("[...]"));
+  };
+  std::size_t teasers = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t e = std::min(text.find('\n', i), text.size());
+    if (cut_off(std::string_view(text).substr(i, e - i))) ++teasers;
+    i = e + 1;
   }
-  while (!tidy.empty() && tidy.back() == '\n') tidy.pop_back();
-  std::size_t lead = tidy.find_first_not_of('\n');
-  return lead == std::string::npos ? std::string() : tidy.substr(lead);
+  if (teasers < 2) return text;
+  std::string out;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t e = std::min(text.find('\n', i), text.size());
+    std::string_view line = std::string_view(text).substr(i, e - i);
+    if (!cut_off(line)) {
+      out.append(line);
+      if (e < text.size()) out.push_back('\n');
+    }
+    i = e + 1;
+  }
+  return tidy_breaks(out);
 }
 
 std::size_t text_chars(std::string_view s) {
@@ -909,8 +941,8 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::string best;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
-    std::string text = drop_furniture_lines(p.extract(page.title.value_or("")),
-                                            impl_->hints.roles[kLine], impl_->meta_hints.date_labels);
+    std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")),
+                                                          impl_->hints.roles[kLine], impl_->meta_hints.date_labels));
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
     if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
@@ -920,6 +952,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   if (text_chars(meta.article_body) >= 500 && text_chars(best) * 2 < text_chars(meta.article_body))
     best = html::trim(meta.article_body);
   page.text = std::move(best);
+  if (page.authors.empty()) page.authors = html::authors_in_text(page.text, page.site_name.value_or(""), impl_->meta_hints);
   return page;
 }
 

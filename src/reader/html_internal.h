@@ -82,5 +82,8 @@ struct MetaHints {
   std::vector<std::string> headline_class;  // class/id words of a headline element besides <h1> (`headline`)
 };
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints);
+// The authors a byline in the article's text names, when the markup named none:
+// a first line "By A and B" or a closing signature "– A B" (html_meta.cpp).
+std::vector<std::string> authors_in_text(std::string_view text, const std::string& site, const MetaHints& hints);
 
 }  // namespace newsan::html

@@ -83,7 +83,8 @@ void text_rec(const GumboNode* n, std::string& out, int depth) {
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i)
     text_rec(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
-  if (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI)
+  // A <time> too: two side by side are two dates ("6:03 pm" "November 8, 2023").
+  if (t == GUMBO_TAG_BR || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_TIME)
     append_collapsed(out, " ");
 }
 
@@ -255,6 +256,8 @@ struct Collected {
   std::vector<std::string> date_lines;
   std::vector<std::size_t> date_line_at;  // the element count where each date line was met
   std::vector<std::pair<std::size_t, std::string>> h1s;  // <h1> and headline-class elements: where, text
+  // Short elements of text with a digit ("<h6>January 10, 2020</h6>"): their own text, where met.
+  std::vector<std::pair<std::size_t, std::string>> leaf_lines;
   std::size_t seen = 0;                    // elements visited so far (page order)
   std::vector<std::pair<std::string, std::string>> metas;  // lowercased key, content
   std::vector<std::string> ld_blocks;
@@ -302,6 +305,42 @@ bool add_date_line(Collected& c, const GumboNode* n) {
   c.date_lines.push_back(std::move(t));
   c.date_line_at.push_back(c.seen);
   return true;
+}
+
+// How many elements after the headline a plain date line may stand
+// ("<h6>January 10, 2020 9:00AM</h6>" under the byline, after share buttons).
+constexpr std::size_t kDateLineReach = 120;
+constexpr std::size_t kDateLineReachBefore = 40;  // above it (a kicker with the date)
+constexpr std::size_t kMaxLeafLines = 256;
+
+// Keeps the own text of a short element with a digit in it: after the
+// headline it may be a date line without a date class or <time>
+// ("<p>October 22, 2019 <a>report</a></p>"). The reader keeps such a line only
+// when it reads as a whole date.
+void add_leaf_line(Collected& c, const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_SPAN: case GUMBO_TAG_DIV: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_SMALL: case GUMBO_TAG_LI: case GUMBO_TAG_EM: case GUMBO_TAG_STRONG:
+      break;
+    default:
+      return;
+  }
+  if (c.leaf_lines.size() >= kMaxLeafLines) return;
+  const GumboVector& ch = n->v.element.children;
+  std::string own;
+  bool digit = false;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    auto* k = static_cast<const GumboNode*>(ch.data[i]);
+    if (k->type != GUMBO_NODE_TEXT) continue;
+    std::string_view s = k->v.text.text;
+    if (own.size() + s.size() > 120) return;
+    append_collapsed(own, s);
+    append_collapsed(own, " ");
+    for (char x : s) digit = digit || (x >= '0' && x <= '9');
+  }
+  if (!digit) return;
+  std::string t = trim(own);
+  if (t.size() >= 6) c.leaf_lines.emplace_back(c.seen, std::move(t));
 }
 
 void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
@@ -368,6 +407,8 @@ void collect(const GumboNode* root, const MetaHints& hints, Collected& c) {
     if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         t != GUMBO_TAG_TIME && class_has(n, hints.date_class))
       add_date_line(c, n);
+    else
+      add_leaf_line(c, n);
     if (c.byline.empty() && t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE &&
         class_has(n, hints.byline)) {
       std::string b = text_of(n);
@@ -537,7 +578,72 @@ void split_authors(const std::string& s, std::vector<std::string>& out) {
   flush();
 }
 
+// Staff and agency bylines name no author ("Editorial Staff", "Staff and news
+// service reports"); a name with digits is a date or a copyright line.
+void drop_non_authors(std::vector<std::string>& authors, const std::string& site, const MetaHints& hints) {
+  std::erase_if(authors, [&](const std::string& a) {
+    if (a.find_first_of("0123456789") != std::string::npos) return true;
+    std::string f = utf8::fold(a);
+    if (!site.empty() && letters_only(f) == letters_only(utf8::fold(site))) return true;  // the site as "author"
+    for (std::size_t i = 0; i < f.size();) {
+      std::size_t e = f.find(' ', i);
+      if (e == std::string::npos) e = f.size();
+      std::string_view word = std::string_view(f).substr(i, e - i);
+      for (const auto& s : hints.staff)
+        if (word == s) return true;
+      i = e + 1;
+    }
+    return false;
+  });
+}
+
 }  // namespace
+
+// A byline in the article's text when the page's markup has none: a first
+// line "By Ana Ruiz and Lee Park" (a by-word, then names), or a closing
+// signature "– David Dunkley" (a dash, then one name). Names are 2-4
+// capitalized words; "BY JOHN ORTIZ" in capitals counts too.
+std::vector<std::string> authors_in_text(std::string_view text, const std::string& site, const MetaHints& hints) {
+  std::vector<std::string> out;
+  auto names_ok = [](const std::vector<std::string>& v) {
+    if (v.empty()) return false;
+    for (const auto& a : v) {
+      std::size_t words = 1 + static_cast<std::size_t>(std::count(a.begin(), a.end(), ' '));
+      if (words < 2 || words > 4 || a.size() > 40 || !looks_like_name(a)) return false;
+    }
+    return true;
+  };
+  // the first line
+  std::string_view first = text.substr(0, std::min(text.find('\n'), text.size()));
+  first = lex::trim(first);
+  for (const auto& p : hints.by_prefix)
+    if (first.size() > p.size() + 1 && first.size() < 120 && iequals(first.substr(0, p.size()), p) && first[p.size()] == ' ') {
+      split_authors(strip_byline(std::string(first), hints), out);
+      break;
+    }
+  // the last line
+  if (out.empty()) {
+    std::string_view t = lex::trim(text);
+    std::size_t nl = t.rfind('\n');
+    std::string_view last = lex::trim(nl == std::string_view::npos ? t : t.substr(nl + 1));
+    for (std::string_view dash : {"\u2013 ", "\u2014 ", "- "})
+      if (last.size() > dash.size() && last.substr(0, dash.size()) == dash) {
+        add_author(out, std::string(lex::trim(last.substr(dash.size()))));
+        break;
+      }
+  }
+  for (auto& a : out) {
+    // "JOHN ORTIZ" -> "John Ortiz"
+    bool caps = std::none_of(a.begin(), a.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (caps)
+      for (std::size_t i = 1; i < a.size(); ++i)
+        if (a[i - 1] != ' ' && a[i] >= 'A' && a[i] <= 'Z') a[i] = static_cast<char>(a[i] - 'A' + 'a');
+  }
+  if (!names_ok(out)) return {};
+  drop_non_authors(out, site, hints);
+  return out;
+}
+
 
 PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   Collected c;
@@ -591,22 +697,7 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
   if (m.authors.empty() && !c.rel_author.empty()) add_author(m.authors, c.rel_author);
   if (m.authors.empty() && !c.byline.empty())
     split_authors(strip_byline(c.byline, hints), m.authors);
-  // Staff and agency bylines name no author ("Editorial Staff", "Staff and news
-  // service reports"); a name with digits is a date or a copyright line.
-  std::erase_if(m.authors, [&](const std::string& a) {
-    if (a.find_first_of("0123456789") != std::string::npos) return true;
-    std::string f = utf8::fold(a);
-    if (!site.empty() && letters_only(f) == letters_only(utf8::fold(site))) return true;  // the site as "author"
-    for (std::size_t i = 0; i < f.size();) {
-      std::size_t e = f.find(' ', i);
-      if (e == std::string::npos) e = f.size();
-      std::string_view word = std::string_view(f).substr(i, e - i);
-      for (const auto& s : hints.staff)
-        if (word == s) return true;
-      i = e + 1;
-    }
-    return false;
-  });
+  drop_non_authors(m.authors, site, hints);
 
   std::vector<std::string> raw;  // machine-readable stamps, strongest first
   auto add_date = [&](const std::string& d, const char* src) {
@@ -658,6 +749,16 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
       break;
     }
   }
+  // Plain text lines soon after the headline join the date lines, in page order.
+  if (headline_at)
+    for (auto& [at, line] : c.leaf_lines) {
+      bool near = at > headline_at ? at - headline_at <= kDateLineReach : headline_at - at <= kDateLineReachBefore;
+      if (!near || c.date_lines.size() >= kMaxDateLines) continue;
+      auto pos = std::upper_bound(c.date_line_at.begin(), c.date_line_at.end(), at);
+      std::size_t k = static_cast<std::size_t>(pos - c.date_line_at.begin());
+      c.date_line_at.insert(pos, at);
+      c.date_lines.insert(c.date_lines.begin() + static_cast<std::ptrdiff_t>(k), std::move(line));
+    }
   // Date lines after the headline come first: one above it is as often the
   // site bar's "today" as the article's date.
   if (headline_at) {

@@ -372,3 +372,81 @@ TEST_CASE("a year that opens an event's name in a list of events", "[dates][synt
   for (const auto& d : extractor().extract(doc, tk, syn).dates) out.emplace_back(d.span.in(doc.text));
   CHECK(out == std::vector<std::string>{"Feb. 3-5"});
 }
+
+namespace {
+
+// Every expression of `text` as "span=value", read with the syntax model.
+std::vector<std::string> parsed(const std::string& text, const char* date) {
+  static const auto model = newsan::SyntaxModel::load(std::filesystem::path(NEWSAN_TEST_DATA_DIR) / "models/syntax.model");
+  newsan::Document doc;
+  doc.text = text;
+  doc.date = date;
+  newsan::Tokenized tk = newsan::tokenize(doc.text);
+  newsan::DocumentSyntax syn(model.get(), doc.text, tk);
+  std::vector<std::string> out;
+  for (const auto& d : extractor().extract(doc, tk, syn).dates) out.push_back(std::string(d.span.in(doc.text)) + "=" + d.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a bare weekday takes its direction from the tense of its clause", "[dates][syntax]") {
+  using V = std::vector<std::string>;
+  // 2023-06-01 is a Thursday. A present schedule points ahead, and a clock time
+  // on that weekday resolves with it.
+  CHECK(parsed("The ferry leaves at 7pm on Saturday .", "2023-06-01") == V{"7pm=2023-06-03T19:00", "Saturday=2023-06-03"});
+  // a past verb the tagger knows (irregular, no -ed) points back
+  CHECK(parsed("The ferry left the harbour on Saturday .", "2023-06-01") == V{"Saturday=2023-05-27"});
+  CHECK(parsed("The mayor says the ferry sank on Saturday .", "2023-06-01") == V{"Saturday=2023-05-27"});
+  // a future cue still wins over the default
+  CHECK(parsed("The ferry will sail on Saturday .", "2023-06-01") == V{"Saturday=2023-06-03"});
+  // without any cue, a weekday the story named is the same day again
+  CHECK(parsed("The ferry leaves on Saturday . No buses on Saturday either .", "2023-06-01") ==
+        V{"Saturday=2023-06-03", "Saturday=2023-06-03"});
+}
+
+TEST_CASE("words and numbers that look like dates and are not", "[dates]") {
+  // street numbers and copyright lines are no years
+  CHECK(run("The shop at 2015 Harlow Avenue was closed .", "2023-06-01").empty());
+  CHECK(run("A car waited in the 2100 block of Harlow .", "2023-06-01").empty());
+  CHECK(run("Copyright 2019 . All rights reserved .", "2023-06-01").empty());
+  // a capitalized date word opening a name inside a sentence
+  CHECK(run("She wrote for the Daily Clarion for years .", "2023-06-01").size() == 1);
+  CHECK(run("She wrote for the Daily Clarion .", "2023-06-01").empty());
+  // but the sets stay sets
+  CHECK(one("The ferry runs daily .").value == "P1D");
+  // a programme called "Today"; a sentence that opens with "Today" keeps it
+  CHECK(run("She talked about the book on Today .", "2023-06-01").empty());
+  CHECK(one("Today the ferry sails .").value == "2025-03-12");
+}
+
+TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
+  CHECK(one("The vote closes at 1400 GMT .").value == "2025-03-12T14:00");
+  CHECK(one("It happened at 4 in the morning .").value == "2025-03-12T04:00");
+  // "in the morning" of the day the story tells
+  auto f = run("The fair opens on March 20 . Music starts in the morning .", "2025-03-12");
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].text == "the morning");
+  CHECK(f[1].value == "2025-03-20TMO");
+  // "the year before": one year before the year the story names
+  f = run("Sales fell in 2021 , less than the year before .", "2025-03-12");
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].value == "2020");
+  CHECK(one("Such tools decayed long ago .").value == "PAST_REF");
+  CHECK(one("Deep into the new year , prices rose .", "2020-01-10").value == "2020");
+  CHECK(one("Prices will rise in the new year .", "2019-12-20").value == "2020");
+  CHECK(one("Stay away from the area at this time .").value == "PRESENT_REF");
+  CHECK(one("The plane was late , officials said earlier .").value == "PAST_REF");
+  CHECK(run("She met the future President in 1990 .", "2025-03-12").size() == 1);
+  CHECK(one("Shares fell overnight in Asia .").value == "2025-03-11TNI");
+  // "N a day" is a rate, but "a day after" a time
+  CHECK(one("Shares rose a day after the vote .").value == "P1D");
+  CHECK(run("He smoked ten cigarettes a day .", "2025-03-12").empty());
+  // a clock time before a calendar date: two expressions; before a weekday: one
+  auto two = run("It happened at 3:15 p.m. Dec. 22 downtown .", "2025-03-12");
+  REQUIRE(two.size() == 2);
+  CHECK(two[0].value == "2024-12-22T15:15");
+  CHECK(two[1].text == "Dec. 22");
+  // a weekday before a day and month: one date
+  CHECK(one("He was charged on Wednesday 27th April , 2022 .").value == "2022-04-27");
+}

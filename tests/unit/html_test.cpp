@@ -373,3 +373,71 @@ TEST_CASE("page metadata as the page shows it: headline, authors, the date line 
       "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
   CHECK(read(copyright).authors.empty());
 }
+
+TEST_CASE("a plain element under the headline that reads as the date is the date line", "[html][dates]") {
+  // No date class and no <time>: an <h6> after the byline and share buttons.
+  std::string page =
+      "<html><head><meta property=\"og:title\" content=\"Canal Locks Reopen\">"
+      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
+      "<h1>Canal Locks Reopen</h1><div class=\"share\"><span>12</span><span>Shares</span></div>"
+      "<h5><a href=\"/writer/ivo\">Ivo Brandt</a></h5><h6>April 18, 2023 7:30AM (UTC)</h6>"
+      "<p>The locks on the old canal reopened after two years of repairs, the trust said on Monday.</p></body></html>";
+  auto p = read(page);
+  CHECK(p.date_line == "April 18, 2023 7:30AM (UTC)");
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "April 18, 2023 7:30AM"));
+  CHECK(doc.text.find("April 18") == doc.text.rfind("April 18"));  // once: in the header or in the story
+  // A short line with a number that is no date ("12" shares) is not taken.
+  CHECK_FALSE(has(doc.text.substr(0, doc.body.start), "Shares"));
+  // The element's own text only: a badge link inside it stays out.
+  std::string above =
+      "<html><head><meta property=\"og:title\" content=\"Canal Locks Reopen\">"
+      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
+      "<p class=\"meta\">April 18, 2023 <a href=\"/tags/\"><span>report</span></a></p>"
+      "<h1>Canal Locks Reopen</h1>"
+      "<p>The locks on the old canal reopened after two years of repairs, the trust said on Monday.</p></body></html>";
+  CHECK(read(above).date_line == "April 18, 2023");
+}
+
+TEST_CASE("a byline in the article's text names the authors when the markup names none", "[html]") {
+  const std::string story =
+      "<p>The harbour board approved the new ferry timetable after a long debate on Tuesday evening.</p>"
+      "<p>Three more crossings will run on weekdays from the first of next month, the board said.</p>";
+  auto page = [&](const std::string& first, const std::string& last) {
+    return "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>" +
+           first + story + last + "</article></body></html>";
+  };
+  // co-authors on the first line, in capitals
+  CHECK(read(page("<p>By ANA RUIZ and LEE PARK</p>", "")).authors == std::vector<std::string>{"Ana Ruiz", "Lee Park"});
+  // a closing signature
+  CHECK(read(page("", "<p>\u2013 David Marsh</p>")).authors == std::vector<std::string>{"David Marsh"});
+  // no junk: an agency, a staff line, a sentence
+  CHECK(read(page("", "<p>\u2013 Reuters</p>")).authors.empty());
+  CHECK(read(page("<p>By Staff Reporter</p>", "")).authors.empty());
+  CHECK(read(page("", "<p>- Read more stories</p>")).authors.empty());
+}
+
+TEST_CASE("excerpts of other posts under the article are left out; the article's own ellipsis stays", "[html]") {
+  const std::string para =
+      "The harbour board approved the new ferry timetable after a long debate that ran late into Tuesday evening, "
+      "with members split over the cost of the extra crossings.";
+  const std::string teaser1 =
+      "<p>Fishermen along the northern coast say the season has been the worst in a decade, and the cooperative "
+      "wants the council to help with fuel costs before the winter storms arrive and the boats have to stay in "
+      "the harbour for weeks at a time, which would mean \u2026</p>";
+  const std::string teaser2 =
+      "<p>The old lighthouse on the point will open to visitors again in the spring after a restoration that took "
+      "three years, cost more than anyone had planned and drew volunteers from every village along the coast to "
+      "help with the painting and \u2026</p>";
+  std::string page = "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>"
+                     "<p>" + para + "</p><p>Here is what the board decided \u2026</p><p>" + para + "</p>" + teaser1 + teaser2 +
+                     "</article></body></html>";
+  auto t = read(page).text;
+  CHECK(has(t, "Here is what the board decided"));
+  CHECK_FALSE(has(t, "Fishermen along the northern coast"));
+  CHECK_FALSE(has(t, "old lighthouse"));
+  // one long paragraph ending cut off may be the article's own
+  std::string one = "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>"
+                    "<p>" + para + "</p><p>" + para + "</p>" + teaser1 + "</article></body></html>";
+  CHECK(has(read(one).text, "Fishermen along the northern coast"));
+}
