@@ -70,6 +70,8 @@ struct Tables {
   std::unordered_set<std::string> legal;       // "inc", "sa", "co" … (folded, no dots)
   std::unordered_set<std::string> role_nouns;  // "spokesman", "economist" … (folded)
   std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
+  std::unordered_set<std::string> place_prefixes;       // "lake", "mount" … (folded)
+  std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -87,19 +89,33 @@ std::string bare_fold(std::string_view w) {
   return f;
 }
 
+// A head word's type column ("street" is a strong location).
+EntityType head_type_named(const std::string& kind, const LexiconRow& row) {
+  const std::string& t = row.fields[1];
+  EntityType type = t == "location" || t == "place" || t == "street" ? EntityType::location
+                    : t == "organization" ? EntityType::organization
+                    : t == "facility"     ? EntityType::facility
+                    : t == "work"         ? EntityType::work
+                    : t == "event"        ? EntityType::event
+                                          : EntityType::other;
+  if (type == EntityType::other)
+    throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
+  return type;
+}
+
 std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   std::unordered_map<std::string, Head> out;
   const std::string kind = "entity-heads";
-  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2)) {
-    const std::string& t = row.fields[1];
-    EntityType type = t == "location" || t == "street" ? EntityType::location
-                      : t == "organization" ? EntityType::organization
-                      : t == "facility"     ? EntityType::facility
-                                            : EntityType::other;
-    if (type == EntityType::other)
-      throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
-    out.emplace(bare_fold(row.fields[0]), Head{type, t == "street"});
-  }
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
+    out.emplace(bare_fold(row.fields[0]), Head{head_type_named(kind, row), row.fields[1] != "organization" && row.fields[1] != "location"});
+  return out;
+}
+
+std::unordered_map<std::string, EntityType> load_of_heads(const Resources& res) {
+  std::unordered_map<std::string, EntityType> out;
+  const std::string kind = "entity-of-heads";
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
+    out.emplace(bare_fold(row.fields[0]), head_type_named(kind, row));
   return out;
 }
 
@@ -118,9 +134,12 @@ bool is_possessive(std::string_view w) {
   return w == "'s" || w == "’s" || w == "'" || w == "’" || w == "'S" || w == "’S";
 }
 
+constexpr std::size_t kNone = std::size_t(-1);
+
 // One name found by the tagger, as token indices [first, last) into Tokenized::tokens.
 struct Found {
   std::size_t first = 0, last = 0;
+  std::size_t name_first = kNone;  // where the name begins when before `first` (an event's year)
   ner::ChunkType type{};
   std::size_t sentence = 0;
   EntityType etype = EntityType::other;
@@ -160,8 +179,9 @@ class Extraction {
     ner::Sentences input = tagger_input();
     auto tagged = res_.tagger.tag_document(input);
     propagate(input, tagged);
+    join_of_phrases(input, tagged);
     for (std::size_t s = 0; s < tagged.size(); ++s)
-      for (const ner::Chunk& c : tagged[s]) add_mention(s, c);
+      for (const ner::Chunk& c : tagged[s]) add_split(s, c);
     return entities(cluster());
   }
 
@@ -359,6 +379,61 @@ class Extraction {
     }
   }
 
+  // "Chargers vs. Northern Michigan": two names the tagger ran together.
+  void add_split(std::size_t s, const ner::Chunk& c) {
+    std::size_t from = c.first;
+    for (std::size_t k = c.first + 1; k + 1 < c.last; ++k) {
+      std::string w = bare_fold(T_[words_[s][k].first].text(text_));
+      if (w != "vs" && w != "v" && w != "versus") continue;
+      std::size_t next = k + 1;
+      if (next < c.last && is_punct(words_[s][next].first, ".")) ++next;
+      if (next >= c.last) break;
+      add_mention(s, {from, k, c.type});
+      from = next;
+      k = next;
+    }
+    add_mention(s, {from, c.last, c.type});
+  }
+
+  // "University of the West Indies", "Proceedings of the National Academy of
+  // Sciences": a name after "of [the]" joins the capitalised words before it
+  // when they end in a head that takes such a complement (entity-of-heads).
+  void join_of_phrases(const ner::Sentences& input, std::vector<std::vector<ner::Chunk>>& tagged) const {
+    for (std::size_t s = 0; s < tagged.size(); ++s) {
+      auto& cs = tagged[s];
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        std::size_t o = cs[j].first;
+        if (o >= 1 && input[s][o - 1] == "the") --o;
+        if (o < 2 || input[s][o - 1] != "of") continue;
+        --o;  // at "of"
+        std::size_t h = o - 1;
+        if (!T_[words_[s][h].first].capitalized) continue;
+        auto head = res_.of_heads.find(bare_fold(input[s][h]));
+        if (head == res_.of_heads.end()) continue;
+        std::size_t start = h;
+        bool before = j > 0 && cs[j - 1].last == o;
+        if (before) {
+          start = cs[j - 1].first;
+        } else {
+          if (j > 0 && cs[j - 1].last > h) continue;
+          std::size_t floor = j > 0 ? cs[j - 1].last : 0;
+          while (start > floor && h - start < 3 && T_[words_[s][start - 1].first].capitalized &&
+                 !T_[words_[s][start - 1].first].all_caps && bare_fold(input[s][start - 1]) != "the")
+            --start;
+        }
+        const EntityType t = head->second;
+        cs[j].first = start;
+        cs[j].type = t == EntityType::organization ? ner::ChunkType::ORG
+                     : t == EntityType::location || t == EntityType::facility ? ner::ChunkType::LOC
+                                                                               : ner::ChunkType::MISC;
+        if (before) {
+          cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+          --j;
+        }
+      }
+    }
+  }
+
   // 2. One chunk of tagger sentence s to a cleaned mention (and maybe a derived one).
   void add_mention(std::size_t s, const ner::Chunk& c) {
     Found f;
@@ -367,17 +442,40 @@ class Extraction {
     f.type = c.type;
     f.sentence = sentence_of_[s];
     const std::size_t sent_first = words_[s].front().first, sent_last = words_[s].back().last;
-    while (f.last > f.first + 1 && is_possessive(T_[f.last - 1].text(text_))) --f.last;
+    // Punctuation at either end is no part of a name (") Walt", "Acme,").
+    auto opened = [&] {
+      for (std::size_t k = f.first; k + 1 < f.last; ++k)
+        if (is_punct(k, "(")) return true;
+      return false;
+    };
+    while (f.last > f.first + 1 && (is_possessive(T_[f.last - 1].text(text_)) || is_punct(f.last - 1, ",;:(\"") ||
+                                    (is_punct(f.last - 1, ")") && !opened())))
+      --f.last;
+    while (f.first + 1 < f.last && T_[f.first].kind != TokenKind::word && T_[f.first].kind != TokenKind::number &&
+           !is_punct(f.first, "@#"))
+      ++f.first;
     if (junk(f, sent_first)) return;
+    // "Boat Show", "Freedom Tournament": an event head names an event whatever
+    // the tagger said; a year or an ordinal before it is part of the name
+    // ("2015 Boat Show", "21st Annual Trail Run").
+    // The year stays out of the mention (CoNLL's convention) but names the entity.
+    if (event_head(f.first, f.last)) {
+      f.type = ner::ChunkType::MISC;
+      std::size_t k = f.first;
+      while (k > sent_first && T_[k - 1].kind == TokenKind::number && year_or_ordinal(k - 1)) --k;
+      if (k < f.first) f.name_first = k;
+    }
     // A head word or a legal form types the name whatever the tagger said:
     // "General Motors" is no person "Motors" titled "General".
     // Only street words and legal forms overrule the tagger's ORG/LOC (a
     // county or a bank may be a team or a place: "Kent County", "West Bank").
     auto [head, strong] = head_type(f.first, f.last);
-    const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG : ner::ChunkType::LOC;
+    const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG
+                                  : head == EntityType::work || head == EntityType::event ? ner::ChunkType::MISC
+                                                                                          : ner::ChunkType::LOC;
     if (head && !strong && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && f.type != coarse)
       head.reset();
-    if (head && f.type != ner::ChunkType::MISC) f.type = coarse;
+    if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
     if (f.type == ner::ChunkType::PER) {
       const std::size_t titles_first = take_titles(f, sent_first);
       // A role written before the titles states the function: "former government
@@ -473,14 +571,25 @@ class Extraction {
 
   // The type a multi-word name's last word or legal form gives it, if any,
   // and whether it is strong (a legal form, a street word).
+  // "<head> of [the] <name>" types the whole name by the head before "of" (strong).
+  // A first word that names places ("Lake", "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
     if (last < first + 2) return {std::nullopt, false};
     if (legal_start(first, last) < last) return {EntityType::organization, true};
+    for (std::size_t k = first + 1; k + 1 < last; ++k)
+      if (T_[k].kind == TokenKind::word && text_.compare(T_[k].span.start, T_[k].span.size(), "of") == 0) {
+        auto of = res_.of_heads.find(bare_fold(T_[k - 1].text(text_)));
+        if (of != res_.of_heads.end()) return {of->second, true};
+        break;
+      }
     std::size_t h = last - 1;
-    if (!is_word(h) || !T_[h].capitalized) return {std::nullopt, false};
-    auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-    if (it == res_.heads.end()) return {std::nullopt, false};
-    return {it->second.type, it->second.strong};
+    if (is_word(h) && T_[h].capitalized) {
+      auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+      if (it != res_.heads.end()) return {it->second.type, it->second.strong};
+    }
+    if (is_word(first) && T_[first + 1].capitalized && res_.place_prefixes.count(bare_fold(T_[first].text(text_))))
+      return {EntityType::location, false};
+    return {std::nullopt, false};
   }
 
   // Not a name: titles alone, a clock time's "AM"/"ET", or a word capitalised only because
@@ -658,11 +767,26 @@ class Extraction {
     if (T_[f.last - 1].capitalized && last.size() >= 5 &&
         (last.ends_with("an") || last.ends_with("ans")) && f.last - f.first <= 2)
       return EntityType::group;
-    // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
-    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, f.last))); };
-    if (f.last > f.first + 1 && (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
-      return EntityType::event;
+    if (event_head(f.first, f.last)) return EntityType::event;
     return EntityType::other;
+  }
+
+  // "World Cup", "Gulf War", "Grand Prix": the last one or two words of a
+  // multi-word name, capitalised, name an event.
+  bool event_head(std::size_t first, std::size_t last) const {
+    if (last < first + 2 || !T_[last - 1].capitalized) return false;
+    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, last))); };
+    return is_event(last - 1) || (last > first + 2 && is_event(last - 2));
+  }
+
+  // "2015", "21st": a year or an ordinal written in digits.
+  bool year_or_ordinal(std::size_t tok) const {
+    std::string_view w = T_[tok].text(text_);
+    std::size_t d = 0;
+    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+    if (d == w.size()) return d == 4 && (w[0] == '1' || w[0] == '2');
+    std::string_view rest = w.substr(d);
+    return d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
   }
 
   // The clustering key of a name: case and diacritics folded, dots dropped,
@@ -811,9 +935,10 @@ class Extraction {
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
       ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
-      if (!acronym && (f.last - f.first > name_words[e] || out[e].name.empty())) {
-        name_words[e] = f.last - f.first;
-        out[e].name = std::string(span.in(text_));
+      const std::size_t name_first = std::min(f.name_first, f.first);
+      if (!acronym && (f.last - name_first > name_words[e] || out[e].name.empty())) {
+        name_words[e] = f.last - name_first;
+        out[e].name = std::string(span_text(name_first, f.last));
       }
       // One role once: "Dr." and "dr" are the same title.
       auto role_key = [](std::string_view r) {
@@ -871,7 +996,11 @@ class Extraction {
     // costs far more than moving a number, and the order is the same.
     std::vector<std::size_t> order(out.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
+    // `other` names (products, unknown kinds) come after every typed entity:
+    // a reader's first names are people, places and organizations.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      bool oa = out[a].type == EntityType::other, ob = out[b].type == EntityType::other;
+      if (oa != ob) return ob;
       if (out[a].salience != out[b].salience) return out[a].salience > out[b].salience;
       return out[a].mentions.front().span.start < out[b].mentions.front().span.start;
     });
@@ -905,7 +1034,8 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_words(res, "entity-event-heads"),
                                          load_words(res, "entity-honorifics"), load_heads(res),
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
-                                         load_set(res, "entity-role-modifiers")}})) {}
+                                         load_set(res, "entity-role-modifiers"),
+                                         load_set(res, "entity-place-prefixes"), load_of_heads(res)}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
