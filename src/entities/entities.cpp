@@ -24,6 +24,8 @@
 #include "newsan/entities.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <array>
 #include <map>
 #include <numeric>
@@ -147,6 +149,7 @@ struct Found {
   std::optional<std::string> related;
   bool derived = false;
   bool honorific = false;  // "Mr", "Ms" … right before the name
+  bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
 };
 
 // Initials of the capitalised words of `name` ("United Nations" -> "un").
@@ -436,6 +439,7 @@ class Extraction {
 
   // 2. One chunk of tagger sentence s to a cleaned mention (and maybe a derived one).
   void add_mention(std::size_t s, const ner::Chunk& c) {
+    if (getenv("ENTDBG")) fprintf(stderr, "CHUNK %d [%.*s]\n", int(c.type), int(span_text(words_[s][c.first].first, words_[s][c.last-1].last).size()), span_text(words_[s][c.first].first, words_[s][c.last-1].last).data());
     Found f;
     f.first = words_[s][c.first].first;
     f.last = words_[s][c.last - 1].last;
@@ -486,9 +490,20 @@ class Extraction {
       }
       for (std::size_t k = f.first; k > sent_first && k + 2 >= f.first; --k)
         f.honorific = f.honorific || contains(res_.honorifics, folded(k - 1));
-      if (f.role.empty()) f.role = role_before(f.first, sent_first);
+      if (f.role.empty()) {
+        f.role = role_before(f.first, sent_first);
+        f.plural_role = !f.role.empty() && plural_noun(f.first - 1);
+      }
       if (f.role.empty()) f.role = role_before_comma(f.first, sent_first);
       if (f.role.empty()) f.role = role_after(f.last, sent_last);
+      // "ministers Ana Ruiz and Tomas Berg": a plural role before a list of names.
+      if (f.role.empty() && f.first > sent_first + 1 && !found_.empty()) {
+        const Found& prev = found_.back();
+        std::string between = folded(f.first - 1);
+        if (prev.type == ner::ChunkType::PER && prev.last + 1 == f.first && (between == "and" || between == ",") &&
+            !prev.role.empty() && prev.plural_role)
+          f.role = prev.role, f.plural_role = true;
+      }
     }
     f.etype = entity_type(f);
     if (f.type == ner::ChunkType::LOC || f.type == ner::ChunkType::ORG) {
@@ -537,6 +552,12 @@ class Extraction {
     std::string w = bare_fold(T_[tok].text(text_));
     if (res_.role_nouns.count(w)) return true;
     return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
+  }
+  // A role noun in the plural ("ministers", not "minister" or "boss").
+  bool plural_noun(std::size_t tok) const {
+    if (!is_word(tok)) return false;
+    std::string w = bare_fold(T_[tok].text(text_));
+    return w.size() > 3 && w.back() == 's' && !res_.role_nouns.count(w) && res_.role_nouns.count(w.substr(0, w.size() - 1));
   }
   // First token of the hyphenated compound that ends at `tok` ("vice-president-elect").
   std::size_t compound_start(std::size_t tok, std::size_t sent_first) const {
@@ -676,6 +697,15 @@ class Extraction {
       else if (word && T_[p].capitalized && !contains(res_.honorifics, folded(p))) r = p;
       else break;
     }
+    // "Russia's foreign minister", "the island's port director": the possessor
+    // (a name) and one lower-case word between it and the role belong to it.
+    std::size_t o = r;
+    if (o > sent_first + 2 && is_word(o - 1) && !T_[o - 1].capitalized && is_possessive(T_[o - 2].text(text_))) --o;
+    if (o > sent_first + 1 && is_possessive(T_[o - 1].text(text_)) && is_word(o - 2) && T_[o - 2].capitalized)
+      r = o - 2;
+    // An article opens no role ("The cabinet minister").
+    std::string lead = folded(r);
+    if (r + 1 < name_first && (lead == "the" || lead == "a" || lead == "an")) ++r;
     return std::string(span_text(r, name_first));
   }
 
@@ -715,18 +745,24 @@ class Extraction {
     std::size_t start = name_last + 1;
     std::string first = folded(start);
     if (first == "a" || first == "an" || first == "the") ++start;
-    bool noun = false;
+    bool noun = false, clause = false;
     std::size_t j = start;
     for (; j < sent_last && j < start + 12; ++j) {
       if (T_[j].newline_before || is_punct(j, ",;.:()") || dash(j)) break;
       if (T_[j].kind != TokenKind::word && !is_punct(j, "-'&")) return {};
       std::string w = folded(j);
+      // "a part-time missionary who served …": the relative clause ends the role.
+      if ((w == "who" || w == "which") && noun && role_noun(j - 1)) {
+        clause = true;
+        break;
+      }
       if (w == "said" || w == "says" || w == "told" || w == "who" || w == "which" ||
           (w == "and" && !noun))
         return {};
       noun = noun || role_noun(j);
     }
-    if (!noun || j == start || (j < sent_last && !T_[j].newline_before && !is_punct(j, ",;.:()") && !dash(j)))
+    if (!noun || j == start ||
+        (!clause && j < sent_last && !T_[j].newline_before && !is_punct(j, ",;.:()") && !dash(j)))
       return {};
     return std::string(span_text(start, j));
   }

@@ -352,3 +352,21 @@ TEST_CASE("entities of kind 'other' come after every typed entity", "[entities]"
     else CHECK_FALSE(seen_other);
   }
 }
+
+TEST_CASE("plural, possessive and relative-clause roles", "[entities][roles]") {
+  Result r = run("Cabinet ministers Tomas Berg and Ana Ruiz resigned on Monday. "
+                 "Sweden's port director Alma Lind said the ship had left. "
+                 "The cabinet minister Petra Kask declined to comment. "
+                 "Lena Holm, a part-time missionary who lived in Peru, was freed.\n");
+  auto role_of = [&](std::string_view name) {
+    const Entity* e = named(r, name);
+    REQUIRE(e);
+    REQUIRE(!e->roles.empty());
+    return e->roles[0];
+  };
+  CHECK(role_of("Tomas Berg") == "Cabinet ministers");
+  CHECK(role_of("Ana Ruiz") == "Cabinet ministers");
+  CHECK(role_of("Alma Lind") == "Sweden's port director");
+  CHECK(role_of("Petra Kask") == "cabinet minister");
+  CHECK(role_of("Lena Holm") == "part-time missionary");
+}
