@@ -24,8 +24,6 @@
 #include "newsan/entities.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <array>
 #include <map>
 #include <numeric>
@@ -439,7 +437,6 @@ class Extraction {
 
   // 2. One chunk of tagger sentence s to a cleaned mention (and maybe a derived one).
   void add_mention(std::size_t s, const ner::Chunk& c) {
-    if (getenv("ENTDBG")) fprintf(stderr, "CHUNK %d [%.*s]\n", int(c.type), int(span_text(words_[s][c.first].first, words_[s][c.last-1].last).size()), span_text(words_[s][c.first].first, words_[s][c.last-1].last).data());
     Found f;
     f.first = words_[s][c.first].first;
     f.last = words_[s][c.last - 1].last;
@@ -647,10 +644,38 @@ class Extraction {
         short_caps = short_caps && T_[k].all_caps && T_[k].span.size() <= 3;
       if (short_caps) return true;
     }
+    if (ticker_or_abbreviation(f)) return true;
     std::size_t k = sent_first;
     while (k < f.first && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
     if (k != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
     return common_word(T_[f.first].text(text_));
+  }
+
+  // "(LART.NS)": a stock ticker in parentheses, capitals joined by dots without
+  // spaces; "(CR)" after "continuing resolution": an abbreviation of common
+  // words. Neither names anything.
+  bool ticker_or_abbreviation(const Found& f) const {
+    std::size_t a = f.first, b = f.last;
+    while (a > 0 && !T_[a].space_before && (T_[a - 1].all_caps || is_punct(a - 1, "."))) --a;
+    while (b < T_.size() && !T_[b].space_before && (T_[b].all_caps || is_punct(b, "."))) ++b;
+    if (a == 0 || b >= T_.size() || !is_punct(a - 1, "(") || !is_punct(b, ")")) return false;
+    bool dotted = false;
+    for (std::size_t k = a; k < b; ++k) {
+      if (is_punct(k, ".")) dotted = true;
+      else if (!T_[k].all_caps) return false;
+    }
+    if (dotted) return b - a >= 3 && !is_punct(b - 1, ".") && !is_punct(a, ".") && T_[a].span.size() >= 2;
+    // One acronym: its letters are the initials of the lower-case words before "(".
+    if (b != a + 1) return false;
+    std::string_view acro = T_[a].text(text_);
+    if (acro.size() < 2 || acro.size() > 6 || a < acro.size() + 1) return false;
+    for (std::size_t i = 0; i < acro.size(); ++i) {
+      std::size_t w = a - 1 - acro.size() + i;
+      if (!is_word(w) || T_[w].capitalized) return false;
+      char c = text_[T_[w].span.start];
+      if (c != acro[i] - 'A' + 'a') return false;
+    }
+    return true;
   }
 
   // Whether the document writes `w` in lower case somewhere and never

@@ -370,3 +370,17 @@ TEST_CASE("plural, possessive and relative-clause roles", "[entities][roles]") {
   CHECK(role_of("Petra Kask") == "cabinet minister");
   CHECK(role_of("Lena Holm") == "part-time missionary");
 }
+
+TEST_CASE("stock tickers and abbreviations of common words are no entities", "[entities]") {
+  Result r = run("Shares of Harlow Brothers (HARB.L) rose on Monday. "
+                 "Congress passed a continuing resolution (CR) for the agency. "
+                 "The United Nations (UN) welcomed the move.\n");
+  for (const auto& e : r.entities) {
+    CHECK(e.name != "HARB");
+    CHECK(e.name != "L");
+    CHECK(e.name != "CR");
+  }
+  const Entity* un = named(r, "United Nations");  // an acronym of a name stays
+  REQUIRE(un);
+  CHECK(un->mentions.size() == 2);
+}
