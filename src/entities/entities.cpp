@@ -140,6 +140,7 @@ constexpr std::size_t kNone = std::size_t(-1);
 struct Found {
   std::size_t first = 0, last = 0;
   std::size_t name_first = kNone;  // where the name begins when before `first` (an event's year)
+  std::size_t name_last = 0;       // where it ends when after `last`
   ner::ChunkType type{};
   std::size_t sentence = 0;
   EntityType etype = EntityType::other;
@@ -460,11 +461,20 @@ class Extraction {
     // the tagger said; a year or an ordinal before it is part of the name
     // ("2015 Boat Show", "21st Annual Trail Run").
     // The year stays out of the mention (CoNLL's convention) but names the entity.
+    // So do the edition's words the tagger left out ("2015 UAH Spring Career
+    // Fair", "Mid Winter Meeting 2015"), but not a sentence's first word.
     if (event_head(f.first, f.last)) {
       f.type = ner::ChunkType::MISC;
       std::size_t k = f.first;
-      while (k > sent_first && T_[k - 1].kind == TokenKind::number && year_or_ordinal(k - 1)) --k;
+      const std::size_t opening = first_word(sent_first);
+      while (k > sent_first &&
+             ((T_[k - 1].kind == TokenKind::number && year_or_ordinal(k - 1)) ||
+              (k - 1 > opening && is_word(k - 1) && T_[k - 1].capitalized && folded(k - 1) != "the")))
+        --k;
       if (k < f.first) f.name_first = k;
+      if (f.last < sent_last && T_[f.last].kind == TokenKind::number && year_or_ordinal(f.last) &&
+          T_[f.last].span.size() == 4)
+        f.name_last = f.last + 1;
     }
     // A head word or a legal form types the name whatever the tagger said:
     // "General Motors" is no person "Motors" titled "General".
@@ -645,10 +655,15 @@ class Extraction {
       if (short_caps) return true;
     }
     if (ticker_or_abbreviation(f)) return true;
-    std::size_t k = sent_first;
-    while (k < f.first && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
-    if (k != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
+    if (first_word(sent_first) != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
     return common_word(T_[f.first].text(text_));
+  }
+
+  // The first word or number of a tagger sentence (punctuation skipped).
+  std::size_t first_word(std::size_t sent_first) const {
+    std::size_t k = sent_first;
+    while (k + 1 < T_.size() && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
+    return k;
   }
 
   // "(LART.NS)": a stock ticker in parentheses, capitals joined by dots without
@@ -996,10 +1011,10 @@ class Extraction {
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
       ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
-      const std::size_t name_first = std::min(f.name_first, f.first);
-      if (!acronym && (f.last - name_first > name_words[e] || out[e].name.empty())) {
-        name_words[e] = f.last - name_first;
-        out[e].name = std::string(span_text(name_first, f.last));
+      const std::size_t name_first = std::min(f.name_first, f.first), name_last = std::max(f.name_last, f.last);
+      if (!acronym && (name_last - name_first > name_words[e] || out[e].name.empty())) {
+        name_words[e] = name_last - name_first;
+        out[e].name = std::string(span_text(name_first, name_last));
       }
       // One role once: "Dr." and "dr" are the same title.
       auto role_key = [](std::string_view r) {

@@ -299,6 +299,16 @@ TEST_CASE("an event head names an event whatever the tagger said; its year names
   }
   CHECK(show);
   CHECK(tournament);
+  // Words of the edition left out by the tagger, and a year after, name it too.
+  Result e = run("Members flew in for the Grand Lodge Mid Winter Meeting 2016 at the hotel.\n");
+  bool meeting = false;
+  for (const auto& x : e.entities)
+    if (x.name.find("Meeting") != std::string::npos) {
+      meeting = true;
+      CHECK(x.type == EntityType::event);
+      CHECK(x.name.ends_with("Mid Winter Meeting 2016"));
+    }
+  CHECK(meeting);
 }
 
 TEST_CASE("'vs.' separates two names", "[entities]") {
