@@ -433,6 +433,18 @@ class Extraction {
           --j;
         }
       }
+      // "Puerto Rico | Police Department", "Republic of Singapore | Air Force":
+      // a place right before an institution named by its head is part of its name.
+      for (std::size_t j = 1; j < cs.size(); ++j) {
+        if (cs[j - 1].type != ner::ChunkType::LOC || cs[j].type != ner::ChunkType::ORG ||
+            cs[j - 1].last != cs[j].first || cs[j].last < cs[j].first + 2)
+          continue;
+        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
+        if (head == res_.heads.end() || head->second.type != EntityType::organization) continue;
+        cs[j].first = cs[j - 1].first;
+        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+        --j;
+      }
     }
   }
 
@@ -484,9 +496,26 @@ class Extraction {
     const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG
                                   : head == EntityType::work || head == EntityType::event ? ner::ChunkType::MISC
                                                                                           : ner::ChunkType::LOC;
+    // After "in" or "near" a county is the place, not its team ("in Kent County").
+    if (head == EntityType::location && !strong && f.first > sent_first) {
+      std::string before = folded(f.first - 1);
+      strong = before == "in" || before == "near" || before == "across" || before == "outside";
+    }
     if (head && !strong && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && f.type != coarse)
       head.reset();
+    // "Green Bay Packers": a place followed by a capitalised plural is a team.
+    if (!head && f.type == ner::ChunkType::LOC && team_name(f.first, f.last)) f.type = ner::ChunkType::ORG;
     if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
+    // "Minister of Education Kay Rowe": after "<role> of" the tagger takes the
+    // department and the person as one name (a person or an organization); the
+    // person is the last two words, the rest is the role.
+    if ((f.type == ner::ChunkType::PER || (f.type == ner::ChunkType::ORG && !head)) && f.first >= sent_first + 2 &&
+        f.last > f.first + 2 && folded(f.first - 1) == "of" && (role_noun(f.first - 2) || title(f.first - 2)) &&
+        !T_[f.last - 1].all_caps && !T_[f.last - 2].all_caps && T_[f.last - 1].capitalized &&
+        T_[f.last - 2].capitalized) {
+      f.first = f.last - 2;
+      f.type = ner::ChunkType::PER;
+    }
     if (f.type == ner::ChunkType::PER) {
       const std::size_t titles_first = take_titles(f, sent_first);
       // A role written before the titles states the function: "former government
@@ -599,22 +628,23 @@ class Extraction {
 
   // The type a multi-word name's last word or legal form gives it, if any,
   // and whether it is strong (a legal form, a street word).
-  // "<head> of [the] <name>" types the whole name by the head before "of" (strong).
-  // A first word that names places ("Lake", "Mount") makes it a location.
+  // Without a head word at the end, "<head> of [the] <name>" types the whole name
+  // by the head before "of" (strong). A first word that names places ("Lake",
+  // "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
     if (last < first + 2) return {std::nullopt, false};
     if (legal_start(first, last) < last) return {EntityType::organization, true};
+    std::size_t h = last - 1;
+    if (is_word(h) && T_[h].capitalized) {
+      auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+      if (it != res_.heads.end()) return {it->second.type, it->second.strong};
+    }
     for (std::size_t k = first + 1; k + 1 < last; ++k)
       if (T_[k].kind == TokenKind::word && text_.compare(T_[k].span.start, T_[k].span.size(), "of") == 0) {
         auto of = res_.of_heads.find(bare_fold(T_[k - 1].text(text_)));
         if (of != res_.of_heads.end()) return {of->second, true};
         break;
       }
-    std::size_t h = last - 1;
-    if (is_word(h) && T_[h].capitalized) {
-      auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-      if (it != res_.heads.end()) return {it->second.type, it->second.strong};
-    }
     if (is_word(first) && T_[first + 1].capitalized && res_.place_prefixes.count(bare_fold(T_[first].text(text_))))
       return {EntityType::location, false};
     return {std::nullopt, false};
@@ -847,6 +877,17 @@ class Extraction {
     return EntityType::other;
   }
 
+  // A known place and then one capitalised plural that is no place itself
+  // ("Green Bay Packers", "Ridgeway Hawks" when Ridgeway is in the gazetteer).
+  bool team_name(std::size_t first, std::size_t last) const {
+    if (last < first + 2 || !is_word(last - 1) || !T_[last - 1].capitalized || T_[last - 1].all_caps) return false;
+    std::string_view w = T_[last - 1].text(text_);
+    if (w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's') return false;
+    constexpr std::uint16_t kPlace = ner::kGazCountry | ner::kGazRegion | ner::kGazCity;
+    return (gaz_bits(first, last - 1) & kPlace) && !(gaz_bits(last - 1, last) & (kPlace | ner::kGazNationality)) &&
+           !(gaz_bits(first, last) & kPlace);
+  }
+
   // "World Cup", "Gulf War", "Grand Prix": the last one or two words of a
   // multi-word name, capitalised, name an event.
   bool event_head(std::size_t first, std::size_t last) const {
@@ -965,10 +1006,19 @@ class Extraction {
     }
     // Acronyms: an all-capital single word that spells a multi-word name's initials
     // (the first such name in text order), looked up by initials.
-    std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
-    for (std::size_t j = 0; j < n; ++j)
-      if (found_[j].last - found_[j].first >= 2 && found_[j].type != ner::ChunkType::PER)
-        by_initials[initials(span_text(found_[j].first, found_[j].last))].push_back(j);
+    // Second choice: the initials after a leading country ("United States Drug
+    // Enforcement Agency" is the DEA).
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials;
+    for (std::size_t j = 0; j < n; ++j) {
+      const Found& f = found_[j];
+      if (f.last - f.first < 2 || f.type == ner::ChunkType::PER) continue;
+      by_initials[initials(span_text(f.first, f.last))].push_back(j);
+      for (std::size_t k = f.first + 1; k + 2 <= f.last && k <= f.first + 3; ++k)
+        if (gaz_bits(f.first, k) & (ner::kGazCountry | ner::kGazNationality)) {
+          by_inner_initials[initials(span_text(k, f.last))].push_back(j);
+          break;
+        }
+    }
     for (std::size_t i = 0; i < n; ++i) {
       if (root(i) != i || found_[i].last != found_[i].first + 1 || !T_[found_[i].first].all_caps) continue;
       std::string_view acro = T_[found_[i].first].text(text_);
@@ -976,8 +1026,13 @@ class Extraction {
       std::string a = utf8::fold(acro);
       a.erase(std::remove(a.begin(), a.end(), '.'), a.end());
       auto it = by_initials.find(a);
-      if (it == by_initials.end()) continue;
-      for (std::size_t j : it->second)
+      const std::vector<std::size_t>* names = it != by_initials.end() ? &it->second : nullptr;
+      if (!names) {
+        auto inner = by_inner_initials.find(a);
+        if (inner == by_inner_initials.end()) continue;
+        names = &inner->second;
+      }
+      for (std::size_t j : *names)
         if (j != i && root(j) == j) {
           parent[i] = j;
           break;

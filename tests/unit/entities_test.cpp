@@ -38,6 +38,14 @@ const Entity* named(const Result& r, std::string_view name) {
   return nullptr;
 }
 
+// The entity called `name` exists and has type `t`.
+void check_type(const Result& r, std::string_view name, EntityType t) {
+  INFO(name);
+  const Entity* e = named(r, name);
+  REQUIRE(e);
+  CHECK(e->type == t);
+}
+
 std::vector<std::string> mention_texts(const Result& r, const Entity& e) {
   std::vector<std::string> out;
   for (const auto& m : e.mentions) out.emplace_back(m.span.in(r.doc.text));
@@ -320,27 +328,17 @@ TEST_CASE("'vs.' separates two names", "[entities]") {
 TEST_CASE("'<head> of [the] <name>' stays one name typed by its head", "[entities]") {
   Result r = run("Students at the University of the Southern Isles protested. "
                  "The study appeared in the Proceedings of the Royal Society of Marlow.\n");
-  const Entity* uni = named(r, "University of the Southern Isles");
-  REQUIRE(uni);
-  CHECK(uni->type == EntityType::organization);
-  const Entity* proc = named(r, "Proceedings of the Royal Society of Marlow");
-  REQUIRE(proc);
-  CHECK(proc->type == EntityType::work);
+  check_type(r, "University of the Southern Isles", EntityType::organization);
+  check_type(r, "Proceedings of the Royal Society of Marlow", EntityType::work);
   CHECK_FALSE(named(r, "Southern Isles"));
 }
 
 TEST_CASE("place prefixes and facility heads type a name; punctuation stays out", "[entities]") {
   Result r = run("Hikers climbed Mount Karvell near Lake Ostrava on Sunday. "
                  "The gala at the Brindle Street Auditorium was cancelled (Tomas Berg said).\n");
-  const Entity* mount = named(r, "Mount Karvell");
-  REQUIRE(mount);
-  CHECK(mount->type == EntityType::location);
-  const Entity* lake = named(r, "Lake Ostrava");
-  REQUIRE(lake);
-  CHECK(lake->type == EntityType::location);
-  const Entity* hall = named(r, "Brindle Street Auditorium");
-  REQUIRE(hall);
-  CHECK(hall->type == EntityType::facility);
+  check_type(r, "Mount Karvell", EntityType::location);
+  check_type(r, "Lake Ostrava", EntityType::location);
+  check_type(r, "Brindle Street Auditorium", EntityType::facility);
   for (const auto& e : r.entities)
     for (const auto& m : e.mentions) {
       std::string_view t = m.span.in(r.doc.text);
@@ -393,4 +391,21 @@ TEST_CASE("stock tickers and abbreviations of common words are no entities", "[e
   const Entity* un = named(r, "United Nations");  // an acronym of a name stays
   REQUIRE(un);
   CHECK(un->mentions.size() == 2);
+}
+
+TEST_CASE("a role 'of' a department before a name; a country before an acronym's name", "[entities][roles]") {
+  Result r = run("The Minister of Education Kay Rowe said schools would open. Rowe spoke in Bridgetown. "
+                 "The United States Drug Enforcement Agency said the DEA had seized the boat.\n");
+  check_type(r, "Kay Rowe", EntityType::person);
+  CHECK(named(r, "Kay Rowe")->roles == std::vector<std::string>{"Minister of Education"});
+  check_type(r, "United States Drug Enforcement Agency", EntityType::organization);
+  CHECK(named(r, "United States Drug Enforcement Agency")->mentions.size() == 2);
+}
+
+TEST_CASE("teams, counties and institutions named after places", "[entities]") {
+  Result r = run("They met the Boise Hawks on Sunday. A storm hit farms in Lincoln County on Monday. "
+                 "Troops of the Republic of Korea Air Force landed.\n");
+  check_type(r, "Boise Hawks", EntityType::organization);
+  check_type(r, "Lincoln County", EntityType::location);
+  check_type(r, "Republic of Korea Air Force", EntityType::organization);
 }
