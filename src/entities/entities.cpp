@@ -433,6 +433,20 @@ class Extraction {
           --j;
         }
       }
+      // "UK Ministry of Defense": the same when the tagger left the words after
+      // "of" untagged (capitalised words up to the next name).
+      // Also its last words: "Institute of Marine | Research".
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        const std::size_t end = cs[j].last, limit = j + 1 < cs.size() ? cs[j + 1].first : input[s].size();
+        std::size_t of = cs[j].first + 1;
+        while (of <= end && of < input[s].size() && input[s][of] != "of") ++of;
+        if (of > end || of >= limit || !res_.of_heads.count(bare_fold(input[s][of - 1]))) continue;
+        std::size_t k = std::max(of + 1, end);
+        if (k == of + 1 && k < limit && input[s][k] == "the") ++k;
+        std::size_t stop = k;
+        while (stop < limit && stop < k + 4 && T_[words_[s][stop].first].capitalized) ++stop;
+        if (stop > k) cs[j].last = stop;
+      }
       // "Puerto Rico | Police Department", "Republic of Singapore | Air Force":
       // a place right before an institution named by its head is part of its name.
       for (std::size_t j = 1; j < cs.size(); ++j) {

@@ -331,6 +331,9 @@ TEST_CASE("'<head> of [the] <name>' stays one name typed by its head", "[entitie
   check_type(r, "University of the Southern Isles", EntityType::organization);
   check_type(r, "Proceedings of the Royal Society of Marlow", EntityType::work);
   CHECK_FALSE(named(r, "Southern Isles"));
+  // The capitalised words after "of" that the tagger left out join it too.
+  Result m = run("He joined the Norwegian Institute of Marine Research last year.\n");
+  check_type(m, "Norwegian Institute of Marine Research", EntityType::organization);
 }
 
 TEST_CASE("place prefixes and facility heads type a name; punctuation stays out", "[entities]") {
