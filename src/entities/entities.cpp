@@ -149,6 +149,7 @@ struct Found {
   bool derived = false;
   bool honorific = false;  // "Mr", "Ms" … right before the name
   bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
+  const char* subtype = nullptr;  // a place's kind as the text states it ("the city of X")
 };
 
 // Initials of the capitalised words of `name` ("United Nations" -> "un").
@@ -567,6 +568,7 @@ class Extraction {
         f.etype = EntityType::facility;
     }
     if (head) f.etype = *head;
+    if (f.etype == EntityType::location) f.subtype = place_kind(f, sent_first, sent_last);
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
     // A lone name tagged otherwise before "administration" is a person too
@@ -603,6 +605,33 @@ class Extraction {
     if (res_.role_nouns.count(w)) return true;
     return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
   }
+  // What kind of place the text says a location is: "the city of X", "the
+  // province of X" (a region), "X, <region or country>" (a city in it; a region
+  // when X is a known region and the name after it a country).
+  const char* place_kind(const Found& f, std::size_t sent_first, std::size_t sent_last) const {
+    if (f.first >= sent_first + 2 && folded(f.first - 1) == "of") {
+      std::string kind = folded(f.first - 2);
+      if (kind == "city" || kind == "town" || kind == "village" || kind == "capital") return "city";
+      if (kind == "state" || kind == "province" || kind == "region" || kind == "county" || kind == "island")
+        return "region";
+    }
+    constexpr std::uint16_t kPlace = ner::kGazCountry | ner::kGazRegion | ner::kGazCity;
+    const std::uint16_t own = gaz_bits(f.first, f.last);
+    if (own & ner::kGazCountry) return nullptr;
+    if (f.last + 1 < sent_last && is_punct(f.last, ",") && is_word(f.last + 1) && T_[f.last + 1].capitalized) {
+      std::size_t e = f.last + 1;
+      while (e + 1 < sent_last && e < f.last + 4 && is_word(e + 1) && T_[e + 1].capitalized) ++e;
+      for (; e > f.last; --e) {
+        std::uint16_t next = gaz_bits(f.last + 1, e + 1);
+        if (!(next & kPlace)) continue;
+        if (next & ner::kGazCountry) return (own & ner::kGazRegion) && !(own & ner::kGazCity) ? "region" : "city";
+        if (next & ner::kGazRegion) return "city";
+        break;
+      }
+    }
+    return nullptr;
+  }
+
   // A role noun in the plural ("ministers", not "minister" or "boss").
   bool plural_noun(std::size_t tok) const {
     if (!is_word(tok)) return false;
@@ -1063,6 +1092,7 @@ class Extraction {
     std::vector<std::array<int, 8>> votes;
     std::vector<std::size_t> name_words;
     std::vector<bool> person_evidence;  // a full name, a role or an honorific
+    std::vector<const char*> subtype;   // the first kind of place the text states
     for (std::size_t i = 0; i < found_.size(); ++i) {
       std::size_t r = root[i];
       auto [it, fresh] = entity_of.try_emplace(r, out.size());
@@ -1071,11 +1101,13 @@ class Extraction {
         votes.push_back({});
         name_words.push_back(0);
         person_evidence.push_back(false);
+        subtype.push_back(nullptr);
       }
       std::size_t e = it->second;
       const Found& f = found_[i];
       if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
         person_evidence[e] = true;
+      if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
       ++votes[e][std::size_t(f.etype)];
@@ -1113,7 +1145,9 @@ class Extraction {
              votes[e][std::size_t(t)] > 0))
           best = t;
       ent.type = EntityType(best);
-      if (ent.type == EntityType::location) {
+      if (ent.type == EntityType::location && subtype[e]) {
+        ent.subtype = subtype[e];
+      } else if (ent.type == EntityType::location) {
         std::uint16_t bits = res_.tagger.gazetteer().lookup_phrase(ent.name);
         if (bits & ner::kGazCountry) ent.subtype = "country";
         else if (bits & ner::kGazRegion) ent.subtype = "region";

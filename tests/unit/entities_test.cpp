@@ -412,3 +412,14 @@ TEST_CASE("teams, counties and institutions named after places", "[entities]") {
   check_type(r, "Lincoln County", EntityType::location);
   check_type(r, "Republic of Korea Air Force", EntityType::organization);
 }
+
+TEST_CASE("a place's subtype follows what the text says of it", "[entities]") {
+  Result r = run("Flooding hit Santiago, Chile on Monday. Officials in the city of Valencia agreed.\n");
+  const Entity* santiago = named(r, "Santiago");
+  REQUIRE(santiago);
+  CHECK(santiago->subtype == "city");  // the gazetteers also list a region of that name
+  const Entity* valencia = named(r, "Valencia");
+  REQUIRE(valencia);
+  CHECK(valencia->subtype == "city");
+  CHECK(named(r, "Chile")->subtype == "country");
+}
