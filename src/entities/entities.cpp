@@ -568,6 +568,12 @@ class Extraction {
         f.etype = EntityType::facility;
     }
     if (head) f.etype = *head;
+    // "Lanco Infratech (LAIN.NS)": a name with a stock ticker is a company.
+    if (f.last < sent_last && ticker(f.last) && f.etype != EntityType::organization) {
+      f.type = ner::ChunkType::ORG;
+      f.etype = EntityType::organization;
+      f.role.clear();
+    }
     if (f.etype == EntityType::location) f.subtype = place_kind(f, sent_first, sent_last);
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
@@ -739,6 +745,20 @@ class Extraction {
     return k;
   }
 
+  // Whether a stock ticker stands in the parentheses opened at token `open`:
+  // capitals joined by dots, without spaces ("(HARB.L)").
+  bool ticker(std::size_t open) const {
+    if (open + 4 >= T_.size() || !is_punct(open, "(")) return false;
+    std::size_t b = open + 1;
+    bool dotted = false;
+    while (b < T_.size() && (b == open + 1 || !T_[b].space_before) && (T_[b].all_caps || is_punct(b, "."))) {
+      dotted = dotted || is_punct(b, ".");
+      ++b;
+    }
+    return dotted && b < T_.size() && is_punct(b, ")") && b - open >= 4 && !is_punct(b - 1, ".") &&
+           !is_punct(open + 1, ".") && T_[open + 1].span.size() >= 2;
+  }
+
   // "(LART.NS)": a stock ticker in parentheses, capitals joined by dots without
   // spaces; "(CR)" after "continuing resolution": an abbreviation of common
   // words. Neither names anything.
@@ -747,12 +767,9 @@ class Extraction {
     while (a > 0 && !T_[a].space_before && (T_[a - 1].all_caps || is_punct(a - 1, "."))) --a;
     while (b < T_.size() && !T_[b].space_before && (T_[b].all_caps || is_punct(b, "."))) ++b;
     if (a == 0 || b >= T_.size() || !is_punct(a - 1, "(") || !is_punct(b, ")")) return false;
-    bool dotted = false;
-    for (std::size_t k = a; k < b; ++k) {
-      if (is_punct(k, ".")) dotted = true;
-      else if (!T_[k].all_caps) return false;
-    }
-    if (dotted) return b - a >= 3 && !is_punct(b - 1, ".") && !is_punct(a, ".") && T_[a].span.size() >= 2;
+    for (std::size_t k = a; k < b; ++k)
+      if (!T_[k].all_caps && !is_punct(k, ".")) return false;
+    if (ticker(a - 1)) return true;
     // One acronym: its letters are the initials of the lower-case words before "(".
     if (b != a + 1) return false;
     std::string_view acro = T_[a].text(text_);

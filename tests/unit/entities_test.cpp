@@ -391,6 +391,9 @@ TEST_CASE("stock tickers and abbreviations of common words are no entities", "[e
     CHECK(e.name != "L");
     CHECK(e.name != "CR");
   }
+  // A name with a ticker is a company, however the tagger read it.
+  Result t = run("Dana Kwong (DKWG.NS) fell 2 percent.\n");
+  check_type(t, "Dana Kwong", EntityType::organization);
   const Entity* un = named(r, "United Nations");  // an acronym of a name stays
   REQUIRE(un);
   CHECK(un->mentions.size() == 2);
