@@ -682,12 +682,17 @@ class Extraction {
   // "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
     if (last < first + 2) return {std::nullopt, false};
-    if (legal_start(first, last) < last) return {EntityType::organization, true};
-    std::size_t h = last - 1;
-    if (is_word(h) && T_[h].capitalized) {
-      auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-      if (it != res_.heads.end()) return {it->second.type, it->second.strong};
+    // "Harbour Hotel & Spa": the head may stand before a last "& <word>" (which
+    // wins over a legal form: "Spa" is also "S.p.A.").
+    const bool legal = legal_start(first, last) < last;
+    for (std::size_t h = last - 1;; h -= 2) {
+      if (!(legal && h == last - 1) && is_word(h) && T_[h].capitalized) {
+        auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+        if (it != res_.heads.end()) return {it->second.type, it->second.strong};
+      }
+      if (h < first + 3 || h != last - 1 || !is_punct(h - 1, "&")) break;
     }
+    if (legal) return {EntityType::organization, true};
     for (std::size_t k = first + 1; k + 1 < last; ++k)
       if (T_[k].kind == TokenKind::word && text_.compare(T_[k].span.start, T_[k].span.size(), "of") == 0) {
         auto of = res_.of_heads.find(bare_fold(T_[k - 1].text(text_)));

@@ -342,6 +342,10 @@ TEST_CASE("place prefixes and facility heads type a name; punctuation stays out"
   check_type(r, "Mount Karvell", EntityType::location);
   check_type(r, "Lake Ostrava", EntityType::location);
   check_type(r, "Brindle Street Auditorium", EntityType::facility);
+  // A head before a last "& <word>" types the name too.
+  Result h = run("Guests filled the Larkspur Hotel & Spa on Friday. Boats left the Cove Point Public Boat Ramp.\n");
+  check_type(h, "Larkspur Hotel & Spa", EntityType::facility);
+  check_type(h, "Cove Point Public Boat Ramp", EntityType::facility);
   for (const auto& e : r.entities)
     for (const auto& m : e.mentions) {
       std::string_view t = m.span.in(r.doc.text);
