@@ -72,6 +72,7 @@ struct Tables {
   std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
   std::unordered_set<std::string> place_prefixes;       // "lake", "mount" … (folded)
   std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
+  std::unordered_set<std::string> months;  // "feb.", "december" … (folded; the dates lexicon's month rows)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -108,6 +109,14 @@ std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   const std::string kind = "entity-heads";
   for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
     out.emplace(bare_fold(row.fields[0]), Head{head_type_named(kind, row), row.fields[1] != "organization" && row.fields[1] != "location"});
+  return out;
+}
+
+// The month names of the dates lexicon, with and without their dots ("feb.", "feb").
+std::unordered_set<std::string> load_months(const Resources& res) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2))
+    if (row.fields[1] == "month") out.insert(utf8::fold(row.fields[0]));
   return out;
 }
 
@@ -483,6 +492,9 @@ class Extraction {
     while (f.first + 1 < f.last && T_[f.first].kind != TokenKind::word && T_[f.first].kind != TokenKind::number &&
            !is_punct(f.first, "@#"))
       ++f.first;
+    // "House Dec. 11", "Feb. 25": a month before a day number is a date, not a name.
+    while (f.last > f.first && f.last < sent_last && month_before_day(f.last - 1)) --f.last;
+    if (f.last == f.first) return;
     if (junk(f, sent_first)) return;
     // "Boat Show", "Freedom Tournament": an event head names an event whatever
     // the tagger said; a year or an ordinal before it is part of the name
@@ -611,6 +623,19 @@ class Extraction {
     if (res_.role_nouns.count(w)) return true;
     return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
   }
+  // A month name (or its abbreviation) at token `tok`, its dot, then a day's number.
+  bool month_before_day(std::size_t tok) const {
+    if (!is_word(tok)) return false;
+    std::size_t next = tok + 1;
+    std::string m = folded(tok);
+    if (next < T_.size() && is_punct(next, ".") && !T_[next].space_before) {
+      m += '.';
+      ++next;
+    }
+    return next < T_.size() && T_[next].kind == TokenKind::number && T_[next].span.size() <= 2 &&
+           res_.months.count(m) > 0;
+  }
+
   // What kind of place the text says a location is: "the city of X", "the
   // province of X" (a region), "X, <region or country>" (a city in it; a region
   // when X is a known region and the name after it a country).
@@ -1236,7 +1261,8 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_words(res, "entity-honorifics"), load_heads(res),
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
                                          load_set(res, "entity-role-modifiers"),
-                                         load_set(res, "entity-place-prefixes"), load_of_heads(res)}})) {}
+                                         load_set(res, "entity-place-prefixes"), load_of_heads(res),
+                                         load_months(res)}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

@@ -430,3 +430,14 @@ TEST_CASE("a place's subtype follows what the text says of it", "[entities]") {
   CHECK(valencia->subtype == "city");
   CHECK(named(r, "Chile")->subtype == "country");
 }
+
+TEST_CASE("a month before a day's number is no part of a name", "[entities]") {
+  Result r = run("The Senate Dec. 11 vote passed. The trial of Ana Ruiz is set for Feb. 25 in Eugene.\n");
+  for (const auto& e : r.entities)
+    for (const auto& m : e.mentions) {
+      std::string_view t = m.span.in(r.doc.text);
+      CHECK(t.find("Dec") == std::string_view::npos);
+      CHECK(t.find("Feb") == std::string_view::npos);
+    }
+  CHECK(named(r, "Ana Ruiz"));
+}
