@@ -457,6 +457,19 @@ class Extraction {
         while (stop < limit && stop < k + 4 && T_[words_[s][stop].first].capitalized) ++stop;
         if (stop > k) cs[j].last = stop;
       }
+      // "British | Virgin Islands": a nationality right before a place named by
+      // a place head is part of the place's name.
+      for (std::size_t j = 1; j < cs.size(); ++j) {
+        if (cs[j - 1].type != ner::ChunkType::MISC || cs[j].type != ner::ChunkType::LOC ||
+            cs[j - 1].last != cs[j].first || cs[j - 1].last != cs[j - 1].first + 1 ||
+            !(gaz_bits(words_[s][cs[j - 1].first].first, words_[s][cs[j - 1].first].last) & ner::kGazNationality))
+          continue;
+        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
+        if (head == res_.heads.end() || head->second.type != EntityType::location) continue;
+        cs[j].first = cs[j - 1].first;
+        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+        --j;
+      }
       // "Puerto Rico | Police Department", "Republic of Singapore | Air Force":
       // a place right before an institution named by its head is part of its name.
       for (std::size_t j = 1; j < cs.size(); ++j) {
@@ -1157,8 +1170,10 @@ class Extraction {
       if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
-      ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
+      // An acronym takes the type of the name it spells ("BVI" of "British
+      // Virgin Islands"): the tagger types bare capitals poorly.
+      if (!acronym) ++votes[e][std::size_t(f.etype)];
       const std::size_t name_first = std::min(f.name_first, f.first), name_last = std::max(f.name_last, f.last);
       if (!acronym && (name_last - name_first > name_words[e] || out[e].name.empty())) {
         name_words[e] = name_last - name_first;

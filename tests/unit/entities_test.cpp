@@ -441,3 +441,11 @@ TEST_CASE("a month before a day's number is no part of a name", "[entities]") {
     }
   CHECK(named(r, "Ana Ruiz"));
 }
+
+TEST_CASE("a nationality before a place head joins the place; an acronym takes its name's type", "[entities]") {
+  Result r = run("Police in the British Virgin Islands arrested two men. The BVI said the BVI coast guard "
+                 "helped, and the BVI government thanked them.\n");
+  check_type(r, "British Virgin Islands", EntityType::location);
+  CHECK(named(r, "British Virgin Islands")->mentions.size() == 4);
+  CHECK_FALSE(named(r, "BVI"));
+}
