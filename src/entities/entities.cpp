@@ -457,6 +457,28 @@ class Extraction {
         while (stop < limit && stop < k + 4 && T_[words_[s][stop].first].capitalized) ++stop;
         if (stop > k) cs[j].last = stop;
       }
+      // "People for the | Ethical Treatment of Animals", "Center for | Defense
+      // Studies": capitalised words, "for [the]" and an organization are one name.
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        if (cs[j].type != ner::ChunkType::ORG) continue;
+        std::size_t o = cs[j].first;
+        if (o >= 1 && input[s][o - 1] == "the") --o;
+        if (o < 3 || input[s][o - 1] != "for") continue;
+        std::size_t h = o - 2;  // the word before "for"
+        const std::size_t floor = j > 0 ? cs[j - 1].last : 0;
+        bool before = j > 0 && cs[j - 1].last == h + 1 && cs[j - 1].type != ner::ChunkType::PER;
+        if (!before && (h < floor || h == 0 || !T_[words_[s][h].first].capitalized || T_[words_[s][h].first].all_caps))
+          continue;
+        std::size_t start = before ? cs[j - 1].first : h;
+        while (!before && start > floor + 1 && h - start < 2 && T_[words_[s][start - 1].first].capitalized &&
+               bare_fold(input[s][start - 1]) != "the")
+          --start;
+        cs[j].first = start;
+        if (before) {
+          cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+          --j;
+        }
+      }
       // "British | Virgin Islands": a nationality right before a place named by
       // a place head is part of the place's name.
       for (std::size_t j = 1; j < cs.size(); ++j) {

@@ -449,3 +449,9 @@ TEST_CASE("a nationality before a place head joins the place; an acronym takes i
   CHECK(named(r, "British Virgin Islands")->mentions.size() == 4);
   CHECK_FALSE(named(r, "BVI"));
 }
+
+TEST_CASE("'<Words> for [the] <organization>' is one name; a sentence's first word stays out", "[entities]") {
+  Result r = run("Activists from Friends for the Protection of Rivers marched. Support for the Labour Party fell.\n");
+  check_type(r, "Friends for the Protection of Rivers", EntityType::organization);
+  check_type(r, "Labour Party", EntityType::organization);
+}
