@@ -7,20 +7,29 @@
 //     straight, because the model was trained on CoNLL tokens. Sentences are
 //     also cut at line breaks: a name never crosses one.
 //     A name found once is also taken where the same words recur untagged.
+//     Chunks the tagger cut apart are joined where a head says they are one
+//     name ("University of | the West Indies", "Puerto Rico | Police
+//     Department", "People for the | Ethical Treatment …", "British | Virgin
+//     Islands"); "vs." splits two.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
 //     Prison"), a person followed by "administration" also yields a derived
-//     organization related to that person.
+//     organization related to that person. Head words, legal forms, place
+//     prefixes, event heads and a following stock ticker type a name over the
+//     tagger; tickers, abbreviations of common words and month names are no
+//     names.
 //  3. Mentions are clustered: same folded name (case and diacritics) and
 //     type, a person's surname or shorter name to the fullest person name, an
 //     acronym to the name whose initials it spells ("United Nations (UN)").
-//     The entity's type is the majority of its mentions' types, its name is
-//     the fullest mention as written.
+//     The entity's type is the majority of its mentions' types (acronyms do
+//     not vote), its name is the fullest mention as written (with an event's
+//     year and edition words).
 //  4. Types beyond CoNLL's four come from the gazetteers inside the model:
 //     facility (head word), group (nationality or group list), location
-//     subtype (country, region, city).
-//  5. Salience: mentions, plus weight for the headline and the lede.
+//     subtype (country, region, city) from the text's own words first.
+//  5. Salience: mentions, plus weight for the headline and the lede; `other`
+//     entities are listed after the typed ones.
 #include "newsan/entities.h"
 
 #include <algorithm>
