@@ -488,6 +488,19 @@ class Extraction {
           --j;
         }
       }
+      // "Winter Military Collector 's | Show": a possessive inside an event's name.
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        const std::size_t p = cs[j].last;
+        if (p + 1 >= input[s].size() || (input[s][p] != "'s" && input[s][p] != "'S")) continue;
+        const bool next = j + 1 < cs.size() && cs[j + 1].first == p + 1;  // the tagger's name after it
+        const std::size_t limit = next ? cs[j + 1].last : j + 1 < cs.size() ? cs[j + 1].first : input[s].size();
+        std::size_t e = p + 1;
+        while (e < limit && e < p + 4 && T_[words_[s][e].first].capitalized) ++e;
+        if (e == p + 1 || !contains(res_.event_heads, bare_fold(input[s][e - 1]))) continue;
+        cs[j].last = e;
+        cs[j].type = ner::ChunkType::MISC;
+        if (next) cs.erase(cs.begin() + std::ptrdiff_t(j + 1));
+      }
       // "British | Virgin Islands": a nationality right before a place named by
       // a place head is part of the place's name.
       for (std::size_t j = 1; j < cs.size(); ++j) {

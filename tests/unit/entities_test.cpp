@@ -317,6 +317,9 @@ TEST_CASE("an event head names an event whatever the tagger said; its year names
       CHECK(x.name.ends_with("Mid Winter Meeting 2016"));
     }
   CHECK(meeting);
+  // A possessive inside an event's name keeps it one name.
+  Result p = run("Collectors came to the Winter Military Collector's Show in Huntsville.\n");
+  check_type(p, "Winter Military Collector's Show", EntityType::event);
 }
 
 TEST_CASE("'vs.' separates two names", "[entities]") {
