@@ -345,6 +345,9 @@ TEST_CASE("place prefixes and facility heads type a name; punctuation stays out"
   check_type(r, "Mount Karvell", EntityType::location);
   check_type(r, "Lake Ostrava", EntityType::location);
   check_type(r, "Brindle Street Auditorium", EntityType::facility);
+  Result saint = run("Floods reached St. Ardell and Saint Corvin overnight, officials in Ostrava said.\n");
+  for (const auto& e : saint.entities)
+    if (e.name.starts_with("St") || e.name.starts_with("Saint")) CHECK(e.type == EntityType::location);
   // A head before a last "& <word>" types the name too.
   Result h = run("Guests filled the Larkspur Hotel & Spa on Friday. Boats left the Cove Point Public Boat Ramp.\n");
   check_type(h, "Larkspur Hotel & Spa", EntityType::facility);
