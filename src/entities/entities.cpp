@@ -7,20 +7,29 @@
 //     straight, because the model was trained on CoNLL tokens. Sentences are
 //     also cut at line breaks: a name never crosses one.
 //     A name found once is also taken where the same words recur untagged.
+//     Chunks the tagger cut apart are joined where a head says they are one
+//     name ("University of | the West Indies", "Puerto Rico | Police
+//     Department", "People for the | Ethical Treatment …", "British | Virgin
+//     Islands"); "vs." splits two.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
 //     Prison"), a person followed by "administration" also yields a derived
-//     organization related to that person.
+//     organization related to that person. Head words, legal forms, place
+//     prefixes, event heads and a following stock ticker type a name over the
+//     tagger; tickers, abbreviations of common words and month names are no
+//     names.
 //  3. Mentions are clustered: same folded name (case and diacritics) and
 //     type, a person's surname or shorter name to the fullest person name, an
 //     acronym to the name whose initials it spells ("United Nations (UN)").
-//     The entity's type is the majority of its mentions' types, its name is
-//     the fullest mention as written.
+//     The entity's type is the majority of its mentions' types (acronyms do
+//     not vote), its name is the fullest mention as written (with an event's
+//     year and edition words).
 //  4. Types beyond CoNLL's four come from the gazetteers inside the model:
 //     facility (head word), group (nationality or group list), location
-//     subtype (country, region, city).
-//  5. Salience: mentions, plus weight for the headline and the lede.
+//     subtype (country, region, city) from the text's own words first.
+//  5. Salience: mentions, plus weight for the headline and the lede; `other`
+//     entities are listed after the typed ones.
 #include "newsan/entities.h"
 
 #include <algorithm>
@@ -70,6 +79,9 @@ struct Tables {
   std::unordered_set<std::string> legal;       // "inc", "sa", "co" … (folded, no dots)
   std::unordered_set<std::string> role_nouns;  // "spokesman", "economist" … (folded)
   std::unordered_set<std::string> role_mods;   // "former", "interim" … (folded)
+  std::unordered_set<std::string> place_prefixes;       // "lake", "mount" … (folded)
+  std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
+  std::unordered_set<std::string> months;  // "feb.", "december" … (folded; the dates lexicon's month rows)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -87,19 +99,41 @@ std::string bare_fold(std::string_view w) {
   return f;
 }
 
+// A head word's type column ("street" is a strong location).
+EntityType head_type_named(const std::string& kind, const LexiconRow& row) {
+  const std::string& t = row.fields[1];
+  EntityType type = t == "location" || t == "place" || t == "street" ? EntityType::location
+                    : t == "organization" ? EntityType::organization
+                    : t == "facility"     ? EntityType::facility
+                    : t == "work"         ? EntityType::work
+                    : t == "event"        ? EntityType::event
+                                          : EntityType::other;
+  if (type == EntityType::other)
+    throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
+  return type;
+}
+
 std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   std::unordered_map<std::string, Head> out;
   const std::string kind = "entity-heads";
-  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2)) {
-    const std::string& t = row.fields[1];
-    EntityType type = t == "location" || t == "street" ? EntityType::location
-                      : t == "organization" ? EntityType::organization
-                      : t == "facility"     ? EntityType::facility
-                                            : EntityType::other;
-    if (type == EntityType::other)
-      throw FormatError(kind + " lexicon: unknown type '" + t + "' for '" + row.fields[0] + "'");
-    out.emplace(bare_fold(row.fields[0]), Head{type, t == "street"});
-  }
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
+    out.emplace(bare_fold(row.fields[0]), Head{head_type_named(kind, row), row.fields[1] != "organization" && row.fields[1] != "location"});
+  return out;
+}
+
+// The month names of the dates lexicon, with and without their dots ("feb.", "feb").
+std::unordered_set<std::string> load_months(const Resources& res) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2))
+    if (row.fields[1] == "month") out.insert(utf8::fold(row.fields[0]));
+  return out;
+}
+
+std::unordered_map<std::string, EntityType> load_of_heads(const Resources& res) {
+  std::unordered_map<std::string, EntityType> out;
+  const std::string kind = "entity-of-heads";
+  for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
+    out.emplace(bare_fold(row.fields[0]), head_type_named(kind, row));
   return out;
 }
 
@@ -118,9 +152,13 @@ bool is_possessive(std::string_view w) {
   return w == "'s" || w == "’s" || w == "'" || w == "’" || w == "'S" || w == "’S";
 }
 
+constexpr std::size_t kNone = std::size_t(-1);
+
 // One name found by the tagger, as token indices [first, last) into Tokenized::tokens.
 struct Found {
   std::size_t first = 0, last = 0;
+  std::size_t name_first = kNone;  // where the name begins when before `first` (an event's year)
+  std::size_t name_last = 0;       // where it ends when after `last`
   ner::ChunkType type{};
   std::size_t sentence = 0;
   EntityType etype = EntityType::other;
@@ -128,6 +166,8 @@ struct Found {
   std::optional<std::string> related;
   bool derived = false;
   bool honorific = false;  // "Mr", "Ms" … right before the name
+  bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
+  const char* subtype = nullptr;  // a place's kind as the text states it ("the city of X")
 };
 
 // Initials of the capitalised words of `name` ("United Nations" -> "un").
@@ -160,8 +200,9 @@ class Extraction {
     ner::Sentences input = tagger_input();
     auto tagged = res_.tagger.tag_document(input);
     propagate(input, tagged);
+    join_of_phrases(input, tagged);
     for (std::size_t s = 0; s < tagged.size(); ++s)
-      for (const ner::Chunk& c : tagged[s]) add_mention(s, c);
+      for (const ner::Chunk& c : tagged[s]) add_split(s, c);
     return entities(cluster());
   }
 
@@ -359,6 +400,135 @@ class Extraction {
     }
   }
 
+  // "Chargers vs. Northern Michigan": two names the tagger ran together.
+  void add_split(std::size_t s, const ner::Chunk& c) {
+    std::size_t from = c.first;
+    for (std::size_t k = c.first + 1; k + 1 < c.last; ++k) {
+      std::string w = bare_fold(T_[words_[s][k].first].text(text_));
+      if (w != "vs" && w != "v" && w != "versus") continue;
+      std::size_t next = k + 1;
+      if (next < c.last && is_punct(words_[s][next].first, ".")) ++next;
+      if (next >= c.last) break;
+      add_mention(s, {from, k, c.type});
+      from = next;
+      k = next;
+    }
+    add_mention(s, {from, c.last, c.type});
+  }
+
+  // "University of the West Indies", "Proceedings of the National Academy of
+  // Sciences": a name after "of [the]" joins the capitalised words before it
+  // when they end in a head that takes such a complement (entity-of-heads).
+  void join_of_phrases(const ner::Sentences& input, std::vector<std::vector<ner::Chunk>>& tagged) const {
+    for (std::size_t s = 0; s < tagged.size(); ++s) {
+      auto& cs = tagged[s];
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        std::size_t o = cs[j].first;
+        if (o >= 1 && input[s][o - 1] == "the") --o;
+        if (o < 2 || input[s][o - 1] != "of") continue;
+        --o;  // at "of"
+        std::size_t h = o - 1;
+        if (!T_[words_[s][h].first].capitalized) continue;
+        auto head = res_.of_heads.find(bare_fold(input[s][h]));
+        if (head == res_.of_heads.end()) continue;
+        std::size_t start = h;
+        bool before = j > 0 && cs[j - 1].last == o;
+        if (before) {
+          start = cs[j - 1].first;
+        } else {
+          if (j > 0 && cs[j - 1].last > h) continue;
+          std::size_t floor = j > 0 ? cs[j - 1].last : 0;
+          while (start > floor && h - start < 3 && T_[words_[s][start - 1].first].capitalized &&
+                 !T_[words_[s][start - 1].first].all_caps && bare_fold(input[s][start - 1]) != "the")
+            --start;
+        }
+        const EntityType t = head->second;
+        cs[j].first = start;
+        cs[j].type = t == EntityType::organization ? ner::ChunkType::ORG
+                     : t == EntityType::location || t == EntityType::facility ? ner::ChunkType::LOC
+                                                                               : ner::ChunkType::MISC;
+        if (before) {
+          cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+          --j;
+        }
+      }
+      // "UK Ministry of Defense": the same when the tagger left the words after
+      // "of" untagged (capitalised words up to the next name).
+      // Also its last words: "Institute of Marine | Research".
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        const std::size_t end = cs[j].last, limit = j + 1 < cs.size() ? cs[j + 1].first : input[s].size();
+        std::size_t of = cs[j].first + 1;
+        while (of <= end && of < input[s].size() && input[s][of] != "of") ++of;
+        if (of > end || of >= limit || !res_.of_heads.count(bare_fold(input[s][of - 1]))) continue;
+        std::size_t k = std::max(of + 1, end);
+        if (k == of + 1 && k < limit && input[s][k] == "the") ++k;
+        std::size_t stop = k;
+        while (stop < limit && stop < k + 4 && T_[words_[s][stop].first].capitalized) ++stop;
+        if (stop > k) cs[j].last = stop;
+      }
+      // "People for the | Ethical Treatment of Animals", "Center for | Defense
+      // Studies": capitalised words, "for [the]" and an organization are one name.
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        if (cs[j].type != ner::ChunkType::ORG) continue;
+        std::size_t o = cs[j].first;
+        if (o >= 1 && input[s][o - 1] == "the") --o;
+        if (o < 3 || input[s][o - 1] != "for") continue;
+        std::size_t h = o - 2;  // the word before "for"
+        const std::size_t floor = j > 0 ? cs[j - 1].last : 0;
+        bool before = j > 0 && cs[j - 1].last == h + 1 && cs[j - 1].type != ner::ChunkType::PER;
+        if (!before && (h < floor || h == 0 || !T_[words_[s][h].first].capitalized || T_[words_[s][h].first].all_caps))
+          continue;
+        std::size_t start = before ? cs[j - 1].first : h;
+        while (!before && start > floor + 1 && h - start < 2 && T_[words_[s][start - 1].first].capitalized &&
+               bare_fold(input[s][start - 1]) != "the")
+          --start;
+        cs[j].first = start;
+        if (before) {
+          cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+          --j;
+        }
+      }
+      // "Winter Military Collector 's | Show": a possessive inside an event's name.
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        const std::size_t p = cs[j].last;
+        if (p + 1 >= input[s].size() || (input[s][p] != "'s" && input[s][p] != "'S")) continue;
+        const bool next = j + 1 < cs.size() && cs[j + 1].first == p + 1;  // the tagger's name after it
+        const std::size_t limit = next ? cs[j + 1].last : j + 1 < cs.size() ? cs[j + 1].first : input[s].size();
+        std::size_t e = p + 1;
+        while (e < limit && e < p + 4 && T_[words_[s][e].first].capitalized) ++e;
+        if (e == p + 1 || !contains(res_.event_heads, bare_fold(input[s][e - 1]))) continue;
+        cs[j].last = e;
+        cs[j].type = ner::ChunkType::MISC;
+        if (next) cs.erase(cs.begin() + std::ptrdiff_t(j + 1));
+      }
+      // "British | Virgin Islands": a nationality right before a place named by
+      // a place head is part of the place's name.
+      for (std::size_t j = 1; j < cs.size(); ++j) {
+        if (cs[j - 1].type != ner::ChunkType::MISC || cs[j].type != ner::ChunkType::LOC ||
+            cs[j - 1].last != cs[j].first || cs[j - 1].last != cs[j - 1].first + 1 ||
+            !(gaz_bits(words_[s][cs[j - 1].first].first, words_[s][cs[j - 1].first].last) & ner::kGazNationality))
+          continue;
+        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
+        if (head == res_.heads.end() || head->second.type != EntityType::location) continue;
+        cs[j].first = cs[j - 1].first;
+        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+        --j;
+      }
+      // "Puerto Rico | Police Department", "Republic of Singapore | Air Force":
+      // a place right before an institution named by its head is part of its name.
+      for (std::size_t j = 1; j < cs.size(); ++j) {
+        if (cs[j - 1].type != ner::ChunkType::LOC || cs[j].type != ner::ChunkType::ORG ||
+            cs[j - 1].last != cs[j].first || cs[j].last < cs[j].first + 2)
+          continue;
+        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
+        if (head == res_.heads.end() || head->second.type != EntityType::organization) continue;
+        cs[j].first = cs[j - 1].first;
+        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+        --j;
+      }
+    }
+  }
+
   // 2. One chunk of tagger sentence s to a cleaned mention (and maybe a derived one).
   void add_mention(std::size_t s, const ner::Chunk& c) {
     Found f;
@@ -367,17 +537,69 @@ class Extraction {
     f.type = c.type;
     f.sentence = sentence_of_[s];
     const std::size_t sent_first = words_[s].front().first, sent_last = words_[s].back().last;
-    while (f.last > f.first + 1 && is_possessive(T_[f.last - 1].text(text_))) --f.last;
+    // Punctuation at either end is no part of a name (") Walt", "Acme,").
+    auto opened = [&] {
+      for (std::size_t k = f.first; k + 1 < f.last; ++k)
+        if (is_punct(k, "(")) return true;
+      return false;
+    };
+    while (f.last > f.first + 1 && (is_possessive(T_[f.last - 1].text(text_)) || is_punct(f.last - 1, ",;:(\"") ||
+                                    (is_punct(f.last - 1, ")") && !opened())))
+      --f.last;
+    while (f.first + 1 < f.last && T_[f.first].kind != TokenKind::word && T_[f.first].kind != TokenKind::number &&
+           !is_punct(f.first, "@#"))
+      ++f.first;
+    // "House Dec. 11", "Feb. 25": a month before a day number is a date, not a name.
+    while (f.last > f.first && f.last < sent_last && month_before_day(f.last - 1)) --f.last;
+    if (f.last == f.first) return;
     if (junk(f, sent_first)) return;
+    // "Boat Show", "Freedom Tournament": an event head names an event whatever
+    // the tagger said; a year or an ordinal before it is part of the name
+    // ("2015 Boat Show", "21st Annual Trail Run").
+    // The year stays out of the mention (CoNLL's convention) but names the entity.
+    // So do the edition's words the tagger left out ("2015 UAH Spring Career
+    // Fair", "Mid Winter Meeting 2015"), but not a sentence's first word.
+    if (event_head(f.first, f.last)) {
+      f.type = ner::ChunkType::MISC;
+      std::size_t k = f.first;
+      const std::size_t opening = first_word(sent_first);
+      while (k > sent_first &&
+             ((T_[k - 1].kind == TokenKind::number && year_or_ordinal(k - 1)) ||
+              (k - 1 > opening && is_word(k - 1) && T_[k - 1].capitalized && folded(k - 1) != "the")))
+        --k;
+      if (k < f.first) f.name_first = k;
+      if (f.last < sent_last && T_[f.last].kind == TokenKind::number && year_or_ordinal(f.last) &&
+          T_[f.last].span.size() == 4)
+        f.name_last = f.last + 1;
+    }
     // A head word or a legal form types the name whatever the tagger said:
     // "General Motors" is no person "Motors" titled "General".
     // Only street words and legal forms overrule the tagger's ORG/LOC (a
     // county or a bank may be a team or a place: "Kent County", "West Bank").
     auto [head, strong] = head_type(f.first, f.last);
-    const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG : ner::ChunkType::LOC;
+    const ner::ChunkType coarse = head == EntityType::organization ? ner::ChunkType::ORG
+                                  : head == EntityType::work || head == EntityType::event ? ner::ChunkType::MISC
+                                                                                          : ner::ChunkType::LOC;
+    // After "in" or "near" a county is the place, not its team ("in Kent County").
+    if (head == EntityType::location && !strong && f.first > sent_first) {
+      std::string before = folded(f.first - 1);
+      strong = before == "in" || before == "near" || before == "across" || before == "outside";
+    }
     if (head && !strong && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && f.type != coarse)
       head.reset();
-    if (head && f.type != ner::ChunkType::MISC) f.type = coarse;
+    // "Green Bay Packers": a place followed by a capitalised plural is a team.
+    if (!head && f.type == ner::ChunkType::LOC && team_name(f.first, f.last)) f.type = ner::ChunkType::ORG;
+    if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
+    // "Minister of Education Kay Rowe": after "<role> of" the tagger takes the
+    // department and the person as one name (a person or an organization); the
+    // person is the last two words, the rest is the role.
+    if ((f.type == ner::ChunkType::PER || (f.type == ner::ChunkType::ORG && !head)) && f.first >= sent_first + 2 &&
+        f.last > f.first + 2 && folded(f.first - 1) == "of" && (role_noun(f.first - 2) || title(f.first - 2)) &&
+        !T_[f.last - 1].all_caps && !T_[f.last - 2].all_caps && T_[f.last - 1].capitalized &&
+        T_[f.last - 2].capitalized) {
+      f.first = f.last - 2;
+      f.type = ner::ChunkType::PER;
+    }
     if (f.type == ner::ChunkType::PER) {
       const std::size_t titles_first = take_titles(f, sent_first);
       // A role written before the titles states the function: "former government
@@ -388,9 +610,20 @@ class Extraction {
       }
       for (std::size_t k = f.first; k > sent_first && k + 2 >= f.first; --k)
         f.honorific = f.honorific || contains(res_.honorifics, folded(k - 1));
-      if (f.role.empty()) f.role = role_before(f.first, sent_first);
+      if (f.role.empty()) {
+        f.role = role_before(f.first, sent_first);
+        f.plural_role = !f.role.empty() && plural_noun(f.first - 1);
+      }
       if (f.role.empty()) f.role = role_before_comma(f.first, sent_first);
       if (f.role.empty()) f.role = role_after(f.last, sent_last);
+      // "ministers Ana Ruiz and Tomas Berg": a plural role before a list of names.
+      if (f.role.empty() && f.first > sent_first + 1 && !found_.empty()) {
+        const Found& prev = found_.back();
+        std::string between = folded(f.first - 1);
+        if (prev.type == ner::ChunkType::PER && prev.last + 1 == f.first && (between == "and" || between == ",") &&
+            !prev.role.empty() && prev.plural_role)
+          f.role = prev.role, f.plural_role = true;
+      }
     }
     f.etype = entity_type(f);
     if (f.type == ner::ChunkType::LOC || f.type == ner::ChunkType::ORG) {
@@ -404,6 +637,13 @@ class Extraction {
         f.etype = EntityType::facility;
     }
     if (head) f.etype = *head;
+    // "Lanco Infratech (LAIN.NS)": a name with a stock ticker is a company.
+    if (f.last < sent_last && ticker(f.last) && f.etype != EntityType::organization) {
+      f.type = ner::ChunkType::ORG;
+      f.etype = EntityType::organization;
+      f.role.clear();
+    }
+    if (f.etype == EntityType::location) f.subtype = place_kind(f, sent_first, sent_last);
     found_.push_back(f);
     // "Trump administration": a derived organization linked to the person.
     // A lone name tagged otherwise before "administration" is a person too
@@ -440,6 +680,52 @@ class Extraction {
     if (res_.role_nouns.count(w)) return true;
     return w.size() > 3 && w.back() == 's' && res_.role_nouns.count(w.substr(0, w.size() - 1));
   }
+  // A month name (or its abbreviation) at token `tok`, its dot, then a day's number.
+  bool month_before_day(std::size_t tok) const {
+    if (!is_word(tok)) return false;
+    std::size_t next = tok + 1;
+    std::string m = folded(tok);
+    if (next < T_.size() && is_punct(next, ".") && !T_[next].space_before) {
+      m += '.';
+      ++next;
+    }
+    return next < T_.size() && T_[next].kind == TokenKind::number && T_[next].span.size() <= 2 &&
+           res_.months.count(m) > 0;
+  }
+
+  // What kind of place the text says a location is: "the city of X", "the
+  // province of X" (a region), "X, <region or country>" (a city in it; a region
+  // when X is a known region and the name after it a country).
+  const char* place_kind(const Found& f, std::size_t sent_first, std::size_t sent_last) const {
+    if (f.first >= sent_first + 2 && folded(f.first - 1) == "of") {
+      std::string kind = folded(f.first - 2);
+      if (kind == "city" || kind == "town" || kind == "village" || kind == "capital") return "city";
+      if (kind == "state" || kind == "province" || kind == "region" || kind == "county" || kind == "island")
+        return "region";
+    }
+    constexpr std::uint16_t kPlace = ner::kGazCountry | ner::kGazRegion | ner::kGazCity;
+    const std::uint16_t own = gaz_bits(f.first, f.last);
+    if (own & ner::kGazCountry) return nullptr;
+    if (f.last + 1 < sent_last && is_punct(f.last, ",") && is_word(f.last + 1) && T_[f.last + 1].capitalized) {
+      std::size_t e = f.last + 1;
+      while (e + 1 < sent_last && e < f.last + 4 && is_word(e + 1) && T_[e + 1].capitalized) ++e;
+      for (; e > f.last; --e) {
+        std::uint16_t next = gaz_bits(f.last + 1, e + 1);
+        if (!(next & kPlace)) continue;
+        if (next & ner::kGazCountry) return (own & ner::kGazRegion) && !(own & ner::kGazCity) ? "region" : "city";
+        if (next & ner::kGazRegion) return "city";
+        break;
+      }
+    }
+    return nullptr;
+  }
+
+  // A role noun in the plural ("ministers", not "minister" or "boss").
+  bool plural_noun(std::size_t tok) const {
+    if (!is_word(tok)) return false;
+    std::string w = bare_fold(T_[tok].text(text_));
+    return w.size() > 3 && w.back() == 's' && !res_.role_nouns.count(w) && res_.role_nouns.count(w.substr(0, w.size() - 1));
+  }
   // First token of the hyphenated compound that ends at `tok` ("vice-president-elect").
   std::size_t compound_start(std::size_t tok, std::size_t sent_first) const {
     while (tok > sent_first && !T_[tok].space_before && is_punct(tok - 1, "-") && tok - 1 > sent_first &&
@@ -473,14 +759,31 @@ class Extraction {
 
   // The type a multi-word name's last word or legal form gives it, if any,
   // and whether it is strong (a legal form, a street word).
+  // Without a head word at the end, "<head> of [the] <name>" types the whole name
+  // by the head before "of" (strong). A first word that names places ("Lake",
+  // "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
     if (last < first + 2) return {std::nullopt, false};
-    if (legal_start(first, last) < last) return {EntityType::organization, true};
-    std::size_t h = last - 1;
-    if (!is_word(h) || !T_[h].capitalized) return {std::nullopt, false};
-    auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
-    if (it == res_.heads.end()) return {std::nullopt, false};
-    return {it->second.type, it->second.strong};
+    // "Harbour Hotel & Spa": the head may stand before a last "& <word>" (which
+    // wins over a legal form: "Spa" is also "S.p.A.").
+    const bool legal = legal_start(first, last) < last;
+    for (std::size_t h = last - 1;; h -= 2) {
+      if (!(legal && h == last - 1) && is_word(h) && T_[h].capitalized) {
+        auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+        if (it != res_.heads.end()) return {it->second.type, it->second.strong};
+      }
+      if (h < first + 3 || h != last - 1 || !is_punct(h - 1, "&")) break;
+    }
+    if (legal) return {EntityType::organization, true};
+    for (std::size_t k = first + 1; k + 1 < last; ++k)
+      if (T_[k].kind == TokenKind::word && text_.compare(T_[k].span.start, T_[k].span.size(), "of") == 0) {
+        auto of = res_.of_heads.find(bare_fold(T_[k - 1].text(text_)));
+        if (of != res_.of_heads.end()) return {of->second, true};
+        break;
+      }
+    if (is_word(first) && T_[first + 1].capitalized && res_.place_prefixes.count(bare_fold(T_[first].text(text_))))
+      return {EntityType::location, false};
+    return {std::nullopt, false};
   }
 
   // Not a name: titles alone, a clock time's "AM"/"ET", or a word capitalised only because
@@ -517,10 +820,54 @@ class Extraction {
         short_caps = short_caps && T_[k].all_caps && T_[k].span.size() <= 3;
       if (short_caps) return true;
     }
-    std::size_t k = sent_first;
-    while (k < f.first && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
-    if (k != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
+    if (ticker_or_abbreviation(f)) return true;
+    if (first_word(sent_first) != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
     return common_word(T_[f.first].text(text_));
+  }
+
+  // The first word or number of a tagger sentence (punctuation skipped).
+  std::size_t first_word(std::size_t sent_first) const {
+    std::size_t k = sent_first;
+    while (k + 1 < T_.size() && !is_word(k) && T_[k].kind != TokenKind::number) ++k;
+    return k;
+  }
+
+  // Whether a stock ticker stands in the parentheses opened at token `open`:
+  // capitals joined by dots, without spaces ("(HARB.L)").
+  bool ticker(std::size_t open) const {
+    if (open + 4 >= T_.size() || !is_punct(open, "(")) return false;
+    std::size_t b = open + 1;
+    bool dotted = false;
+    while (b < T_.size() && (b == open + 1 || !T_[b].space_before) && (T_[b].all_caps || is_punct(b, "."))) {
+      dotted = dotted || is_punct(b, ".");
+      ++b;
+    }
+    return dotted && b < T_.size() && is_punct(b, ")") && b - open >= 4 && !is_punct(b - 1, ".") &&
+           !is_punct(open + 1, ".") && T_[open + 1].span.size() >= 2;
+  }
+
+  // "(LART.NS)": a stock ticker in parentheses, capitals joined by dots without
+  // spaces; "(CR)" after "continuing resolution": an abbreviation of common
+  // words. Neither names anything.
+  bool ticker_or_abbreviation(const Found& f) const {
+    std::size_t a = f.first, b = f.last;
+    while (a > 0 && !T_[a].space_before && (T_[a - 1].all_caps || is_punct(a - 1, "."))) --a;
+    while (b < T_.size() && !T_[b].space_before && (T_[b].all_caps || is_punct(b, "."))) ++b;
+    if (a == 0 || b >= T_.size() || !is_punct(a - 1, "(") || !is_punct(b, ")")) return false;
+    for (std::size_t k = a; k < b; ++k)
+      if (!T_[k].all_caps && !is_punct(k, ".")) return false;
+    if (ticker(a - 1)) return true;
+    // One acronym: its letters are the initials of the lower-case words before "(".
+    if (b != a + 1) return false;
+    std::string_view acro = T_[a].text(text_);
+    if (acro.size() < 2 || acro.size() > 6 || a < acro.size() + 1) return false;
+    for (std::size_t i = 0; i < acro.size(); ++i) {
+      std::size_t w = a - 1 - acro.size() + i;
+      if (!is_word(w) || T_[w].capitalized) return false;
+      char c = text_[T_[w].span.start];
+      if (c != acro[i] - 'A' + 'a') return false;
+    }
+    return true;
   }
 
   // Whether the document writes `w` in lower case somewhere and never
@@ -567,6 +914,15 @@ class Extraction {
       else if (word && T_[p].capitalized && !contains(res_.honorifics, folded(p))) r = p;
       else break;
     }
+    // "Russia's foreign minister", "the island's port director": the possessor
+    // (a name) and one lower-case word between it and the role belong to it.
+    std::size_t o = r;
+    if (o > sent_first + 2 && is_word(o - 1) && !T_[o - 1].capitalized && is_possessive(T_[o - 2].text(text_))) --o;
+    if (o > sent_first + 1 && is_possessive(T_[o - 1].text(text_)) && is_word(o - 2) && T_[o - 2].capitalized)
+      r = o - 2;
+    // An article opens no role ("The cabinet minister").
+    std::string lead = folded(r);
+    if (r + 1 < name_first && (lead == "the" || lead == "a" || lead == "an")) ++r;
     return std::string(span_text(r, name_first));
   }
 
@@ -606,18 +962,24 @@ class Extraction {
     std::size_t start = name_last + 1;
     std::string first = folded(start);
     if (first == "a" || first == "an" || first == "the") ++start;
-    bool noun = false;
+    bool noun = false, clause = false;
     std::size_t j = start;
     for (; j < sent_last && j < start + 12; ++j) {
       if (T_[j].newline_before || is_punct(j, ",;.:()") || dash(j)) break;
       if (T_[j].kind != TokenKind::word && !is_punct(j, "-'&")) return {};
       std::string w = folded(j);
+      // "a part-time missionary who served …": the relative clause ends the role.
+      if ((w == "who" || w == "which") && noun && role_noun(j - 1)) {
+        clause = true;
+        break;
+      }
       if (w == "said" || w == "says" || w == "told" || w == "who" || w == "which" ||
           (w == "and" && !noun))
         return {};
       noun = noun || role_noun(j);
     }
-    if (!noun || j == start || (j < sent_last && !T_[j].newline_before && !is_punct(j, ",;.:()") && !dash(j)))
+    if (!noun || j == start ||
+        (!clause && j < sent_last && !T_[j].newline_before && !is_punct(j, ",;.:()") && !dash(j)))
       return {};
     return std::string(span_text(start, j));
   }
@@ -658,11 +1020,37 @@ class Extraction {
     if (T_[f.last - 1].capitalized && last.size() >= 5 &&
         (last.ends_with("an") || last.ends_with("ans")) && f.last - f.first <= 2)
       return EntityType::group;
-    // "World Cup", "Gulf War", "Grand Prix": the last one or two words name an event.
-    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, f.last))); };
-    if (f.last > f.first + 1 && (is_event(f.last - 1) || (f.last > f.first + 2 && is_event(f.last - 2))))
-      return EntityType::event;
+    if (event_head(f.first, f.last)) return EntityType::event;
     return EntityType::other;
+  }
+
+  // A known place and then one capitalised plural that is no place itself
+  // ("Green Bay Packers", "Ridgeway Hawks" when Ridgeway is in the gazetteer).
+  bool team_name(std::size_t first, std::size_t last) const {
+    if (last < first + 2 || !is_word(last - 1) || !T_[last - 1].capitalized || T_[last - 1].all_caps) return false;
+    std::string_view w = T_[last - 1].text(text_);
+    if (w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's') return false;
+    constexpr std::uint16_t kPlace = ner::kGazCountry | ner::kGazRegion | ner::kGazCity;
+    return (gaz_bits(first, last - 1) & kPlace) && !(gaz_bits(last - 1, last) & (kPlace | ner::kGazNationality)) &&
+           !(gaz_bits(first, last) & kPlace);
+  }
+
+  // "World Cup", "Gulf War", "Grand Prix": the last one or two words of a
+  // multi-word name, capitalised, name an event.
+  bool event_head(std::size_t first, std::size_t last) const {
+    if (last < first + 2 || !T_[last - 1].capitalized) return false;
+    auto is_event = [&](std::size_t from) { return contains(res_.event_heads, utf8::fold(span_text(from, last))); };
+    return is_event(last - 1) || (last > first + 2 && is_event(last - 2));
+  }
+
+  // "2015", "21st": a year or an ordinal written in digits.
+  bool year_or_ordinal(std::size_t tok) const {
+    std::string_view w = T_[tok].text(text_);
+    std::size_t d = 0;
+    while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+    if (d == w.size()) return d == 4 && (w[0] == '1' || w[0] == '2');
+    std::string_view rest = w.substr(d);
+    return d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
   }
 
   // The clustering key of a name: case and diacritics folded, dots dropped,
@@ -765,10 +1153,19 @@ class Extraction {
     }
     // Acronyms: an all-capital single word that spells a multi-word name's initials
     // (the first such name in text order), looked up by initials.
-    std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
-    for (std::size_t j = 0; j < n; ++j)
-      if (found_[j].last - found_[j].first >= 2 && found_[j].type != ner::ChunkType::PER)
-        by_initials[initials(span_text(found_[j].first, found_[j].last))].push_back(j);
+    // Second choice: the initials after a leading country ("United States Drug
+    // Enforcement Agency" is the DEA).
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials;
+    for (std::size_t j = 0; j < n; ++j) {
+      const Found& f = found_[j];
+      if (f.last - f.first < 2 || f.type == ner::ChunkType::PER) continue;
+      by_initials[initials(span_text(f.first, f.last))].push_back(j);
+      for (std::size_t k = f.first + 1; k + 2 <= f.last && k <= f.first + 3; ++k)
+        if (gaz_bits(f.first, k) & (ner::kGazCountry | ner::kGazNationality)) {
+          by_inner_initials[initials(span_text(k, f.last))].push_back(j);
+          break;
+        }
+    }
     for (std::size_t i = 0; i < n; ++i) {
       if (root(i) != i || found_[i].last != found_[i].first + 1 || !T_[found_[i].first].all_caps) continue;
       std::string_view acro = T_[found_[i].first].text(text_);
@@ -776,8 +1173,13 @@ class Extraction {
       std::string a = utf8::fold(acro);
       a.erase(std::remove(a.begin(), a.end(), '.'), a.end());
       auto it = by_initials.find(a);
-      if (it == by_initials.end()) continue;
-      for (std::size_t j : it->second)
+      const std::vector<std::size_t>* names = it != by_initials.end() ? &it->second : nullptr;
+      if (!names) {
+        auto inner = by_inner_initials.find(a);
+        if (inner == by_inner_initials.end()) continue;
+        names = &inner->second;
+      }
+      for (std::size_t j : *names)
         if (j != i && root(j) == j) {
           parent[i] = j;
           break;
@@ -794,6 +1196,7 @@ class Extraction {
     std::vector<std::array<int, 8>> votes;
     std::vector<std::size_t> name_words;
     std::vector<bool> person_evidence;  // a full name, a role or an honorific
+    std::vector<const char*> subtype;   // the first kind of place the text states
     for (std::size_t i = 0; i < found_.size(); ++i) {
       std::size_t r = root[i];
       auto [it, fresh] = entity_of.try_emplace(r, out.size());
@@ -802,18 +1205,23 @@ class Extraction {
         votes.push_back({});
         name_words.push_back(0);
         person_evidence.push_back(false);
+        subtype.push_back(nullptr);
       }
       std::size_t e = it->second;
       const Found& f = found_[i];
       if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
         person_evidence[e] = true;
+      if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});
-      ++votes[e][std::size_t(f.etype)];
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
-      if (!acronym && (f.last - f.first > name_words[e] || out[e].name.empty())) {
-        name_words[e] = f.last - f.first;
-        out[e].name = std::string(span.in(text_));
+      // An acronym takes the type of the name it spells ("BVI" of "British
+      // Virgin Islands"): the tagger types bare capitals poorly.
+      if (!acronym) ++votes[e][std::size_t(f.etype)];
+      const std::size_t name_first = std::min(f.name_first, f.first), name_last = std::max(f.name_last, f.last);
+      if (!acronym && (name_last - name_first > name_words[e] || out[e].name.empty())) {
+        name_words[e] = name_last - name_first;
+        out[e].name = std::string(span_text(name_first, name_last));
       }
       // One role once: "Dr." and "dr" are the same title.
       auto role_key = [](std::string_view r) {
@@ -843,7 +1251,9 @@ class Extraction {
              votes[e][std::size_t(t)] > 0))
           best = t;
       ent.type = EntityType(best);
-      if (ent.type == EntityType::location) {
+      if (ent.type == EntityType::location && subtype[e]) {
+        ent.subtype = subtype[e];
+      } else if (ent.type == EntityType::location) {
         std::uint16_t bits = res_.tagger.gazetteer().lookup_phrase(ent.name);
         if (bits & ner::kGazCountry) ent.subtype = "country";
         else if (bits & ner::kGazRegion) ent.subtype = "region";
@@ -871,7 +1281,11 @@ class Extraction {
     // costs far more than moving a number, and the order is the same.
     std::vector<std::size_t> order(out.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
+    // `other` names (products, unknown kinds) come after every typed entity:
+    // a reader's first names are people, places and organizations.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      bool oa = out[a].type == EntityType::other, ob = out[b].type == EntityType::other;
+      if (oa != ob) return ob;
       if (out[a].salience != out[b].salience) return out[a].salience > out[b].salience;
       return out[a].mentions.front().span.start < out[b].mentions.front().span.start;
     });
@@ -905,7 +1319,9 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_words(res, "entity-event-heads"),
                                          load_words(res, "entity-honorifics"), load_heads(res),
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
-                                         load_set(res, "entity-role-modifiers")}})) {}
+                                         load_set(res, "entity-role-modifiers"),
+                                         load_set(res, "entity-place-prefixes"), load_of_heads(res),
+                                         load_months(res)}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
