@@ -55,7 +55,7 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
 // Whether an event of class `cls` can happen to a figure of `kind`: what happens to
 // people (killed, held, freed …) happens to counts; seizures also to amounts and
 // measures; a duration or an age is never what an action was done to.
-static bool event_fits(EventClass cls, const std::string& kind) {
+bool event_fits(EventClass cls, const std::string& kind) {
   if (kind == "duration" || kind == "age" || kind == "score") return false;
   bool count = kind == "count" || kind == "number" || kind == "rate";
   if (cls == EventClass::other) return true;
