@@ -38,6 +38,7 @@ struct Figure {
   Qualifier qualifier = Qualifier::exact;
   Direction direction = Direction::none;
   std::string unit;                   // normalized: "percent", "USD", "kilometre"; a count noun for counts
+  std::string unit_evidence;          // why a currency was chosen from context ("Chile, Chilean"); empty when written
   // What kind of quantity: "count", "money", "percent", "percent-point", "measure",
   // "duration", "age", "multiple", "fraction" or "number" (a bare number).
   std::string kind;

@@ -160,6 +160,10 @@ struct Lexicon {
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
   SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits
+  struct CurrencyCue {
+    std::string default_code, code;
+  };
+  SvMap<std::vector<CurrencyCue>> currency_cues;  // country word (case-sensitive) -> cues
 
   static Lexicon load(const Resources& res);
   std::uint32_t roles_of(std::string_view word) const;
@@ -180,6 +184,11 @@ bool event_fits(EventClass cls, const std::string& kind);
 // sentences where an event word stands near a figure are parsed.
 void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
                 std::vector<Figure>& figures);
+
+// Currency by context (currency.cpp): a bare "$" or currency word whose default code
+// is a guess takes the code of the country the story names most (figures-currency-context-en.tsv).
+void currency_by_context(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                         std::vector<Figure>& figures);
 
 // Fills result.groups (every figure in exactly one group) and result.notes.
 void group_figures(std::string_view text, FigureResult& result);

@@ -155,6 +155,8 @@ Lexicon Lexicon::load(const Resources& res) {
       lx.predicates[ascii_lower(row.fields[0])] |= bit;
     }
   }
+  for (const auto& row : load_lexicon(data.file("lexicon/figures-currency-context-en.tsv"), "figure-currency-context", 3))
+    lx.currency_cues[row.fields[1]].push_back({row.fields[0], row.fields[2]});
   for (const auto& [w, n] : lx.numbers) {
     lx.words[w].num = &n;
     lx.number_filter.add(w);

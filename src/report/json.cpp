@@ -72,6 +72,7 @@ void figure_json(JsonWriter& w, std::string_view text, const Figure& f, std::siz
       .field("qualifier", to_string(f.qualifier));
   nullable(w, "direction", f.direction == Direction::none ? nullptr : to_string(f.direction));
   w.key("unit").string_or_null(f.unit);
+  w.key("unit_evidence").string_or_null(f.unit_evidence);
   w.key("counted").string_or_null(f.counted);
   span_object(w, "counted_span", f.counted_span);
   w.key("event").string_or_null(f.event);

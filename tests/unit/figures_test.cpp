@@ -368,3 +368,23 @@ TEST_CASE("figure facts: no event where the parse links the figure to none", "[f
   CHECK(f.modality == newsan::Modality::none);
   CHECK(f.agent.empty());
 }
+
+TEST_CASE("currency by context: a bare currency takes the story's country, with evidence", "[figures][currency]") {
+  std::string t =
+      "Farmers in Chile expect a poor harvest. The Chilean growers' union said each farm lost "
+      "about 900,000 pesos in the frost.";
+  auto f = fact(t, "900,000").f;
+  CHECK(f.unit == "CLP");
+  CHECK(f.unit_evidence.find("Chile") != std::string::npos);
+  // Without a country, the default stands and no evidence is claimed.
+  f = fact("Each farm lost about 900,000 pesos in the frost.", "900,000").f;
+  CHECK(f.unit == "MXN");
+  CHECK(f.unit_evidence.empty());
+  // A "$" in a Canadian story is a Canadian dollar, but "US$" says what it is.
+  std::string c = "Canada will build a bridge in Ottawa. The Canadian plan costs $40 million and US$12 million of loans.";
+  f = fact(c, "$40 million").f;
+  CHECK(f.unit == "CAD");
+  f = fact(c, "12 million").f;
+  CHECK(f.unit == "USD");
+  CHECK(f.unit_evidence.empty());
+}
