@@ -114,3 +114,16 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
   // Degrees Celsius written with the sign.
   CHECK(one("The pavement hit 52°C at noon.", "52").unit == "degree celsius");
 }
+
+TEST_CASE("issue 14: money and measures name what they are of", "[figures][regression][counted]") {
+  // An amount inside a noun phrase: the noun it describes.
+  CHECK(one("The club will build a $60-million arena by the river.", "60").counted == "arena");
+  CHECK(one("The firm must pay a steep $12 million penalty.", "12 million").counted == "penalty");
+  // After "NOUN of": that noun.
+  CHECK(one("The council approved a budget of $4.2 billion on Friday.", "4.2").counted == "budget");
+  CHECK(one("The train reached a speed of 320 kilometres per hour.", "320").counted == "speed");
+  // A duration used as a modifier counts the noun after it.
+  CHECK(one("She began a five-year prison term in May.", "five-year").counted.find("term") != std::string::npos);
+  // An amount that is only an object names nothing (never invent).
+  CHECK(one("Donors gave $300,000 on Monday.", "300,000").counted.empty());
+}
