@@ -103,6 +103,21 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
     break;
   }
+  // A past verb right before the figure after its subject, not a modifier after an
+  // article ("a reported 40"): "searchers recovered 40 bodies", "the fund earned 6%"
+  // (a stated action of another kind, OTHER).
+  if (start_piece >= 2 && f.event.empty() && (f.kind == "count" || f.kind == "money" || f.kind == "percent")) {
+    const Piece& v = P[start_piece - 1];
+    std::string_view w = v.lower;
+    if (v.kind == TokenKind::word && !v.cap && w.size() > 4 && ends_with(w, "ed") && !info(start_piece - 1).roles &&
+        !info(start_piece - 1).event && P[start_piece - 2].kind == TokenKind::word && !role(start_piece - 2, role::a) &&
+        !role(start_piece - 2, role::det) && !role(start_piece - 2, role::aux)) {
+      f.event = std::string(w);
+      f.event_class = EventClass::other;
+      f.event_span = v.span;
+      return;
+    }
+  }
   // A participle before what is counted: "two injured workers".
   if (np.found && np.modifier != SIZE_MAX) {
     const EventWord* ev = info(np.modifier).event;

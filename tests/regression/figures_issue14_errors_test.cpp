@@ -127,3 +127,11 @@ TEST_CASE("issue 14: money and measures name what they are of", "[figures][regre
   // An amount that is only an object names nothing (never invent).
   CHECK(one("Donors gave $300,000 on Monday.", "300,000").counted.empty());
 }
+
+TEST_CASE("issue 14: a past verb after its subject states an action on the figure", "[figures][regression][events]") {
+  auto f = one("Divers recovered 17 bodies from the lake.", "17");
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.event == "recovered");
+  // After an article the participle only describes the noun.
+  CHECK(one("Officials cited a reported 300 cases.", "300").event_class == newsan::EventClass::none);
+}
