@@ -212,6 +212,13 @@ std::size_t Scanner::figure_at(std::size_t i) {
       }
     }
   }
+  if (!np.found && kind == "money" && word(j, "for") && !(start_piece >= 1 && role(start_piece - 1, role::of))) {
+    // What an amount is for: "$419 million for construction", "$3.8 billion for space
+    // operations" (after "NOUN of" that noun is what it is: "a request of $1 billion for …").
+    std::size_t k = j + 1;
+    while (role(k, role::det)) ++k;
+    if (k < P.size() && P[k].kind == TokenKind::word && !P[k].cap) np = counted_at(k, false);
+  }
   if (!np.found && kind == "duration" && j >= 3 && word(j - 2, "-") && glued(j - 3, j - 2) && glued(j - 2, j - 1))
     np = counted_at(j, false);  // a duration as a modifier: "a six-month battle", "a 30-year prison term"
   // "the one they found": "one" that counts no noun is the pronoun.

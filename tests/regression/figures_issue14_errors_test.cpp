@@ -124,6 +124,9 @@ TEST_CASE("issue 14: money and measures name what they are of", "[figures][regre
   CHECK(one("The train reached a speed of 320 kilometres per hour.", "320").counted == "speed");
   // A duration used as a modifier counts the noun after it.
   CHECK(one("She began a five-year prison term in May.", "five-year").counted.find("term") != std::string::npos);
+  // What an amount is for, unless a noun before "of" already says what it is.
+  CHECK(one("The plan sets aside $80 million for road repairs.", "80").counted.find("repairs") != std::string::npos);
+  CHECK(one("They sent a bill of $2,400 for the ambulance.", "2,400").counted == "bill");
   // An amount that is only an object names nothing (never invent).
   CHECK(one("Donors gave $300,000 on Monday.", "300,000").counted.empty());
 }
