@@ -28,7 +28,7 @@ namespace reader {
 class DateLineReader;
 }
 
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
 
 struct Analysis {
   Document document;

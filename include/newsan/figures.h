@@ -23,10 +23,13 @@ enum class Qualifier { exact, approximately, more_than, at_least, less_than, at_
 enum class Direction { none, up, down };
 // Event classes in the style of GDELT's counts.
 enum class EventClass { none, release, arrest, detain, kill, wound, affect, protest, seize, kidnap, other };
+// Whether the event of a figure happened, is only planned or possible, or is denied.
+enum class Modality { none, happened, expected, negated };
 
 const char* to_string(Qualifier q);
 const char* to_string(Direction d);   // "up", "down"; none -> ""
 const char* to_string(EventClass c);  // "RELEASE" …; none -> ""
+const char* to_string(Modality m);    // "happened", "expected", "negated"; none -> ""
 
 struct Figure {
   Span span;                          // the whole figure phrase ("over 130", "$3bn", "10 to 20")
@@ -35,6 +38,7 @@ struct Figure {
   Qualifier qualifier = Qualifier::exact;
   Direction direction = Direction::none;
   std::string unit;                   // normalized: "percent", "USD", "kilometre"; a count noun for counts
+  std::string unit_evidence;          // why a currency was chosen from context ("Chile, Chilean"); empty when written
   // What kind of quantity: "count", "money", "percent", "percent-point", "measure",
   // "duration", "age", "multiple", "fraction" or "number" (a bare number).
   std::string kind;
@@ -43,6 +47,15 @@ struct Figure {
   std::string event;                  // lemma: "released", "arrested", "held" …
   std::optional<Span> event_span;     // the word the event was read from
   EventClass event_class = EventClass::none;
+  // Read from the parse of the sentence (empty / none when it was not parsed or
+  // does not say): who did it — the subject of an active predicate or the "by"
+  // phrase of a passive — and whether it happened. `agent` is the entity's name
+  // when `agent_entity` (an index into Analysis::entities, set by the Analyzer)
+  // links it, else the words of the phrase.
+  std::string agent;
+  std::optional<Span> agent_span;
+  std::optional<std::size_t> agent_entity;
+  Modality modality = Modality::none;
   std::size_t sentence = 0;
   std::size_t group = 0;              // index into FigureResult::groups
 };

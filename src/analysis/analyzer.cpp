@@ -19,6 +19,20 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 const SyntaxModel* Analyzer::syntax_model() const { return res_->syntax_model().get(); }
 
+// A figure's agent that is a mention of a named entity takes the entity's id and name.
+static void link_figure_agents(Analysis& a) {
+  for (Figure& f : a.figures.figures) {
+    if (!f.agent_span) continue;
+    for (std::size_t e = 0; e < a.entities.size() && !f.agent_entity; ++e)
+      for (const Mention& m : a.entities[e].mentions)
+        if (m.span.start < f.agent_span->end && f.agent_span->start < m.span.end) {
+          f.agent_entity = e;
+          f.agent = a.entities[e].name;
+          break;
+        }
+  }
+}
+
 Analysis Analyzer::analyze(Document doc) const {
   Analysis a;
   a.document = std::move(doc);
@@ -37,6 +51,7 @@ Analysis Analyzer::analyze(Document doc) const {
   a.dates = dates_.extract(a.document, a.tokens, syntax);
   a.figures = figures_.extract(a.document, a.tokens, a.dates.dates, syntax);
   a.entities = entities_.extract(a.document, a.tokens, syntax);
+  link_figure_agents(a);
   return a;
 }
 

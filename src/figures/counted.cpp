@@ -55,7 +55,7 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
 // Whether an event of class `cls` can happen to a figure of `kind`: what happens to
 // people (killed, held, freed …) happens to counts; seizures also to amounts and
 // measures; a duration or an age is never what an action was done to.
-static bool event_fits(EventClass cls, const std::string& kind) {
+bool event_fits(EventClass cls, const std::string& kind) {
   if (kind == "duration" || kind == "age" || kind == "score") return false;
   bool count = kind == "count" || kind == "number" || kind == "rate";
   if (cls == EventClass::other) return true;
@@ -102,6 +102,21 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
       return;
     }
     break;
+  }
+  // A past verb right before the figure after its subject, not a modifier after an
+  // article ("a reported 40"): "searchers recovered 40 bodies", "the fund earned 6%"
+  // (a stated action of another kind, OTHER).
+  if (start_piece >= 2 && f.event.empty() && (f.kind == "count" || f.kind == "money" || f.kind == "percent")) {
+    const Piece& v = P[start_piece - 1];
+    std::string_view w = v.lower;
+    if (v.kind == TokenKind::word && !v.cap && w.size() > 4 && ends_with(w, "ed") && !info(start_piece - 1).roles &&
+        !info(start_piece - 1).event && P[start_piece - 2].kind == TokenKind::word && !role(start_piece - 2, role::a) &&
+        !role(start_piece - 2, role::det) && !role(start_piece - 2, role::aux)) {
+      f.event = std::string(w);
+      f.event_class = EventClass::other;
+      f.event_span = v.span;
+      return;
+    }
   }
   // A participle before what is counted: "two injured workers".
   if (np.found && np.modifier != SIZE_MAX) {

@@ -39,6 +39,16 @@ const char* to_string(EventClass c) {
   return "";
 }
 
+const char* to_string(Modality m) {
+  switch (m) {
+    case Modality::none: return "";
+    case Modality::happened: return "happened";
+    case Modality::expected: return "expected";
+    case Modality::negated: return "negated";
+  }
+  return "";
+}
+
 struct FigureExtractor::Impl {
   figures::Lexicon lexicon;
 };
@@ -75,6 +85,8 @@ FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& toke
   auto by_span = [](const Figure& a, const Figure& b) { return a.span < b.span; };
   if (!std::is_sorted(r.figures.begin(), r.figures.end(), by_span))
     std::stable_sort(r.figures.begin(), r.figures.end(), by_span);
+  figures::currency_by_context(impl_->lexicon, doc.text, tokens, r.figures);
+  figures::read_facts(impl_->lexicon, doc.text, tokens, syntax, r.figures);
   figures::group_figures(doc.text, r);
   return r;
 }

@@ -95,6 +95,16 @@ inline constexpr std::uint32_t street = 1u << 18;
 // The role names in file order of the bits above.
 inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
 
+// What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
+namespace pred {
+inline constexpr std::uint8_t unaccusative = 1u << 0;
+inline constexpr std::uint8_t no_action = 1u << 1;
+inline constexpr std::uint8_t expected_aux = 1u << 2;
+inline constexpr std::uint8_t expected_head = 1u << 3;
+inline constexpr std::uint8_t negation = 1u << 4;
+}  // namespace pred
+inline constexpr const char* kPredicateRoleNames[] = {"unaccusative", "no-action", "expected-aux", "expected-head", "negation"};
+
 // What the scanner needs to know about a word, in one lookup.
 struct EventWord;
 struct WordInfo {
@@ -149,6 +159,11 @@ struct Lexicon {
   PhraseTable<std::string> currency_words;        // -> ISO code
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
+  SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits
+  struct CurrencyCue {
+    std::string default_code, code;
+  };
+  SvMap<std::vector<CurrencyCue>> currency_cues;  // country word (case-sensitive) -> cues
 
   static Lexicon load(const Resources& res);
   std::uint32_t roles_of(std::string_view word) const;
@@ -160,6 +175,20 @@ struct Lexicon {
 // (dates and times: sorted, disjoint). Figures come out in text order.
 void scan_document(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
                    const std::vector<Span>& blocked, std::vector<Figure>& out);
+
+// Whether an event of class `cls` can happen to a figure of `kind` (counted.cpp).
+bool event_fits(EventClass cls, const std::string& kind);
+
+// Reads each figure as a fact from the parse of its sentence (facts.cpp): what
+// it counts, the predicate that happened to it, its agent and modality. Only
+// sentences where an event word stands near a figure are parsed.
+void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+                std::vector<Figure>& figures);
+
+// Currency by context (currency.cpp): a bare "$" or currency word whose default code
+// is a guess takes the code of the country the story names most (figures-currency-context-en.tsv).
+void currency_by_context(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
+                         std::vector<Figure>& figures);
 
 // Fills result.groups (every figure in exactly one group) and result.notes.
 void group_figures(std::string_view text, FigureResult& result);

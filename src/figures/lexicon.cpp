@@ -145,6 +145,18 @@ Lexicon Lexicon::load(const Resources& res) {
       lx.roles[ascii_lower(row.fields[0])] |= bit;
     }
   }
+  {
+    auto path = data.file("lexicon/figures-predicates-en.tsv");
+    for (const auto& row : load_lexicon(path, "figure-predicates", 2)) {
+      std::uint8_t bit = 0;
+      for (std::size_t k = 0; k < std::size(kPredicateRoleNames); ++k)
+        if (row.fields[1] == kPredicateRoleNames[k]) bit = static_cast<std::uint8_t>(1u << k);
+      if (!bit) bad_field(row, 1, path, "a role named in the file's header");
+      lx.predicates[ascii_lower(row.fields[0])] |= bit;
+    }
+  }
+  for (const auto& row : load_lexicon(data.file("lexicon/figures-currency-context-en.tsv"), "figure-currency-context", 3))
+    lx.currency_cues[row.fields[1]].push_back({row.fields[0], row.fields[2]});
   for (const auto& [w, n] : lx.numbers) {
     lx.words[w].num = &n;
     lx.number_filter.add(w);

@@ -195,6 +195,32 @@ std::size_t Scanner::figure_at(std::size_t i) {
     np = counted_at(j, true);
     if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
   }
+  if (!np.found && kind == "money") {
+    // "$2 billion of exports" reads "of"; an amount before a noun is what it is of only
+    // when the two make one noun phrase: "a hefty $450 million fine", "a $40-million stadium".
+    np = counted_at(j, true);
+    std::size_t k = start_piece;
+    if (k > 1 && P[k - 1].kind == TokenKind::word && !P[k - 1].cap && !role(k - 1, role::a) && !role(k - 1, role::det))
+      --k;  // an adjective: "a hefty $450 million fine"
+    if (!np.found && k > 0 && (role(k - 1, role::a) || role(k - 1, role::det))) {
+      np = counted_at(j, false);
+      // An event noun is a noun here: "a $450 million fine", "the $5 penalty".
+      if (!np.found && j < P.size() && P[j].kind == TokenKind::word && !P[j].cap && !P[j].digit &&
+          !role(j, role::np_stop) && !role(j, role::aux) && info(j).event && !ends_with(P[j].lower, "ed")) {
+        np.found = true;
+        np.first = np.last = j;
+      }
+    }
+  }
+  if (!np.found && kind == "money" && word(j, "for") && !(start_piece >= 1 && role(start_piece - 1, role::of))) {
+    // What an amount is for: "$419 million for construction", "$3.8 billion for space
+    // operations" (after "NOUN of" that noun is what it is: "a request of $1 billion for …").
+    std::size_t k = j + 1;
+    while (role(k, role::det)) ++k;
+    if (k < P.size() && P[k].kind == TokenKind::word && !P[k].cap) np = counted_at(k, false);
+  }
+  if (!np.found && kind == "duration" && j >= 3 && word(j - 2, "-") && glued(j - 3, j - 2) && glued(j - 2, j - 1))
+    np = counted_at(j, false);  // a duration as a modifier: "a six-month battle", "a 30-year prison term"
   // "the one they found": "one" that counts no noun is the pronoun.
   if (a.c.is_one && count && !np.found && !f.low) return j;
   bool plural = false;
@@ -207,6 +233,14 @@ std::size_t Scanner::figure_at(std::size_t i) {
       unit = head;
       kind = "count";
     }
+  }
+  // An amount or a measure after "NOUN of": "a request of $17.46 billion", "a speed of 353 knots".
+  if (!np.found && !count && (kind == "money" || kind == "measure" || kind == "percent") && start_piece >= 2 &&
+      role(start_piece - 1, role::of) && P[start_piece - 2].kind == TokenKind::word && !P[start_piece - 2].cap &&
+      !role(start_piece - 2, role::np_stop) && !P[start_piece - 2].digit && !info(start_piece - 2).num) {
+    const Piece& n = P[start_piece - 2];
+    f.counted_span = n.span;
+    f.counted = std::string(n.span.in(text_));
   }
   if ((year_like(a, plural) || (bare_year && (unit.empty() || kind == "count"))) && !f.low) return j;
   if (kind.empty()) kind = a.c.fraction ? "fraction" : "number";

@@ -72,11 +72,18 @@ void figure_json(JsonWriter& w, std::string_view text, const Figure& f, std::siz
       .field("qualifier", to_string(f.qualifier));
   nullable(w, "direction", f.direction == Direction::none ? nullptr : to_string(f.direction));
   w.key("unit").string_or_null(f.unit);
+  w.key("unit_evidence").string_or_null(f.unit_evidence);
   w.key("counted").string_or_null(f.counted);
   span_object(w, "counted_span", f.counted_span);
   w.key("event").string_or_null(f.event);
   nullable(w, "event_class", event_class_or_null(f.event_class));
   span_object(w, "event_span", f.event_span);
+  w.key("agent").string_or_null(f.agent);
+  w.key("agent_entity");
+  if (f.agent_entity) w.value(static_cast<std::uint64_t>(*f.agent_entity));
+  else w.value(nullptr);
+  span_object(w, "agent_span", f.agent_span);
+  nullable(w, "modality", f.modality == Modality::none ? nullptr : to_string(f.modality));
   w.key("kind").string_or_null(f.kind);
   w.field("sentence", f.sentence).field("group", f.group).end_object();
 }

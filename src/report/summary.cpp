@@ -6,6 +6,7 @@
 
 #include "newsan/report.h"
 #include "report/layout.h"
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -175,7 +176,10 @@ class Summary : public Reporter {
       if (f.value) return q + grouped(*f.value);
       return one_line(clip(f.span.in(text), 40)) + " (out of range)";
     };
-    auto describe = [&](const Figure& f) {
+    // A figure as a fact: who did what to how many of what ("Venezuela released
+    // 131 political prisoners"), from the event and agent the parse gave; the
+    // agent may come from another mention of the same quantity.
+    auto describe = [&](const Figure& f, const std::string& agent) {
       std::string v = value_text(f);
       bool plural = !(f.value && *f.value == 1) && f.unit.find(' ') == std::string::npos &&
                     (f.kind == "duration" || f.kind == "measure");
@@ -184,28 +188,41 @@ class Summary : public Reporter {
       else if (!f.unit.empty() && f.kind != "count") v += " " + f.unit + (plural ? "s" : "");
       std::string s = bold(v);
       if (!f.counted.empty()) s += " " + f.counted;
-      if (!f.event.empty()) s += fmt::format(" — {} ({})", f.event, to_string(f.event_class));
+      if (!f.event.empty()) {
+        // The word as written when it is a past form ("freed"), else the event's label.
+        std::string verb = f.event;
+        if (f.event_span) {
+          std::string_view w = f.event_span->in(text);
+          if (w.size() > 3 && w.substr(w.size() - 2) == "ed") verb = lex::ascii_lower(w);
+        }
+        if (f.modality == Modality::negated) verb = "not " + verb;
+        if (!agent.empty()) s = agent + " " + verb + " " + s;
+        else s += " " + verb;
+        if (f.modality == Modality::expected) s += " (expected)";
+        s += fmt::format(" [{}]", to_string(f.event_class));
+      }
       if (f.direction != Direction::none) s += fmt::format(" [{}]", to_string(f.direction));
       return s;
     };
-    auto mention = [&](const Figure& f) {
-      std::string m(f.span.in(text));
-      if (f.counted_span && f.counted_span->start >= f.span.end && f.counted_span->start - f.span.end <= 12)
-        m += text.substr(f.span.end, f.counted_span->end - f.span.end);
-      return "\xE2\x80\x9C" + one_line(clip(m, 80)) + "\xE2\x80\x9D";
-    };
     if (F.groups.empty()) {
-      for (const Figure& f : F.figures) item(o, describe(f), snippet(a, f.span));
+      for (const Figure& f : F.figures) item(o, describe(f, f.agent), snippet(a, f.span));
     } else {
       for (const FigureGroup& g : F.groups) {
         const Figure& rep = F.figures[g.representative];
-        std::string main = describe(rep);
-        if (g.members.size() > 1) main += fmt::format(" ×{}", g.members.size());
-        item(o, main, snippet(a, rep.span));
-        std::string also;
+        std::string agent = rep.agent;
         for (std::size_t m : g.members)
-          if (m != g.representative) also += (also.empty() ? "" : ", ") + mention(F.figures[m]);
-        if (!also.empty()) o += md_ ? fmt::format("  also: {}\n", also) : "      also: " + also + "\n";
+          if (agent.empty() && F.figures[m].event == rep.event) agent = F.figures[m].agent;
+        std::string main = describe(rep, agent);
+        std::string also;
+        std::vector<std::string> seen{std::string(rep.span.in(text))};
+        for (std::size_t m : g.members) {
+          std::string said(F.figures[m].span.in(text));
+          if (std::find(seen.begin(), seen.end(), said) != seen.end()) continue;
+          seen.push_back(said);
+          also += (also.empty() ? "" : ", ") + ("\xE2\x80\x9C" + one_line(clip(said, 60)) + "\xE2\x80\x9D");
+        }
+        if (!also.empty()) main += " (also " + also + ")";
+        item(o, main, snippet(a, rep.span));
       }
     }
     for (const FigureNote& n : F.notes) {

@@ -286,3 +286,105 @@ TEST_CASE("a broken figure lexicon is refused with its name", "[figures][lexicon
                     Catch::Contains("figures-qualifiers-en.tsv") && Catch::Contains("somewhat"));
   fs::remove_all(dir);
 }
+
+// ---- figures as facts (src/figures/facts.cpp): event, agent and modality from the parse ----
+
+namespace {
+
+// The one figure whose span overlaps the first place `what` stands, and its analysis.
+struct Found {
+  newsan::Analysis a;
+  newsan::Figure f;
+};
+Found fact(const std::string& text, const std::string& what) {
+  Found r{run(text), {}};
+  std::size_t s = text.find(what);
+  REQUIRE(s != std::string::npos);
+  int n = 0;
+  for (const auto& f : r.a.figures.figures)
+    if (f.span.start < s + what.size() && s < f.span.end) {
+      r.f = f;
+      ++n;
+    }
+  REQUIRE(n == 1);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("figure facts: the object of an active predicate, its subject the agent", "[figures][facts]") {
+  auto [a, f] = fact("Guatemala has freed over 40 jailed journalists, officials said.", "over 40");
+  CHECK(f.event_class == newsan::EventClass::release);
+  CHECK(f.modality == newsan::Modality::happened);
+  REQUIRE(f.agent_span);
+  CHECK(f.agent_span->in(a.document.text) == "Guatemala");
+  // The agent is a named entity: linked by its id, named by the entity's name.
+  REQUIRE(f.agent_entity);
+  REQUIRE(*f.agent_entity < a.entities.size());
+  CHECK(f.agent == a.entities[*f.agent_entity].name);
+}
+
+TEST_CASE("figure facts: the by phrase of a passive is the agent", "[figures][facts]") {
+  auto [a, f] = fact("Nine sailors were detained by the coast guard near the reef.", "Nine");
+  CHECK(f.event_class == newsan::EventClass::detain);
+  REQUIRE(f.agent_span);
+  CHECK(f.agent_span->in(a.document.text).find("guard") != std::string_view::npos);
+}
+
+TEST_CASE("figure facts: a plan is not a deed", "[figures][facts][modality]") {
+  auto f = fact("The ministry plans to release 60 inmates next month.", "60").f;
+  CHECK(f.event_class == newsan::EventClass::release);
+  CHECK(f.modality == newsan::Modality::expected);
+  f = fact("Police will arrest 15 suspects, the chief warned.", "15").f;
+  CHECK(f.modality == newsan::Modality::expected);
+}
+
+TEST_CASE("figure facts: a denied action is negated", "[figures][facts][modality]") {
+  auto f = fact("The guards did not release the 12 hostages.", "12").f;
+  CHECK(f.event_class == newsan::EventClass::release);
+  CHECK(f.modality == newsan::Modality::negated);
+}
+
+TEST_CASE("figure facts: the subject of an unaccusative verb and a nominalization", "[figures][facts]") {
+  auto f = fact("At least 25 miners died in the blast.", "25").f;
+  CHECK(f.event_class == newsan::EventClass::kill);
+  CHECK(f.agent.empty());  // nobody did it
+  f = fact("Rights groups welcomed the release of 48 activists.", "48").f;
+  CHECK(f.event_class == newsan::EventClass::release);
+}
+
+TEST_CASE("figure facts: any other stated action is OTHER, with its lemma", "[figures][facts]") {
+  // A sentence the parse reads because a classed word stands near: the verb of
+  // the object is the event, not the classed word of another phrase.
+  auto f = fact("The freed hostages said the rebels burned 30 trucks.", "30").f;
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.event == "burn");
+}
+
+TEST_CASE("figure facts: no event where the parse links the figure to none", "[figures][facts]") {
+  // "held" of a rate at a level: an oblique, nothing was held.
+  auto f = fact("Inflation held at 3.2% while officials freed the budget.", "3.2%").f;
+  CHECK(f.event_class == newsan::EventClass::none);
+  CHECK(f.modality == newsan::Modality::none);
+  CHECK(f.agent.empty());
+}
+
+TEST_CASE("currency by context: a bare currency takes the story's country, with evidence", "[figures][currency]") {
+  std::string t =
+      "Farmers in Chile expect a poor harvest. The Chilean growers' union said each farm lost "
+      "about 900,000 pesos in the frost.";
+  auto f = fact(t, "900,000").f;
+  CHECK(f.unit == "CLP");
+  CHECK(f.unit_evidence.find("Chile") != std::string::npos);
+  // Without a country, the default stands and no evidence is claimed.
+  f = fact("Each farm lost about 900,000 pesos in the frost.", "900,000").f;
+  CHECK(f.unit == "MXN");
+  CHECK(f.unit_evidence.empty());
+  // A "$" in a Canadian story is a Canadian dollar, but "US$" says what it is.
+  std::string c = "Canada will build a bridge in Ottawa. The Canadian plan costs $40 million and US$12 million of loans.";
+  f = fact(c, "$40 million").f;
+  CHECK(f.unit == "CAD");
+  f = fact(c, "12 million").f;
+  CHECK(f.unit == "USD");
+  CHECK(f.unit_evidence.empty());
+}

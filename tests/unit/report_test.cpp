@@ -66,3 +66,15 @@ TEST_CASE("parse_format", "[report]") {
   CHECK(newsan::parse_format("md") == newsan::Format::markdown);
   CHECK_FALSE(newsan::parse_format("xml"));
 }
+
+TEST_CASE("the text report writes figures as facts", "[report][text][figures]") {
+  // Who did what to how many of what, the other mentions of the quantity after it.
+  std::string text =
+      "Guatemala has freed 41 jailed journalists, officials said. The release of over 40 "
+      "journalists was welcomed.\n";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  std::ostringstream t;
+  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
+  CHECK(t.str().find("Guatemala freed 41 jailed journalists [RELEASE]") != std::string::npos);
+  CHECK(t.str().find("(also \xE2\x80\x9Cover 40\xE2\x80\x9D)") != std::string::npos);
+}
