@@ -17,7 +17,7 @@ namespace newsan::figures {
 namespace {
 
 // How far (in tokens) an event word may stand from a figure for its sentence to be parsed.
-constexpr std::size_t kTriggerWindow = 8;
+constexpr std::size_t kTriggerWindow = 5;
 
 bool is(std::string_view deprel, std::string_view base) {
   return deprel == base || (deprel.size() > base.size() && deprel.substr(0, base.size()) == base &&

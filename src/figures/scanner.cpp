@@ -242,6 +242,16 @@ std::size_t Scanner::figure_at(std::size_t i) {
     f.counted_span = n.span;
     f.counted = std::string(n.span.in(text_));
   }
+  // A change of a quantity whose subject stands before its verb: "emissions fell 2
+  // percent", "the index gained 0.3%" — the subject is what the percentage is of.
+  if (!np.found && f.counted.empty() && kind == "percent" && start_piece >= 2 && info(start_piece - 1).event &&
+      info(start_piece - 1).event->dir != Direction::none && P[start_piece - 2].kind == TokenKind::word &&
+      !role(start_piece - 2, role::np_stop) && !role(start_piece - 2, role::aux) && !P[start_piece - 2].digit &&
+      !info(start_piece - 2).event && !ends_with(P[start_piece - 2].lower, "ly")) {
+    const Piece& n = P[start_piece - 2];
+    f.counted_span = n.span;
+    f.counted = std::string(n.span.in(text_));
+  }
   if ((year_like(a, plural) || (bare_year && (unit.empty() || kind == "count"))) && !f.low) return j;
   if (kind.empty()) kind = a.c.fraction ? "fraction" : "number";
   f.unit = unit;

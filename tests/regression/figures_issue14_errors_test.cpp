@@ -127,6 +127,9 @@ TEST_CASE("issue 14: money and measures name what they are of", "[figures][regre
   // What an amount is for, unless a noun before "of" already says what it is.
   CHECK(one("The plan sets aside $80 million for road repairs.", "80").counted.find("repairs") != std::string::npos);
   CHECK(one("They sent a bill of $2,400 for the ambulance.", "2,400").counted == "bill");
+  // A percentage of change is of the subject of its verb.
+  CHECK(one("Last year, exports fell 4 percent.", "4 percent").counted == "exports");
+  CHECK(one("Later it fell 4 percent.", "4 percent").counted.empty());  // a pronoun names nothing
   // An amount that is only an object names nothing (never invent).
   CHECK(one("Donors gave $300,000 on Monday.", "300,000").counted.empty());
 }
