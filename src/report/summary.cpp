@@ -196,8 +196,11 @@ class Summary : public Reporter {
           if (w.size() > 3 && w.substr(w.size() - 2) == "ed") verb = lex::ascii_lower(w);
         }
         if (f.modality == Modality::negated) verb = "not " + verb;
+        // "two injured workers": the counted phrase already says what happened.
+        bool said = f.event_span && f.counted_span && f.counted_span->start <= f.event_span->start &&
+                    f.event_span->end <= f.counted_span->end;
         if (!agent.empty()) s = agent + " " + verb + " " + s;
-        else s += " " + verb;
+        else if (!said) s += " " + verb;
         if (f.modality == Modality::expected) s += " (expected)";
         s += fmt::format(" [{}]", to_string(f.event_class));
       }

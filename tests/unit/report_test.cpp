@@ -78,3 +78,13 @@ TEST_CASE("the text report writes figures as facts", "[report][text][figures]") 
   CHECK(t.str().find("Guatemala freed 41 jailed journalists [RELEASE]") != std::string::npos);
   CHECK(t.str().find("(also \xE2\x80\x9Cover 40\xE2\x80\x9D)") != std::string::npos);
 }
+
+TEST_CASE("a fact whose counted phrase holds the event word does not repeat it", "[report][text][figures]") {
+  std::string text = "Three wounded soldiers are being treated at the base hospital, the army said.\n";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  std::ostringstream t;
+  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
+  INFO(t.str());
+  CHECK(t.str().find("wounded soldiers wounded") == std::string::npos);
+  CHECK(t.str().find("wounded soldiers [WOUND]") != std::string::npos);
+}
