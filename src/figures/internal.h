@@ -91,9 +91,10 @@ inline constexpr std::uint32_t np_stop = 1u << 15;
 inline constexpr std::uint32_t aux = 1u << 16;
 inline constexpr std::uint32_t det = 1u << 17;
 inline constexpr std::uint32_t street = 1u << 18;
+inline constexpr std::uint32_t prep = 1u << 19;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "prep"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

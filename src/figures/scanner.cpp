@@ -248,9 +248,19 @@ std::size_t Scanner::figure_at(std::size_t i) {
       info(start_piece - 1).event->dir != Direction::none && P[start_piece - 2].kind == TokenKind::word &&
       !role(start_piece - 2, role::np_stop) && !role(start_piece - 2, role::aux) && !P[start_piece - 2].digit &&
       !info(start_piece - 2).event && !ends_with(P[start_piece - 2].lower, "ly")) {
-    const Piece& n = P[start_piece - 2];
-    f.counted_span = n.span;
-    f.counted = std::string(n.span.in(text_));
+    // The subject, not a prepositional object before the verb: "shipping through the
+    // port fell 18%", "exports of oil rose 4%" are about shipping and exports.
+    std::size_t n = start_piece - 2;
+    while (n >= 2 && role(n - 1, role::prep) && P[n - 2].kind == TokenKind::word && !P[n - 2].digit &&
+           !role(n - 2, role::np_stop))
+      n -= 2;
+    if (n >= 1 && role(n - 1, role::det) && n >= 3 && role(n - 2, role::prep) && P[n - 3].kind == TokenKind::word &&
+        !P[n - 3].digit && !role(n - 3, role::np_stop))
+      n -= 3;
+    if (n < 1 || !role(n - 1, role::prep)) {
+      f.counted_span = P[n].span;
+      f.counted = std::string(P[n].span.in(text_));
+    }
   }
   if ((year_like(a, plural) || (bare_year && (unit.empty() || kind == "count"))) && !f.low) return j;
   if (kind.empty()) kind = a.c.fraction ? "fraction" : "number";

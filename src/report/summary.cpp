@@ -199,7 +199,11 @@ class Summary : public Reporter {
         // "two injured workers": the counted phrase already says what happened.
         bool said = f.event_span && f.counted_span && f.counted_span->start <= f.event_span->start &&
                     f.event_span->end <= f.counted_span->end;
+        // "Shipping fell 18%": what is counted and its verb stand before the figure.
+        bool before = f.counted_span && f.event_span && f.counted_span->end <= f.event_span->start &&
+                      f.event_span->end <= f.span.start;
         if (!agent.empty()) s = agent + " " + verb + " " + s;
+        else if (before) s = f.counted + " " + verb + " " + bold(v);
         else if (!said) s += " " + verb;
         if (f.modality == Modality::expected) s += " (expected)";
         s += fmt::format(" [{}]", to_string(f.event_class));

@@ -88,3 +88,12 @@ TEST_CASE("a fact whose counted phrase holds the event word does not repeat it",
   CHECK(t.str().find("wounded soldiers wounded") == std::string::npos);
   CHECK(t.str().find("wounded soldiers [WOUND]") != std::string::npos);
 }
+
+TEST_CASE("a change is written in the order of the sentence: what, verb, figure", "[report][text][figures]") {
+  std::string text = "Freight through the canal fell 18% last year, the authority said.\n";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  std::ostringstream t;
+  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
+  INFO(t.str());
+  CHECK(t.str().find("Freight fell 18%") != std::string::npos);
+}
