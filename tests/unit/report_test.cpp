@@ -44,9 +44,9 @@ TEST_CASE("text and markdown reports show the sections", "[report][text]") {
   std::ostringstream t, m;
   newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
   newsan::make_reporter(newsan::Format::markdown, {})->write(m, a, 0);
-  CHECK(t.str().find("Strike Ends At Port") == 0);
-  CHECK(t.str().find("Figures (1)") != std::string::npos);
-  CHECK(t.str().find("\x1b[") == std::string::npos);
+  CHECK(report.find("Strike Ends At Port") == 0);
+  CHECK(report.find("Figures (1)") != std::string::npos);
+  CHECK(report.find("\x1b[") == std::string::npos);
   CHECK(m.str().find("# Strike Ends At Port") == 0);
   CHECK(m.str().find("## Figures") != std::string::npos);
 }
@@ -57,7 +57,7 @@ TEST_CASE("jsonl writes one line per document", "[report][json]") {
   auto r = newsan::make_reporter(newsan::Format::jsonl, {});
   r->write(out, a, 0);
   r->write(out, a, 1);
-  std::string s = out.str();
+  std::string s = oureport;
   CHECK(std::count(s.begin(), s.end(), '\n') == 2);
 }
 
@@ -67,33 +67,35 @@ TEST_CASE("parse_format", "[report]") {
   CHECK_FALSE(newsan::parse_format("xml"));
 }
 
+// The text report of one article given as text.
+static std::string text_report(const std::string& text) {
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  std::ostringstream t;
+  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
+  return t.str();
+}
+
 TEST_CASE("the text report writes figures as facts", "[report][text][figures]") {
   // Who did what to how many of what, the other mentions of the quantity after it.
   std::string text =
       "Guatemala has freed 41 jailed journalists, officials said. The release of over 40 "
       "journalists was welcomed.\n";
-  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
-  std::ostringstream t;
-  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
-  CHECK(t.str().find("Guatemala freed 41 jailed journalists [RELEASE]") != std::string::npos);
-  CHECK(t.str().find("(also \xE2\x80\x9Cover 40\xE2\x80\x9D)") != std::string::npos);
+  std::string report = text_report(text);
+  CHECK(report.find("Guatemala freed 41 jailed journalists [RELEASE]") != std::string::npos);
+  CHECK(report.find("(also \xE2\x80\x9Cover 40\xE2\x80\x9D)") != std::string::npos);
 }
 
 TEST_CASE("a fact whose counted phrase holds the event word does not repeat it", "[report][text][figures]") {
   std::string text = "Three wounded soldiers are being treated at the base hospital, the army said.\n";
-  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
-  std::ostringstream t;
-  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
-  INFO(t.str());
-  CHECK(t.str().find("wounded soldiers wounded") == std::string::npos);
-  CHECK(t.str().find("wounded soldiers [WOUND]") != std::string::npos);
+  std::string report = text_report(text);
+  INFO(report);
+  CHECK(report.find("wounded soldiers wounded") == std::string::npos);
+  CHECK(report.find("wounded soldiers [WOUND]") != std::string::npos);
 }
 
 TEST_CASE("a change is written in the order of the sentence: what, verb, figure", "[report][text][figures]") {
   std::string text = "Freight through the canal fell 18% last year, the authority said.\n";
-  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
-  std::ostringstream t;
-  newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
-  INFO(t.str());
-  CHECK(t.str().find("Freight fell 18%") != std::string::npos);
+  std::string report = text_report(text);
+  INFO(report);
+  CHECK(report.find("Freight fell 18%") != std::string::npos);
 }
