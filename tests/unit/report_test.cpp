@@ -44,9 +44,9 @@ TEST_CASE("text and markdown reports show the sections", "[report][text]") {
   std::ostringstream t, m;
   newsan::make_reporter(newsan::Format::text, {})->write(t, a, 0);
   newsan::make_reporter(newsan::Format::markdown, {})->write(m, a, 0);
-  CHECK(report.find("Strike Ends At Port") == 0);
-  CHECK(report.find("Figures (1)") != std::string::npos);
-  CHECK(report.find("\x1b[") == std::string::npos);
+  CHECK(t.str().find("Strike Ends At Port") == 0);
+  CHECK(t.str().find("Figures (1)") != std::string::npos);
+  CHECK(t.str().find("\x1b[") == std::string::npos);
   CHECK(m.str().find("# Strike Ends At Port") == 0);
   CHECK(m.str().find("## Figures") != std::string::npos);
 }
@@ -57,7 +57,7 @@ TEST_CASE("jsonl writes one line per document", "[report][json]") {
   auto r = newsan::make_reporter(newsan::Format::jsonl, {});
   r->write(out, a, 0);
   r->write(out, a, 1);
-  std::string s = oureport;
+  std::string s = out.str();
   CHECK(std::count(s.begin(), s.end(), '\n') == 2);
 }
 
