@@ -41,6 +41,7 @@ Cue cue_from_name(std::string_view name) {
       {"current", Cue::current},
       {"during", Cue::during},
       {"earlier", Cue::earlier},
+      {"overnight", Cue::overnight},
       {"early", Cue::early},
       {"end", Cue::end},
       {"ended", Cue::ended},

@@ -138,6 +138,7 @@ struct Scan {
   std::size_t prev_first = 0;   // first token of the sentence before
   std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
   std::string story_day;        // the last day named anywhere before
+  std::string lead_day;         // the first day the story named (the day its lead tells)
   std::string story_value;      // the last calendar value (year first) named before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.

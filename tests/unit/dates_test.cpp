@@ -450,3 +450,37 @@ TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
   // a weekday before a day and month: one date
   CHECK(one("He was charged on Wednesday 27th April , 2022 .").value == "2022-04-27");
 }
+
+TEST_CASE("a participle the weekday depends on tells of the past", "[dates][syntax]") {
+  using V = std::vector<std::string>;
+  // 2023-06-01 is a Thursday; "bought" has no -ed and no auxiliary
+  CHECK(parsed("The fund owns 900 shares , including 300 bought from May 2 to Tuesday .", "2023-06-01") ==
+        V{"May 2=2023-05-02", "Tuesday=2023-05-30"});
+  // with its auxiliaries the participle is no past: the modal decides
+  CHECK(parsed("The hearing will be held on Tuesday .", "2023-06-01") == V{"Tuesday=2023-06-06"});
+}
+
+TEST_CASE("a clock time restated and a deadline with its zone and date", "[dates]") {
+  // "(0600 GMT)" restates the time before it on another clock
+  auto f = run("The ferry sank at about 9:00 a.m. (0600 GMT) .", "2023-06-01");
+  REQUIRE(f.size() == 1);
+  CHECK((f[0].text == "9:00 a.m." && f[0].value == "2023-06-01T09:00"));
+  CHECK(one("Bids are due by 1400 GMT .", "2023-06-01").value == "2023-06-01T14:00");
+  // a zone binds the clock and the calendar date into one deadline
+  auto z = one("The offer expires at 6 p.m. EDT June 9 .", "2023-06-01");
+  CHECK((z.text == "6 p.m. EDT June 9" && z.value == "2023-06-09T18:00"));
+  // without one they stay two expressions
+  CHECK(run("The offer expires at 6 p.m. June 9 .", "2023-06-01").size() == 2);
+}
+
+TEST_CASE("overnight is the night before the day the story's lead tells", "[dates]") {
+  // 2023-06-05 is a Monday; the lead tells of Friday's trading
+  auto f = run("Shares fell on Friday . Traders pointed to overnight losses in Tokyo .", "2023-06-05");
+  REQUIRE(f.size() == 2);
+  CHECK((f[1].text == "overnight" && f[1].value == "2023-06-01TNI"));
+  // a lead day long before the reference date leaves it to the reference date
+  auto g = run("The mine flooded on May 2 . Rescuers worked overnight .", "2023-06-05");
+  REQUIRE(g.size() == 2);
+  CHECK(g[1].value == "2023-06-04TNI");
+  CHECK(one("Rescuers worked overnight .", "2023-06-05").value == "2023-06-04TNI");
+}
