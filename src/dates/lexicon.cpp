@@ -62,6 +62,7 @@ Cue cue_from_name(std::string_view name) {
       {"new", Cue::new_},
       {"next", Cue::next},
       {"of", Cue::of},
+      {"long", Cue::long_},
       {"old", Cue::old},
       {"on", Cue::on},
       {"once", Cue::once},

@@ -484,3 +484,22 @@ TEST_CASE("overnight is the night before the day the story's lead tells", "[date
   CHECK(g[1].value == "2023-06-04TNI");
   CHECK(one("Rescuers worked overnight .", "2023-06-05").value == "2023-06-04TNI");
 }
+
+TEST_CASE("year end after a preposition is the end of the reference year", "[dates]") {
+  auto a = one("The mill will shut by year end .", "2023-06-01");
+  CHECK((a.text == "year end" && a.value == "2023" && a.mod == "END"));
+  auto b = one("New rules must be in force by year's end .", "2023-06-01");
+  CHECK((b.text == "year's end" && b.value == "2023" && b.mod == "END"));
+  CHECK(run("The year end was quiet .", "2023-06-01").empty());
+}
+
+TEST_CASE("unit-long adjectives are durations", "[dates]") {
+  auto a = one("A day-long strike closed the port .", "2023-06-01");
+  CHECK((a.text == "day-long" && a.type == "duration" && a.value == "P1D"));
+  CHECK(one("The weeks-long siege ended .", "2023-06-01").value == "PXW");
+  // decades without a count are years of unknown number, as counted ones are years
+  CHECK(one("A decades-long feud ended .", "2023-06-01").value == "PXY");
+  CHECK(one("It lasted for decades .", "2023-06-01").value == "PXY");
+  CHECK(one("It lasted two decades .", "2023-06-01").value == "P20Y");
+  CHECK(run("It was a long day .", "2023-06-01").empty());
+}
