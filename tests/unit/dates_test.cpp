@@ -503,3 +503,19 @@ TEST_CASE("unit-long adjectives are durations", "[dates]") {
   CHECK(one("It lasted two decades .", "2023-06-01").value == "P20Y");
   CHECK(run("It was a long day .", "2023-06-01").empty());
 }
+
+TEST_CASE("halves and quarters of a game are no calendar periods", "[dates]") {
+  CHECK(run("The Hawks hit four three-pointers in the fourth quarter .", "2023-05-10").empty());
+  CHECK(run("The goalie kept Leeds level until the second half .", "2023-05-10").empty());
+  CHECK(run("Rovers scored twice in the first half .", "2023-05-10").empty());
+  // without a game told they are the calendar's
+  CHECK(one("Profits fell in the fourth quarter .", "2023-05-10").value == "2022-Q4");
+  CHECK(one("Sales rose in the first half .", "2023-05-10").value == "2023-H1");
+}
+
+TEST_CASE("of last year and of next year bind to the month or season before them", "[dates]") {
+  auto a = one("Rents have climbed since June of last year .", "2023-05-10");
+  CHECK((a.text == "June of last year" && a.value == "2022-06"));
+  CHECK(one("The bridge opens in the spring of next year .", "2023-05-10").value == "2024-SP");
+  CHECK(one("The pact was signed in the autumn of last year .", "2023-05-10").value == "2022-FA");
+}
