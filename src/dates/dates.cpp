@@ -90,6 +90,7 @@ DateResult DateExtractor::extract(const Document& doc, const Tokenized& tk, Docu
         m.value[0] != 'X') {
       sc.sentence_day = m.value;
       sc.story_day = m.value;
+      if (sc.lead_day.empty()) sc.lead_day = m.value;
       day_sentence = s;
     }
     if (m.type == TimexType::date && m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&

@@ -189,6 +189,13 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
     m.value = has_ref ? cal::format_day({ref.y, 12, 31}) : "XXXX-12-31";
     return true;
   }
+  // "day-long", "decades-long": a stretch of that unit, its count unknown when plural
+  if (R->cue == Cue::long_ && L->unit != Unit::none && L->unit != Unit::weekend && h2 == std::string_view::npos) {
+    m.last = i + 1;
+    m.type = TimexType::duration;
+    m.value = duration_value(L->plural ? -1 : 1, L->unit);
+    return true;
+  }
   // "two-year", "30-day", "one-day", "five-hour", "eight-year-old"
   long n = -1;
   if (L->number >= 1 && !L->article) n = L->number;
@@ -210,6 +217,21 @@ bool Scan::hyphenated(std::size_t i, Match& m) const {
 // weeks", "over the weekend", "for the year", "the year 1990".
 bool Scan::bare(std::size_t i, Match& m) const {
   if (i == 0) return false;
+  // "by year end", "in place by year's end", "around year end": the end of the
+  // reference year (the hyphenated "year-end" is a word of its own)
+  if (w(i) && w(i)->unit == Unit::year && !w(i)->plural && T[i - 1].kind == TokenKind::word &&
+      (cue(i - 1, Cue::by) || cue(i - 1, Cue::at) || cue(i - 1, Cue::before) || cue(i - 1, Cue::until) ||
+       (w(i - 1) && !w(i - 1)->approx.empty()))) {
+    std::size_t e = i + 1;
+    if (is(e, "'s") || is(e, "\u2019s")) ++e;
+    if (cue(e, Cue::end) && !T[i].capitalized) {
+      m.last = e + 1;
+      m.relative = true;
+      m.mod = "END";
+      m.value = has_ref ? cal::format_year(ref.y) : "XXXX";
+      return true;
+    }
+  }
   bool prep = cue(i - 1, Cue::for_) || cue(i - 1, Cue::in) || cue(i - 1, Cue::over) || cue(i - 1, Cue::within) ||
               cue(i - 1, Cue::during) || cue(i - 1, Cue::throughout);
   std::size_t j = the(i) ? i + 1 : i;

@@ -235,6 +235,14 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       return true;
     }
     Ymd d = cal::add_days(ref, a->deictic);
+    // "overnight losses in New York" in a report of Friday's trading: the night
+    // before the day the story's lead tells, when it is in the week up to the
+    // reference date ("yesterday" and "tonight" count from the reference date)
+    int sy = 0, sm = 0, sd = 0;
+    if (cue(i, Cue::overnight) && parse_iso_date(lead_day, sy, sm, sd)) {
+      const Ymd told{sy, sm, sd};
+      if (told <= ref && cal::add_days(told, 7) >= ref) d = cal::add_days(told, a->deictic);
+    }
     m.value = cal::format_day(d);
     std::string part = a->deictic_part;
     if (part.empty() && w(i + 1) && !w(i + 1)->daypart.empty()) { part = w(i + 1)->daypart; m.last = i + 2; }
@@ -357,6 +365,13 @@ int Scan::weekday_tense(std::size_t i, DocumentSyntax& syntax) const {
     if ((c && c->future_cue) || s.ends_with("'ll") || s.ends_with("\u2019ll")) return 1;
     if (c && c->past_cue) return -1;
     if (v.xpos == "VBD") return -1;
+    // "shares bought from Sept. 14 to Thursday": a participle without auxiliaries
+    // that the weekday depends on tells of the past ("will be held" has its auxiliaries)
+    if (v.xpos == "VBN" && p.words[at].head == static_cast<int>(k) && !v.deprel.starts_with("aux")) {
+      for (int ch : p.children(static_cast<int>(k)))
+        if (p.words[static_cast<std::size_t>(ch)].deprel.starts_with("aux")) return 0;
+      return -1;
+    }
     if (v.xpos == "VBZ" || v.xpos == "VBP") {
       // "has met": a perfect, the past
       if (cue(t, Cue::have) && k + 1 < n && (p.words[k + 1].xpos == "VBN" || p.words[k + 1].xpos == "VBD")) return -1;

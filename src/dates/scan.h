@@ -115,7 +115,8 @@ inline bool is_time_unit(Unit u) { return u == Unit::second || u == Unit::minute
 // TIMEX3 duration value for n units (n < 0: unknown count, "X").
 inline std::string duration_value(long n, Unit u) {
   if (u == Unit::fortnight) { if (n >= 0) n *= 2; u = Unit::week; }
-  if (u == Unit::decade && n >= 0) { n *= 10; u = Unit::year; }
+  // decades in years ("two decades" P20Y), as TimeBank writes them; "decades" PXY
+  if (u == Unit::decade) { if (n >= 0) n *= 10; u = Unit::year; }
   if (u == Unit::century && n >= 0) { n *= 100; u = Unit::year; }
   if (u == Unit::weekend) return n >= 0 ? fmt::format("P{}D", 2 * n) : "PXWE";
   std::string count = n >= 0 ? std::to_string(n) : "X";
@@ -138,6 +139,7 @@ struct Scan {
   std::size_t prev_first = 0;   // first token of the sentence before
   std::string sentence_day;     // the last day (YYYY-MM-DD) named in the current sentence
   std::string story_day;        // the last day named anywhere before
+  std::string lead_day;         // the first day the story named (the day its lead tells)
   std::string story_value;      // the last calendar value (year first) named before
   // The first quarter the document names: in earnings news the quarter being
   // reported, which "the quarter" and "a year ago" refer to.

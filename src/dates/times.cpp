@@ -7,6 +7,10 @@ namespace newsan::timex {
 
 // Clock times: "8:30 a.m.", "10 p.m. EST", "noon", "midnight Friday".
 bool Scan::clock(std::size_t i, Match& m) const {
+  // "10:35 a.m. (0735 GMT)": the same moment restated on another clock, not an
+  // expression of its own
+  if (i >= 2 && is(i - 1, "(") && w(i - 2) && (!w(i - 2)->ampm.empty() || w(i - 2)->zone || !w(i - 2)->clock.empty()))
+    return false;
   auto in_daypart = [&](std::size_t j) { return cue(j, Cue::in) && the(j + 1) && w(j + 2) && !w(j + 2)->daypart.empty(); };
   int hh = -1, mm = 0, ss = -1;
   std::size_t j = i;
@@ -63,7 +67,8 @@ bool Scan::clock(std::size_t i, Match& m) const {
   }
   if (half == "pm" && hh < 12) hh += 12;
   if (half == "am" && hh == 12) hh = 0;
-  if (w(j) && w(j)->zone) ++j;
+  const bool zoned = w(j) && w(j)->zone;
+  if (zoned) ++j;
   // The day it belongs to: "Tuesday", "yesterday", "Nov. 9" right after the
   // time is inside the span (as TimeBank writes "9 a.m. Tuesday"); after "on"
   // ("3 pm on Tuesday") it gives the time its day but is an expression of its own.
@@ -77,14 +82,15 @@ bool Scan::clock(std::size_t i, Match& m) const {
   // named, else to the reference date.
   std::string date = !sentence_day.empty() ? sentence_day : !story_day.empty() ? story_day : has_ref ? cal::format_day(ref) : "XXXX-XX-XX";
   // A weekday or "yesterday" joins the span ("9 a.m. Tuesday"); a calendar date
-  // ("3:15 p.m. Dec. 22") is an expression of its own, as news readers mark it.
+  // ("3:15 p.m. Dec. 22") is an expression of its own, as news readers mark it,
+  // unless a time zone binds the two into one deadline ("5 p.m. EST Nov. 9").
   bool calendar = false;
   if (k < size() && (deictic(k, day) || (calendar = absolute(k, day))) && day.value.size() >= 10 && day.value[4] == '-' &&
       day.value.size() == 10) {
     date = day.value;
     m.weekday = day.weekday;
     m.weekday_at = day.weekday_at;
-    if (!on && !calendar) j = day.last;
+    if (!on && (!calendar || zoned)) j = day.last;
   }
   m.last = j;
   m.type = TimexType::time;

@@ -450,3 +450,72 @@ TEST_CASE("wire clocks, parts of the day and anaphoric years", "[dates]") {
   // a weekday before a day and month: one date
   CHECK(one("He was charged on Wednesday 27th April , 2022 .").value == "2022-04-27");
 }
+
+TEST_CASE("a participle the weekday depends on tells of the past", "[dates][syntax]") {
+  using V = std::vector<std::string>;
+  // 2023-06-01 is a Thursday; "bought" has no -ed and no auxiliary
+  CHECK(parsed("The fund owns 900 shares , including 300 bought from May 2 to Tuesday .", "2023-06-01") ==
+        V{"May 2=2023-05-02", "Tuesday=2023-05-30"});
+  // with its auxiliaries the participle is no past: the modal decides
+  CHECK(parsed("The hearing will be held on Tuesday .", "2023-06-01") == V{"Tuesday=2023-06-06"});
+}
+
+TEST_CASE("a clock time restated and a deadline with its zone and date", "[dates]") {
+  // "(0600 GMT)" restates the time before it on another clock
+  auto f = run("The ferry sank at about 9:00 a.m. (0600 GMT) .", "2023-06-01");
+  REQUIRE(f.size() == 1);
+  CHECK((f[0].text == "9:00 a.m." && f[0].value == "2023-06-01T09:00"));
+  CHECK(one("Bids are due by 1400 GMT .", "2023-06-01").value == "2023-06-01T14:00");
+  // a zone binds the clock and the calendar date into one deadline
+  auto z = one("The offer expires at 6 p.m. EDT June 9 .", "2023-06-01");
+  CHECK((z.text == "6 p.m. EDT June 9" && z.value == "2023-06-09T18:00"));
+  // without one they stay two expressions
+  CHECK(run("The offer expires at 6 p.m. June 9 .", "2023-06-01").size() == 2);
+}
+
+TEST_CASE("overnight is the night before the day the story's lead tells", "[dates]") {
+  // 2023-06-05 is a Monday; the lead tells of Friday's trading
+  auto f = run("Shares fell on Friday . Traders pointed to overnight losses in Tokyo .", "2023-06-05");
+  REQUIRE(f.size() == 2);
+  CHECK((f[1].text == "overnight" && f[1].value == "2023-06-01TNI"));
+  // a lead day long before the reference date leaves it to the reference date
+  auto g = run("The mine flooded on May 2 . Rescuers worked overnight .", "2023-06-05");
+  REQUIRE(g.size() == 2);
+  CHECK(g[1].value == "2023-06-04TNI");
+  CHECK(one("Rescuers worked overnight .", "2023-06-05").value == "2023-06-04TNI");
+}
+
+TEST_CASE("year end after a preposition is the end of the reference year", "[dates]") {
+  auto a = one("The mill will shut by year end .", "2023-06-01");
+  CHECK((a.text == "year end" && a.value == "2023" && a.mod == "END"));
+  auto b = one("New rules must be in force by year's end .", "2023-06-01");
+  CHECK((b.text == "year's end" && b.value == "2023" && b.mod == "END"));
+  CHECK(run("The year end was quiet .", "2023-06-01").empty());
+}
+
+TEST_CASE("unit-long adjectives are durations", "[dates]") {
+  auto a = one("A day-long strike closed the port .", "2023-06-01");
+  CHECK((a.text == "day-long" && a.type == "duration" && a.value == "P1D"));
+  CHECK(one("The weeks-long siege ended .", "2023-06-01").value == "PXW");
+  // decades without a count are years of unknown number, as counted ones are years
+  CHECK(one("A decades-long feud ended .", "2023-06-01").value == "PXY");
+  CHECK(one("It lasted for decades .", "2023-06-01").value == "PXY");
+  CHECK(one("It lasted two decades .", "2023-06-01").value == "P20Y");
+  CHECK(run("It was a long day .", "2023-06-01").empty());
+}
+
+TEST_CASE("halves and quarters of a game are no calendar periods", "[dates]") {
+  CHECK(run("The Hawks hit four three-pointers in the fourth quarter .", "2023-05-10").empty());
+  CHECK(run("The goalie kept Leeds level until the second half .", "2023-05-10").empty());
+  CHECK(run("Rovers scored twice in the first half .", "2023-05-10").empty());
+  // without a game told they are the calendar's
+  CHECK(one("Profits fell in the fourth quarter .", "2023-05-10").value == "2022-Q4");
+  CHECK(one("Sales rose in the first half .", "2023-05-10").value == "2023-H1");
+}
+
+TEST_CASE("of last year and of next year bind to the month or season before them", "[dates]") {
+  auto a = one("Rents have climbed since June of last year .", "2023-05-10");
+  CHECK((a.text == "June of last year" && a.value == "2022-06"));
+  CHECK(one("The bridge opens in the spring of next year .", "2023-05-10").value == "2024-SP");
+  CHECK(one("The pact was signed in the autumn of last year .", "2023-05-10").value == "2022-FA");
+}
