@@ -313,4 +313,22 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
   }
 }
 
+void drop_pronoun_one(std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+                      std::vector<Figure>& figures) {
+  if (!syntax.available()) return;
+  auto is_one = [&](const Figure& f) {
+    std::string_view w = text.substr(f.span.start, f.span.end - f.span.start);
+    return w.size() == 3 && (w[0] | 0x20) == 'o' && (w[1] | 0x20) == 'n' && (w[2] | 0x20) == 'e';
+  };
+  auto pronoun = [&](const Figure& f) {
+    if (!is_one(f)) return false;
+    const ParsedSentence& s = syntax.tags(f.sentence);
+    for (std::size_t w = 0; w < s.words.size(); ++w)
+      if (tokens.tokens[s.token(w)].span.start == f.span.start)
+        return s.words[w].upos == Upos::PRON || s.words[w].upos == Upos::NOUN;
+    return false;
+  };
+  figures.erase(std::remove_if(figures.begin(), figures.end(), pronoun), figures.end());
+}
+
 }  // namespace newsan::figures

@@ -91,9 +91,10 @@ inline constexpr std::uint32_t np_stop = 1u << 15;
 inline constexpr std::uint32_t aux = 1u << 16;
 inline constexpr std::uint32_t det = 1u << 17;
 inline constexpr std::uint32_t street = 1u << 18;
+inline constexpr std::uint32_t change_by = 1u << 19;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -184,6 +185,11 @@ bool event_fits(EventClass cls, const std::string& kind);
 // sentences where an event word stands near a figure are parsed.
 void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
                 std::vector<Figure>& figures);
+
+// Drops the figures that are the pronoun "one" ("no one", "the one who"), told
+// apart by the tagger (facts.cpp): only sentences with a figure "one" are tagged.
+void drop_pronoun_one(std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+                      std::vector<Figure>& figures);
 
 // Currency by context (currency.cpp): a bare "$" or currency word whose default code
 // is a guess takes the code of the country the story names most (figures-currency-context-en.tsv).

@@ -131,9 +131,10 @@ std::size_t Scanner::figure_at(std::size_t i) {
         // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
         bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
         // "climbed $2.50 to $75.30": a change, then the level it reached.
+        // "raised the wage by $1 to $8.25": "by" names the change, "to" the level.
         bool change_then_level = !dash && !from && !between && start_piece > 0 &&
-                                 info(start_piece - 1).event &&
-                                 info(start_piece - 1).event->dir != Direction::none;
+                                 ((info(start_piece - 1).event && info(start_piece - 1).event->dir != Direction::none) ||
+                                  (role(start_piece - 1, role::change_by) && role(cj, role::range_to)));
         // Two close numbers joined by "or": "one or two", "five or six", "10 or 15".
         bool close_pair = *b.c.value > *a.c.value && *b.c.value <= 2 * *a.c.value + 1 && a.c.words == b.c.words &&
                           !a.c.fraction && !b.c.fraction;

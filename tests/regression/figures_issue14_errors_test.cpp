@@ -82,6 +82,9 @@ TEST_CASE("issue 14: things that are not figures", "[figures][regression][not-fi
   CHECK(at("The fire started about 3.p.m. near the mill.", "3").empty());
   // The pronoun "one" counts no noun.
   CHECK(at("Of all the boats, the one they sank was the oldest.", "one").empty());
+  // ... told apart by the tagger: "one" as the head of its own noun phrase.
+  CHECK(at("The new one arrived at the depot late.", "one").empty());
+  CHECK(one("Only one ferry sailed on Sunday.", "one").value == 1.0);
   CHECK(at("Two rules were passed. One bans fireworks near schools.", "One").empty());
 }
 
@@ -98,6 +101,14 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
   CHECK(near(f.low, 4));
   CHECK(near(f.high, 6));
   CHECK(f.qualifier == newsan::Qualifier::range);
+  // "by $2 to $11": a change and the level it reached, two figures, not a range.
+  {
+    std::string t = "The board lifted the daily fee by $2 to $11.50 per visit.";
+    auto a = one(t, "$2");
+    CHECK(near(a.value, 2));
+    CHECK_FALSE(a.low);
+    CHECK(near(one(t, "$11.50").value, 11.5));
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
