@@ -110,6 +110,18 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
       c.fraction = true;
       c.span.end = dend;
       c.next = piece_from(dend);
+    } else if (c.value && !c.num.fractional && !c.num.grouped) {
+      // A mixed number: "5-1/2", "2 3/4" (a whole number, then a written fraction).
+      std::size_t k = word(j, "-") && glued(j - 1, j) && glued(j, j + 1) ? j + 1 : j;
+      if (starts_digit(k) && word(k + 1, "/") && glued(k, k + 1) && (k != j || !glued(j - 1, j))) {
+        Core d = core_at(k, false);
+        if (d.ok && d.fraction && d.value && *d.value < 1 && d.unit.empty()) {
+          c.value = *c.value + *d.value;
+          c.fraction = true;
+          c.span.end = d.span.end;
+          c.next = d.next;
+        }
+      }
     }
   }
   c.ok = true;
@@ -232,6 +244,16 @@ Core Scanner::word_core(std::size_t i) const {
     c.value = 0.5;
     c.span = p.span;
     c.next = i + 1;
+    // "half a billion dollars", "half a dozen": the number word after "a" applies to the half.
+    if (role(i + 1, role::a) && num(i + 2) && num(i + 2)->cls == NumClass::scale) {
+      c.next = i + 2;
+      scale_words(c);
+    } else if (role(i + 1, role::a) && num(i + 2) && num(i + 2)->cls == NumClass::dozen) {
+      *c.value *= num(i + 2)->value;
+      c.fraction = false;
+      c.span.end = P[i + 2].span.end;
+      c.next = i + 3;
+    }
     return c;
   }
   SpelledNumber reader;  // the shared spelled-number reader

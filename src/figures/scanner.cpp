@@ -59,8 +59,14 @@ std::size_t Scanner::figure_at(std::size_t i) {
     }
   }
   bool between = start_piece > 0 && role(start_piece - 1, role::range_between);
-  bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   bool aged = start_piece > 0 && role(start_piece - 1, role::age);
+  // "between the ages of 25 and 54": "between" before the noun whose "of" the number follows.
+  if (!between && start_piece >= 4 && role(start_piece - 1, role::of) && role(start_piece - 3, role::det) &&
+      role(start_piece - 4, role::range_between) && P[start_piece - 2].kind == TokenKind::word) {
+    between = true;
+    aged = role(start_piece - 2, role::age);
+  }
+  bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   if (aged && unit.empty()) unit = "years of age", kind = "age";
   // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
   if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&

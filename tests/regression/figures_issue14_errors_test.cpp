@@ -109,6 +109,19 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
     CHECK_FALSE(a.low);
     CHECK(near(one(t, "$11.50").value, 11.5));
   }
+  // "between the ages of 30 and 45": "between" reaches over "the ages of"; ages are years.
+  {
+    auto f = one("The study followed women between the ages of 30 and 45.", "30");
+    CHECK(near(f.low, 30));
+    CHECK(near(f.high, 45));
+    CHECK(f.qualifier == newsan::Qualifier::range);
+  }
+  // A mixed number is one value, not a range: "7-1/2", "3 1/4".
+  CHECK(near(one("The bonds hit a 7-1/2 year low.", "7-1/2").value, 7.5));
+  CHECK(near(one("The plank is 3 1/4 inches thick.", "3 1/4").value, 3.25));
+  // "half a billion", "half a dozen": the half of the number word after "a".
+  CHECK(near(one("The dam will cost half a billion dollars.", "half").value, 5e8));
+  CHECK(near(one("They caught half a dozen trout.", "half").value, 6));
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
