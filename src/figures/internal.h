@@ -158,6 +158,7 @@ struct Lexicon {
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first
   bool currency_last_byte[256] = {};              // last bytes of the prefixes: a quick reject
   PhraseTable<std::string> currency_words;        // -> ISO code
+  PhraseTable<std::string> currency_hundredths;   // "cents", "pence" -> ISO code of the whole unit
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
   SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits

@@ -79,6 +79,13 @@ Part Scanner::part_at(std::size_t i) const {
       if (std::size_t m = j + h < P.size() && info(j + h).currency_first ? lx_.currency_words.match(P, j + h, &code) : 0) {
         pt.currency = *code;
         j += m + h;
+      } else if (std::size_t k = j < P.size() && info(j).currency_first ? lx_.currency_hundredths.match(P, j, &code) : 0) {
+        // "15 cents" is 0.15 USD: a scale of one hundredth (a range "25 and 75 cents" takes it too).
+        pt.currency = *code;
+        pt.c.scale *= 0.01;
+        pt.c.scaled = true;
+        if (pt.c.value) *pt.c.value *= 0.01;
+        j += k;
       }
     }
   }

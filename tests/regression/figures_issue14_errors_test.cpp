@@ -122,6 +122,17 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
   // "half a billion", "half a dozen": the half of the number word after "a".
   CHECK(near(one("The dam will cost half a billion dollars.", "half").value, 5e8));
   CHECK(near(one("They caught half a dozen trout.", "half").value, 6));
+  // Cents are hundredths of the currency: "under 40 cents" is 0.40 USD; a range takes them too.
+  {
+    auto f = one("A loaf now sells for under 40 cents.", "40 cents");
+    CHECK(near(f.value, 0.4));
+    CHECK(f.unit == "USD");
+    f = one("Fares will rise between 10 and 35 cents a ride.", "10 and 35");
+    CHECK(near(f.low, 0.1));
+    CHECK(near(f.high, 0.35));
+    // A sentence that ends on the number is read safely.
+    CHECK(near(one("The price was 40", "40").value, 40));
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
