@@ -1,6 +1,8 @@
 // The figure scanner, part 2: the number itself — a numeral read from the raw
 // text, or a spelled-out number through the shared reader (util/number_words.h),
 // with its scale words.
+#include <cmath>
+
 #include "figures/scanner.h"
 
 namespace newsan::figures {
@@ -49,6 +51,17 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
   if (e > end) {
     std::string suf = ascii_lower(text_.substr(end, e - end));
     bool alnum_after = e < sent_end_ && is_alnum(text_[e]);
+    // "in his 20s": a decade of a person's age, after a possessive, is the range of ages.
+    if (suf == "s" && !alnum_after && i > 0 && role(i - 1, role::decade_age) && c.value && !c.num.fractional &&
+        *c.value >= 10 && *c.value <= 90 && std::fmod(*c.value, 10) == 0) {
+      c.low = *c.value;
+      c.high = *c.value + 9;
+      c.value.reset();
+      c.unit = "years of age";
+      c.unit_kind = "age";
+      c.ok = true;
+      return c;
+    }
     if (alnum_after || suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s" ||
         (lx_.roles_of(suf) & role::time)) {
       c.skip = true;  // "9AB8", "3rd", "1990s", "5am"

@@ -92,9 +92,10 @@ inline constexpr std::uint32_t aux = 1u << 16;
 inline constexpr std::uint32_t det = 1u << 17;
 inline constexpr std::uint32_t street = 1u << 18;
 inline constexpr std::uint32_t change_by = 1u << 19;
+inline constexpr std::uint32_t decade_age = 1u << 20;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

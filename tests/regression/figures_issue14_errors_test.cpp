@@ -133,6 +133,21 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
     // A sentence that ends on the number is read safely.
     CHECK(near(one("The price was 40", "40").value, 40));
   }
+  // Heights are one measure in inches: "6 feet 2 inches", "6-foot-4".
+  {
+    auto f = one("The suspect is 6 feet 2 inches tall.", "6 feet");
+    CHECK(near(f.value, 74));
+    CHECK(f.unit == "inch");
+    CHECK(near(one("The club signed a 6-foot-4 guard.", "6-foot-4").value, 76));
+    CHECK(near(one("The fence is 6 feet high.", "6 feet").value, 6));
+  }
+  // "in her 40s": a decade of age after a possessive is a range of ages; "the 1980s" is not a figure.
+  {
+    auto f = one("The driver, in her 40s, was unhurt.", "40s");
+    CHECK(near(f.low, 40));
+    CHECK(near(f.high, 49));
+    CHECK(at("Songs of the 1980s filled the hall.", "1980s").empty());
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
