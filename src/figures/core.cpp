@@ -250,8 +250,11 @@ Core Scanner::word_core(std::size_t i) const {
   if (nw && nw->cls == NumClass::fraction) {
     // A lone "half" counts only as "half the …", "half of …".
     if (p.lower != "half" || (i > 0 && glued(i - 1, i) && P[i - 1].lower == "-")) return c;
+    // "the second half of the game" is a period, not a fraction.
+    if (i > 0 && lx_.ordinals.find(P[i - 1].lower) != lx_.ordinals.end()) return c;
     if (i + 1 >= P.size() || glued(i, i + 1)) return c;
-    if (!role(i + 1, role::of) && !role(i + 1, role::det) && !role(i + 1, role::a)) return c;
+    if (!role(i + 1, role::of) && !role(i + 1, role::det) && !role(i + 1, role::a) && !role(i + 1, role::as_))
+      return c;
     c.ok = true;
     c.fraction = true;
     c.value = 0.5;

@@ -93,9 +93,10 @@ inline constexpr std::uint32_t det = 1u << 17;
 inline constexpr std::uint32_t street = 1u << 18;
 inline constexpr std::uint32_t change_by = 1u << 19;
 inline constexpr std::uint32_t decade_age = 1u << 20;
+inline constexpr std::uint32_t as_ = 1u << 21;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -151,6 +152,7 @@ using WordTable = lex::WordTable<WordInfo>;
 
 struct Lexicon {
   SvMap<NumberWord> numbers;  // the numeral parts of the shared number words
+  SvMap<int> ordinals;        // "first" -> 1, "second" -> 2 (numbers-en.tsv)
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
   WordTable word_table;      // `words`, for lookups

@@ -84,6 +84,7 @@ Lexicon Lexicon::load(const Resources& res) {
   Lexicon lx;
   res.number_words().for_each([&](std::string_view w, const NumberWord& n) {
     if (n.cls != NumClass::none && n.cls != NumClass::couple) lx.numbers[std::string(w)] = n;
+    if (n.ordinal > 0) lx.ordinals[std::string(w)] = n.ordinal;
   });
   {
     auto path = data.file("lexicon/figures-qualifiers-en.tsv");

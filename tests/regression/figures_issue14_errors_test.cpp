@@ -148,6 +148,9 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
     CHECK(near(f.high, 49));
     CHECK(at("Songs of the 1980s filled the hall.", "1980s").empty());
   }
+  // "half": a period after an ordinal ("the second half of the match"), a fraction in "half as much".
+  CHECK(at("She scored twice in the second half of the match.", "half").empty());
+  CHECK(near(one("The mill now burns half as much wood as it did.", "half").value, 0.5));
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
