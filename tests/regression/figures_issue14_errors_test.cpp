@@ -151,6 +151,12 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
   // "half": a period after an ordinal ("the second half of the match"), a fraction in "half as much".
   CHECK(at("She scored twice in the second half of the match.", "half").empty());
   CHECK(near(one("The mill now burns half as much wood as it did.", "half").value, 0.5));
+  // "and" joins two figures, not a range (only "between … and …" is one): two riders, two ages.
+  {
+    std::string t = "The riders, 19 and 21 years old, were treated at the scene.";
+    CHECK(near(one(t, "19").value, 19));
+    CHECK(near(one(t, "21 years").value, 21));
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
