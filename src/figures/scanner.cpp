@@ -1,5 +1,7 @@
 // The figure scanner, part 6: a figure put together — qualifiers, ranges, the
 // counted noun and the event (see scanner.h for the parts).
+#include <cmath>
+
 #include "figures/scanner.h"
 
 namespace newsan::figures {
@@ -119,7 +121,15 @@ std::size_t Scanner::figure_at(std::size_t i) {
         bool compatible = unit == bu || (unit.empty() && !bu.empty()) ||
                           (!unit.empty() && bu.empty() && (from || between || dash || aged));
         // A span of years is a date, not a figure: "from 2015 to 2019", "2015-19".
-        if (bare_pair && year_like(a, false) && (year_like(b, false) || (dash && b.c.num.int_digits == 2)))
+        // ... unless round numbers with a plural noun after them say what is counted
+        // ("from 1000 to 2000 hires").
+        std::size_t after = b.next;
+        bool round_pair = std::fmod(*a.c.value, 500) == 0 && std::fmod(*b.c.value, 500) == 0;
+        bool counts_noun = round_pair && after < P.size() && P[after].kind == TokenKind::word && !P[after].cap &&
+                           ends_with(P[after].lower, "s") && !ends_with(P[after].lower, "ss") &&
+                           !role(after, role::np_stop) && !role(after, role::time);
+        if (bare_pair && year_like(a, false) && (year_like(b, false) || (dash && b.c.num.int_digits == 2)) &&
+            !counts_noun)
           return b.next;
         // A score: "98-95", "3-1", "2-2" (the winner's first). One figure of its own kind,
         // with no single value.

@@ -157,6 +157,13 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
     CHECK(near(one(t, "19").value, 19));
     CHECK(near(one(t, "21 years").value, 21));
   }
+  // Round four-digit numbers with a plural noun counted are not years: "from 1500 to 2000 seats".
+  {
+    auto f = one("The hall will grow from 1500 to 2000 seats next year.", "1500");
+    CHECK(near(f.low, 1500));
+    CHECK(near(f.high, 2000));
+    CHECK(at("Between 2010 and 2012 sales fell.", "2010").empty());
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
