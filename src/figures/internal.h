@@ -192,7 +192,7 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
 
 // Drops the figures that are the pronoun "one" ("no one", "the one who"), told
 // apart by the tagger (facts.cpp): only sentences with a figure "one" are tagged.
-void drop_pronoun_one(std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
                       std::vector<Figure>& figures);
 
 // Currency by context (currency.cpp): a bare "$" or currency word whose default code
