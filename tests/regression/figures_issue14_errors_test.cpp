@@ -87,6 +87,8 @@ TEST_CASE("issue 14: things that are not figures", "[figures][regression][not-fi
   CHECK(at("She wanted the one with the red roof.", "one").empty());
   CHECK(one("Only one ferry sailed on Sunday.", "one").value == 1.0);
   CHECK(at("Two rules were passed. One bans fireworks near schools.", "One").empty());
+  // A number used as a name: "the 76ers".
+  CHECK(at("Tickets for the 76ers game sold out.", "76ers").empty());
 }
 
 TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][regression][values]") {
