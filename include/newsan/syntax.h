@@ -106,6 +106,9 @@ class DocumentSyntax {
   const ParsedSentence& sentence(std::size_t index);
   // The parse of the sentence holding token `token_index`.
   const ParsedSentence& sentence_of_token(std::size_t token_index);
+  // Tags and lemmas only of sentence `index` (head -1, deprel empty), much
+  // cheaper than a parse; the parse itself when the sentence was parsed already.
+  const ParsedSentence& tags(std::size_t index);
   std::size_t parsed_count() const { return parsed_count_; }
 
  private:
@@ -115,6 +118,8 @@ class DocumentSyntax {
   std::string_view text_;
   const Tokenized* tokens_;
   std::vector<std::unique_ptr<ParsedSentence>> cache_;
+  std::vector<std::unique_ptr<ParsedSentence>> tag_cache_;  // tags() of sentences not parsed
+  void fill(ParsedSentence& slot, std::size_t index, bool parse);
   std::size_t parsed_count_ = 0;
 };
 

@@ -1,6 +1,8 @@
 // The figure scanner, part 2: the number itself — a numeral read from the raw
 // text, or a spelled-out number through the shared reader (util/number_words.h),
 // with its scale words.
+#include <cmath>
+
 #include "figures/scanner.h"
 
 namespace newsan::figures {
@@ -49,9 +51,20 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
   if (e > end) {
     std::string suf = ascii_lower(text_.substr(end, e - end));
     bool alnum_after = e < sent_end_ && is_alnum(text_[e]);
-    if (alnum_after || suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s" ||
+    // "in his 20s": a decade of a person's age, after a possessive, is the range of ages.
+    if (suf == "s" && !alnum_after && i > 0 && role(i - 1, role::decade_age) && c.value && !c.num.fractional &&
+        *c.value >= 10 && *c.value <= 90 && std::fmod(*c.value, 10) == 0) {
+      c.low = *c.value;
+      c.high = *c.value + 9;
+      c.value.reset();
+      c.unit = "years of age";
+      c.unit_kind = "age";
+      c.ok = true;
+      return c;
+    }
+    if (alnum_after || suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s" || suf == "ers" ||
         (lx_.roles_of(suf) & role::time)) {
-      c.skip = true;  // "9AB8", "3rd", "1990s", "5am"
+      c.skip = true;  // "9AB8", "3rd", "1990s", "5am", "the 49ers"
       return c;
     }
     if (text_.substr(end, e - end) == "G") suf = "G";  // "5G": a generation, not grams
@@ -110,6 +123,18 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
       c.fraction = true;
       c.span.end = dend;
       c.next = piece_from(dend);
+    } else if (c.value && !c.num.fractional && !c.num.grouped) {
+      // A mixed number: "5-1/2", "2 3/4" (a whole number, then a written fraction).
+      std::size_t k = word(j, "-") && glued(j - 1, j) && glued(j, j + 1) ? j + 1 : j;
+      if (starts_digit(k) && word(k + 1, "/") && glued(k, k + 1) && (k != j || !glued(j - 1, j))) {
+        Core d = core_at(k, false);
+        if (d.ok && d.fraction && d.value && *d.value < 1 && d.unit.empty()) {
+          c.value = *c.value + *d.value;
+          c.fraction = true;
+          c.span.end = d.span.end;
+          c.next = d.next;
+        }
+      }
     }
   }
   c.ok = true;
@@ -225,13 +250,26 @@ Core Scanner::word_core(std::size_t i) const {
   if (nw && nw->cls == NumClass::fraction) {
     // A lone "half" counts only as "half the …", "half of …".
     if (p.lower != "half" || (i > 0 && glued(i - 1, i) && P[i - 1].lower == "-")) return c;
+    // "the second half of the game" is a period, not a fraction.
+    if (i > 0 && lx_.ordinals.find(P[i - 1].lower) != lx_.ordinals.end()) return c;
     if (i + 1 >= P.size() || glued(i, i + 1)) return c;
-    if (!role(i + 1, role::of) && !role(i + 1, role::det) && !role(i + 1, role::a)) return c;
+    if (!role(i + 1, role::of) && !role(i + 1, role::det) && !role(i + 1, role::a) && !role(i + 1, role::as_))
+      return c;
     c.ok = true;
     c.fraction = true;
     c.value = 0.5;
     c.span = p.span;
     c.next = i + 1;
+    // "half a billion dollars", "half a dozen": the number word after "a" applies to the half.
+    if (role(i + 1, role::a) && num(i + 2) && num(i + 2)->cls == NumClass::scale) {
+      c.next = i + 2;
+      scale_words(c);
+    } else if (role(i + 1, role::a) && num(i + 2) && num(i + 2)->cls == NumClass::dozen) {
+      *c.value *= num(i + 2)->value;
+      c.fraction = false;
+      c.span.end = P[i + 2].span.end;
+      c.next = i + 3;
+    }
     return c;
   }
   SpelledNumber reader;  // the shared spelled-number reader

@@ -313,4 +313,38 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
   }
 }
 
+void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+                      std::vector<Figure>& figures) {
+  if (!syntax.available()) return;
+  auto is_one = [&](const Figure& f) {
+    std::string_view w = text.substr(f.span.start, f.span.end - f.span.start);
+    return w.size() == 3 && (w[0] | 0x20) == 'o' && (w[1] | 0x20) == 'n' && (w[2] | 0x20) == 'e';
+  };
+  auto pronoun = [&](const Figure& f) {
+    if (!is_one(f)) return false;
+    // The tagger is asked only where the pronoun is likely: after a determiner ("the one",
+    // "this one"), or before no noun (punctuation, "who", "is"); "one of" is a numeral.
+    auto letter = [&](std::size_t at) { return at < text.size() && (text[at] | 0x20) >= 'a' && (text[at] | 0x20) <= 'z'; };
+    std::size_t k = f.span.end;
+    while (k < text.size() && text[k] == ' ') ++k;
+    std::size_t e = k;
+    while (letter(e)) ++e;
+    std::uint32_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
+    if (next & role::of) return false;
+    std::size_t b = f.span.start;
+    while (b > 0 && text[b - 1] == ' ') --b;
+    std::size_t a = b;
+    while (a > 0 && letter(a - 1)) --a;
+    std::uint32_t prev = a < b ? lx.roles_of(lex::ascii_lower(text.substr(a, b - a))) : 0;
+    bool noun_next = e > k && text[k] >= 'a' && text[k] <= 'z' && !(next & (role::np_stop | role::aux));
+    if (!(prev & role::det) && noun_next) return false;
+    const ParsedSentence& s = syntax.tags(f.sentence);
+    for (std::size_t w = 0; w < s.words.size(); ++w)
+      if (tokens.tokens[s.token(w)].span.start == f.span.start)
+        return s.words[w].upos == Upos::PRON || s.words[w].upos == Upos::NOUN;
+    return false;
+  };
+  figures.erase(std::remove_if(figures.begin(), figures.end(), pronoun), figures.end());
+}
+
 }  // namespace newsan::figures

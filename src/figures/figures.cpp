@@ -85,6 +85,7 @@ FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& toke
   auto by_span = [](const Figure& a, const Figure& b) { return a.span < b.span; };
   if (!std::is_sorted(r.figures.begin(), r.figures.end(), by_span))
     std::stable_sort(r.figures.begin(), r.figures.end(), by_span);
+  figures::drop_pronoun_one(impl_->lexicon, doc.text, tokens, syntax, r.figures);
   figures::currency_by_context(impl_->lexicon, doc.text, tokens, r.figures);
   figures::read_facts(impl_->lexicon, doc.text, tokens, syntax, r.figures);
   figures::group_figures(doc.text, r);

@@ -91,10 +91,13 @@ inline constexpr std::uint32_t np_stop = 1u << 15;
 inline constexpr std::uint32_t aux = 1u << 16;
 inline constexpr std::uint32_t det = 1u << 17;
 inline constexpr std::uint32_t street = 1u << 18;
-inline constexpr std::uint32_t prep = 1u << 19;
+inline constexpr std::uint32_t change_by = 1u << 19;
+inline constexpr std::uint32_t decade_age = 1u << 20;
+inline constexpr std::uint32_t as_ = 1u << 21;
+inline constexpr std::uint32_t prep = 1u << 22;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "prep"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -150,6 +153,7 @@ using WordTable = lex::WordTable<WordInfo>;
 
 struct Lexicon {
   SvMap<NumberWord> numbers;  // the numeral parts of the shared number words
+  SvMap<int> ordinals;        // "first" -> 1, "second" -> 2 (numbers-en.tsv)
   WordFilter number_filter;  // over `numbers`
   SvMap<WordInfo> words;     // every word of the tables below, with what it is
   WordTable word_table;      // `words`, for lookups
@@ -158,6 +162,7 @@ struct Lexicon {
   std::vector<CurrencyPrefix> currency_prefixes;  // longest first
   bool currency_last_byte[256] = {};              // last bytes of the prefixes: a quick reject
   PhraseTable<std::string> currency_words;        // -> ISO code
+  PhraseTable<std::string> currency_hundredths;   // "cents", "pence" -> ISO code of the whole unit
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
   SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits
@@ -185,6 +190,11 @@ bool event_fits(EventClass cls, const std::string& kind);
 // sentences where an event word stands near a figure are parsed.
 void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
                 std::vector<Figure>& figures);
+
+// Drops the figures that are the pronoun "one" ("no one", "the one who"), told
+// apart by the tagger (facts.cpp): only sentences with a figure "one" are tagged.
+void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
+                      std::vector<Figure>& figures);
 
 // Currency by context (currency.cpp): a bare "$" or currency word whose default code
 // is a guess takes the code of the country the story names most (figures-currency-context-en.tsv).

@@ -84,6 +84,7 @@ Lexicon Lexicon::load(const Resources& res) {
   Lexicon lx;
   res.number_words().for_each([&](std::string_view w, const NumberWord& n) {
     if (n.cls != NumClass::none && n.cls != NumClass::couple) lx.numbers[std::string(w)] = n;
+    if (n.ordinal > 0) lx.ordinals[std::string(w)] = n.ordinal;
   });
   {
     auto path = data.file("lexicon/figures-qualifiers-en.tsv");
@@ -110,8 +111,10 @@ Lexicon Lexicon::load(const Resources& res) {
         lx.currency_prefixes.push_back({row.fields[0], row.fields[1]});
       } else if (row.fields[2] == "word") {
         lx.currency_words.add(split_phrase(row.fields[0]), row.fields[1]);
+      } else if (row.fields[2] == "hundredth") {
+        lx.currency_hundredths.add(split_phrase(row.fields[0]), row.fields[1]);
       } else {
-        bad_field(row, 2, path, "prefix, word");
+        bad_field(row, 2, path, "prefix, word, hundredth");
       }
     }
     for (const auto& cp : lx.currency_prefixes)
@@ -165,6 +168,7 @@ Lexicon Lexicon::load(const Resources& res) {
   for (const auto& [w, e] : lx.events) lx.words[w].event = &e;
   lx.units.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].unit_first = true; });
   lx.currency_words.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].currency_first = true; });
+  lx.currency_hundredths.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].currency_first = true; });
   lx.qual_after.for_each_phrase([&](const auto& ws) { lx.words[ws.front()].qual_after_first = true; });
   lx.qual_before.for_each_phrase([&](const auto& ws) {
     lx.words[ws.back()].qual_before_last = true;

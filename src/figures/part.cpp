@@ -3,6 +3,9 @@
 
 namespace newsan::figures {
 
+// The normalized unit names (figures-units-en.tsv) a height is written in.
+constexpr std::string_view kFoot = "foot", kInch = "inch";
+
 const CurrencyPrefix* Scanner::currency_before(std::size_t pos, std::size_t* start) const {
   if (pos <= sent_start_) return nullptr;
   unsigned char last = static_cast<unsigned char>(text_[pos - 1]);
@@ -79,6 +82,29 @@ Part Scanner::part_at(std::size_t i) const {
       if (std::size_t m = j + h < P.size() && info(j + h).currency_first ? lx_.currency_words.match(P, j + h, &code) : 0) {
         pt.currency = *code;
         j += m + h;
+      } else if (std::size_t k = j < P.size() && info(j).currency_first ? lx_.currency_hundredths.match(P, j, &code) : 0) {
+        // "15 cents" is 0.15 USD: a scale of one hundredth (a range "25 and 75 cents" takes it too).
+        pt.currency = *code;
+        pt.c.scale *= 0.01;
+        pt.c.scaled = true;
+        if (pt.c.value) *pt.c.value *= 0.01;
+        j += k;
+      }
+    }
+  }
+  // Heights: "5 feet 11 inches", "6-foot-9" are one measure in inches.
+  if (pt.unit == kFoot && c.value && !c.low && !c.scaled) {
+    bool hy = word(j, "-") && glued(j - 1, j) && glued(j, j + 1);
+    std::size_t k = hy ? j + 1 : j;
+    if (starts_digit(k) && !word(k + 1, "-")) {
+      Core d = core_at(k, false);
+      const UnitInfo* u = nullptr;
+      std::size_t n = d.ok ? unit_at(d.next, &u) : 0;
+      bool inch = n && u->norm == kInch;
+      if (d.ok && d.value && !d.low && !d.num.fractional && *d.value < 12 && d.unit.empty() && (inch || hy)) {
+        c.value = *c.value * 12 + *d.value;
+        pt.unit = std::string(kInch);
+        j = inch ? d.next + n : d.next;
       }
     }
   }

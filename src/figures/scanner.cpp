@@ -1,5 +1,7 @@
 // The figure scanner, part 6: a figure put together — qualifiers, ranges, the
 // counted noun and the event (see scanner.h for the parts).
+#include <cmath>
+
 #include "figures/scanner.h"
 
 namespace newsan::figures {
@@ -59,8 +61,14 @@ std::size_t Scanner::figure_at(std::size_t i) {
     }
   }
   bool between = start_piece > 0 && role(start_piece - 1, role::range_between);
-  bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   bool aged = start_piece > 0 && role(start_piece - 1, role::age);
+  // "between the ages of 25 and 54": "between" before the noun whose "of" the number follows.
+  if (!between && start_piece >= 4 && role(start_piece - 1, role::of) && role(start_piece - 3, role::det) &&
+      role(start_piece - 4, role::range_between) && P[start_piece - 2].kind == TokenKind::word) {
+    between = true;
+    aged = role(start_piece - 2, role::age);
+  }
+  bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   if (aged && unit.empty()) unit = "years of age", kind = "age";
   // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
   if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&
@@ -113,7 +121,15 @@ std::size_t Scanner::figure_at(std::size_t i) {
         bool compatible = unit == bu || (unit.empty() && !bu.empty()) ||
                           (!unit.empty() && bu.empty() && (from || between || dash || aged));
         // A span of years is a date, not a figure: "from 2015 to 2019", "2015-19".
-        if (bare_pair && year_like(a, false) && (year_like(b, false) || (dash && b.c.num.int_digits == 2)))
+        // ... unless round numbers with a plural noun after them say what is counted
+        // ("from 1000 to 2000 hires").
+        std::size_t after = b.next;
+        bool round_pair = std::fmod(*a.c.value, 500) == 0 && std::fmod(*b.c.value, 500) == 0;
+        bool counts_noun = round_pair && after < P.size() && P[after].kind == TokenKind::word && !P[after].cap &&
+                           ends_with(P[after].lower, "s") && !ends_with(P[after].lower, "ss") &&
+                           !role(after, role::np_stop) && !role(after, role::time);
+        if (bare_pair && year_like(a, false) && (year_like(b, false) || (dash && b.c.num.int_digits == 2)) &&
+            !counts_noun)
           return b.next;
         // A score: "98-95", "3-1", "2-2" (the winner's first). One figure of its own kind,
         // with no single value.
@@ -131,9 +147,10 @@ std::size_t Scanner::figure_at(std::size_t i) {
         // Written ranges go up ("10 to 20"); "52% to 48%" is a split, "from 2,415 to 2,315" a fall.
         bool ascending = *a.c.value <= *b.c.value || (!a.c.scaled && b.c.scaled);
         // "climbed $2.50 to $75.30": a change, then the level it reached.
+        // "raised the wage by $1 to $8.25": "by" names the change, "to" the level.
         bool change_then_level = !dash && !from && !between && start_piece > 0 &&
-                                 info(start_piece - 1).event &&
-                                 info(start_piece - 1).event->dir != Direction::none;
+                                 ((info(start_piece - 1).event && info(start_piece - 1).event->dir != Direction::none) ||
+                                  (role(start_piece - 1, role::change_by) && role(cj, role::range_to)));
         // Two close numbers joined by "or": "one or two", "five or six", "10 or 15".
         bool close_pair = *b.c.value > *a.c.value && *b.c.value <= 2 * *a.c.value + 1 && a.c.words == b.c.words &&
                           !a.c.fraction && !b.c.fraction;

@@ -37,26 +37,48 @@ DocumentSyntax::DocumentSyntax(const SyntaxModel* model, std::string_view text, 
 DocumentSyntax::DocumentSyntax(const Resources& res, std::string_view text, const Tokenized& tokens)
     : model_(nullptr), source_(&res), available_(res.has_syntax_model()), text_(text), tokens_(&tokens) {}
 
+void DocumentSyntax::fill(ParsedSentence& slot, std::size_t index, bool parse) {
+  // The document's first parse takes the model from the Resources (loaded
+  // there once per run); a load that throws leaves nothing cached.
+  if (available_ && !model_) model_ = source_->syntax_model().get();  // the Resources keeps it alive
+  const Sentence& s = tokens_->sentences[index];
+  slot.sentence = index;
+  slot.first_token = s.first;
+  if (!model_) return;
+  std::vector<std::string_view> forms;
+  forms.reserve(s.last - s.first);
+  for (std::size_t t = s.first; t < s.last; ++t) forms.push_back(tokens_->tokens[t].text(text_));
+  if (parse) {
+    model_->parse(forms, slot.words);
+    ++parsed_count_;
+  } else {
+    model_->tag(forms, slot.words);
+  }
+}
+
 const ParsedSentence& DocumentSyntax::sentence(std::size_t index) {
   static const ParsedSentence kEmpty;
   if (index >= tokens_->sentences.size()) return kEmpty;
   if (cache_.empty()) cache_.resize(tokens_->sentences.size());
   auto& slot = cache_[index];
   if (!slot) {
-    // The document's first parse takes the model from the Resources (loaded
-    // there once per run); a load that throws leaves nothing cached.
-    if (available_ && !model_) model_ = source_->syntax_model().get();  // the Resources keeps it alive
-    slot = std::make_unique<ParsedSentence>();
-    const Sentence& s = tokens_->sentences[index];
-    slot->sentence = index;
-    slot->first_token = s.first;
-    if (model_) {
-      std::vector<std::string_view> forms;
-      forms.reserve(s.last - s.first);
-      for (std::size_t t = s.first; t < s.last; ++t) forms.push_back(tokens_->tokens[t].text(text_));
-      model_->parse(forms, slot->words);
-      ++parsed_count_;
-    }
+    auto p = std::make_unique<ParsedSentence>();
+    fill(*p, index, true);
+    slot = std::move(p);
+  }
+  return *slot;
+}
+
+const ParsedSentence& DocumentSyntax::tags(std::size_t index) {
+  static const ParsedSentence kEmpty;
+  if (index >= tokens_->sentences.size()) return kEmpty;
+  if (!cache_.empty() && cache_[index]) return *cache_[index];
+  if (tag_cache_.empty()) tag_cache_.resize(tokens_->sentences.size());
+  auto& slot = tag_cache_[index];
+  if (!slot) {
+    auto p = std::make_unique<ParsedSentence>();
+    fill(*p, index, false);
+    slot = std::move(p);
   }
   return *slot;
 }

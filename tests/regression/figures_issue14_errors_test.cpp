@@ -82,7 +82,13 @@ TEST_CASE("issue 14: things that are not figures", "[figures][regression][not-fi
   CHECK(at("The fire started about 3.p.m. near the mill.", "3").empty());
   // The pronoun "one" counts no noun.
   CHECK(at("Of all the boats, the one they sank was the oldest.", "one").empty());
+  // ... told apart by the tagger: "one" as the head of its own noun phrase.
+  CHECK(at("The old bus broke down, so the new one was sent.", "one").empty());
+  CHECK(at("She wanted the one with the red roof.", "one").empty());
+  CHECK(one("Only one ferry sailed on Sunday.", "one").value == 1.0);
   CHECK(at("Two rules were passed. One bans fireworks near schools.", "One").empty());
+  // A number used as a name: "the 76ers".
+  CHECK(at("Tickets for the 76ers game sold out.", "76ers").empty());
 }
 
 TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][regression][values]") {
@@ -98,6 +104,69 @@ TEST_CASE("issue 14: values keep their scale, ranges stay whole", "[figures][reg
   CHECK(near(f.low, 4));
   CHECK(near(f.high, 6));
   CHECK(f.qualifier == newsan::Qualifier::range);
+  // "by $2 to $11": a change and the level it reached, two figures, not a range.
+  {
+    std::string t = "The board lifted the daily fee by $2 to $11.50 per visit.";
+    auto a = one(t, "$2");
+    CHECK(near(a.value, 2));
+    CHECK_FALSE(a.low);
+    CHECK(near(one(t, "$11.50").value, 11.5));
+  }
+  // "between the ages of 30 and 45": "between" reaches over "the ages of"; ages are years.
+  {
+    auto f = one("The study followed women between the ages of 30 and 45.", "30");
+    CHECK(near(f.low, 30));
+    CHECK(near(f.high, 45));
+    CHECK(f.qualifier == newsan::Qualifier::range);
+  }
+  // A mixed number is one value, not a range: "7-1/2", "3 1/4".
+  CHECK(near(one("The bonds hit a 7-1/2 year low.", "7-1/2").value, 7.5));
+  CHECK(near(one("The plank is 3 1/4 inches thick.", "3 1/4").value, 3.25));
+  // "half a billion", "half a dozen": the half of the number word after "a".
+  CHECK(near(one("The dam will cost half a billion dollars.", "half").value, 5e8));
+  CHECK(near(one("They caught half a dozen trout.", "half").value, 6));
+  // Cents are hundredths of the currency: "under 40 cents" is 0.40 USD; a range takes them too.
+  {
+    auto f = one("A loaf now sells for under 40 cents.", "40 cents");
+    CHECK(near(f.value, 0.4));
+    CHECK(f.unit == "USD");
+    f = one("Fares will rise between 10 and 35 cents a ride.", "10 and 35");
+    CHECK(near(f.low, 0.1));
+    CHECK(near(f.high, 0.35));
+    // A sentence that ends on the number is read safely.
+    CHECK(near(one("The price was 40", "40").value, 40));
+  }
+  // Heights are one measure in inches: "6 feet 2 inches", "6-foot-4".
+  {
+    auto f = one("The suspect is 6 feet 2 inches tall.", "6 feet");
+    CHECK(near(f.value, 74));
+    CHECK(f.unit == "inch");
+    CHECK(near(one("The club signed a 6-foot-4 guard.", "6-foot-4").value, 76));
+    CHECK(near(one("The fence is 6 feet high.", "6 feet").value, 6));
+  }
+  // "in her 40s": a decade of age after a possessive is a range of ages; "the 1980s" is not a figure.
+  {
+    auto f = one("The driver, in her 40s, was unhurt.", "40s");
+    CHECK(near(f.low, 40));
+    CHECK(near(f.high, 49));
+    CHECK(at("Songs of the 1980s filled the hall.", "1980s").empty());
+  }
+  // "half": a period after an ordinal ("the second half of the match"), a fraction in "half as much".
+  CHECK(at("She scored twice in the second half of the match.", "half").empty());
+  CHECK(near(one("The mill now burns half as much wood as it did.", "half").value, 0.5));
+  // "and" joins two figures, not a range (only "between … and …" is one): two riders, two ages.
+  {
+    std::string t = "The riders, 19 and 21 years old, were treated at the scene.";
+    CHECK(near(one(t, "19").value, 19));
+    CHECK(near(one(t, "21 years").value, 21));
+  }
+  // Round four-digit numbers with a plural noun counted are not years: "from 1500 to 2000 seats".
+  {
+    auto f = one("The hall will grow from 1500 to 2000 seats next year.", "1500");
+    CHECK(near(f.low, 1500));
+    CHECK(near(f.high, 2000));
+    CHECK(at("Between 2010 and 2012 sales fell.", "2010").empty());
+  }
   // "five or six": one range.
   f = one("Five or six trucks blocked the road.", "Five or six");
   CHECK(near(f.low, 5));
