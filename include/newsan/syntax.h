@@ -120,6 +120,8 @@ class DocumentSyntax {
   std::vector<std::unique_ptr<ParsedSentence>> cache_;
   std::vector<std::unique_ptr<ParsedSentence>> tag_cache_;  // tags() of sentences not parsed
   void fill(ParsedSentence& slot, std::size_t index, bool parse);
+  // The cached analysis of sentence `index` in `cache`, filled on first use.
+  const ParsedSentence& cached(std::vector<std::unique_ptr<ParsedSentence>>& cache, std::size_t index, bool parse);
   std::size_t parsed_count_ = 0;
 };
 

@@ -501,31 +501,30 @@ class Extraction {
         cs[j].type = ner::ChunkType::MISC;
         if (next) cs.erase(cs.begin() + std::ptrdiff_t(j + 1));
       }
+      // Joins chunk j-1 into chunk j where `fits` says so and chunk j's last word is a
+      // head of type `head_type`.
+      auto join_before_head = [&](EntityType head_type, auto fits) {
+        for (std::size_t j = 1; j < cs.size(); ++j) {
+          if (!fits(cs[j - 1], cs[j])) continue;
+          auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
+          if (head == res_.heads.end() || head->second.type != head_type) continue;
+          cs[j].first = cs[j - 1].first;
+          cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
+          --j;
+        }
+      };
       // "British | Virgin Islands": a nationality right before a place named by
       // a place head is part of the place's name.
-      for (std::size_t j = 1; j < cs.size(); ++j) {
-        if (cs[j - 1].type != ner::ChunkType::MISC || cs[j].type != ner::ChunkType::LOC ||
-            cs[j - 1].last != cs[j].first || cs[j - 1].last != cs[j - 1].first + 1 ||
-            !(gaz_bits(words_[s][cs[j - 1].first].first, words_[s][cs[j - 1].first].last) & ner::kGazNationality))
-          continue;
-        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
-        if (head == res_.heads.end() || head->second.type != EntityType::location) continue;
-        cs[j].first = cs[j - 1].first;
-        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
-        --j;
-      }
+      join_before_head(EntityType::location, [&](const auto& a, const auto& b) {
+        return a.type == ner::ChunkType::MISC && b.type == ner::ChunkType::LOC && a.last == b.first &&
+               a.last == a.first + 1 && (gaz_bits(words_[s][a.first].first, words_[s][a.first].last) & ner::kGazNationality);
+      });
       // "Puerto Rico | Police Department", "Republic of Singapore | Air Force":
       // a place right before an institution named by its head is part of its name.
-      for (std::size_t j = 1; j < cs.size(); ++j) {
-        if (cs[j - 1].type != ner::ChunkType::LOC || cs[j].type != ner::ChunkType::ORG ||
-            cs[j - 1].last != cs[j].first || cs[j].last < cs[j].first + 2)
-          continue;
-        auto head = res_.heads.find(bare_fold(input[s][cs[j].last - 1]));
-        if (head == res_.heads.end() || head->second.type != EntityType::organization) continue;
-        cs[j].first = cs[j - 1].first;
-        cs.erase(cs.begin() + std::ptrdiff_t(j - 1));
-        --j;
-      }
+      join_before_head(EntityType::organization, [](const auto& a, const auto& b) {
+        return a.type == ner::ChunkType::LOC && b.type == ner::ChunkType::ORG && a.last == b.first &&
+               b.last >= b.first + 2;
+      });
     }
   }
 

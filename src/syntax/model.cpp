@@ -56,31 +56,29 @@ void DocumentSyntax::fill(ParsedSentence& slot, std::size_t index, bool parse) {
   }
 }
 
-const ParsedSentence& DocumentSyntax::sentence(std::size_t index) {
-  static const ParsedSentence kEmpty;
-  if (index >= tokens_->sentences.size()) return kEmpty;
-  if (cache_.empty()) cache_.resize(tokens_->sentences.size());
-  auto& slot = cache_[index];
+const ParsedSentence& DocumentSyntax::cached(std::vector<std::unique_ptr<ParsedSentence>>& cache, std::size_t index,
+                                             bool parse) {
+  if (cache.empty()) cache.resize(tokens_->sentences.size());
+  auto& slot = cache[index];
   if (!slot) {
     auto p = std::make_unique<ParsedSentence>();
-    fill(*p, index, true);
+    fill(*p, index, parse);
     slot = std::move(p);
   }
   return *slot;
 }
 
+const ParsedSentence& DocumentSyntax::sentence(std::size_t index) {
+  static const ParsedSentence kEmpty;
+  if (index >= tokens_->sentences.size()) return kEmpty;
+  return cached(cache_, index, true);
+}
+
 const ParsedSentence& DocumentSyntax::tags(std::size_t index) {
   static const ParsedSentence kEmpty;
   if (index >= tokens_->sentences.size()) return kEmpty;
-  if (!cache_.empty() && cache_[index]) return *cache_[index];
-  if (tag_cache_.empty()) tag_cache_.resize(tokens_->sentences.size());
-  auto& slot = tag_cache_[index];
-  if (!slot) {
-    auto p = std::make_unique<ParsedSentence>();
-    fill(*p, index, false);
-    slot = std::move(p);
-  }
-  return *slot;
+  if (!cache_.empty() && cache_[index]) return *cache_[index];  // a parse holds the tags too
+  return cached(tag_cache_, index, false);
 }
 
 const ParsedSentence& DocumentSyntax::sentence_of_token(std::size_t token_index) {
