@@ -94,6 +94,7 @@ Script script_of(char32_t c) {
 // One lookup per word: word → bit set of the profiles that list it.
 struct Tables {
   std::unordered_map<std::string_view, std::uint32_t> words;
+  std::size_t longest = 0;  // bytes of the longest listed word: a longer word is no function word
   Tables() {
     static_assert(std::size(kProfiles) <= 32);
     for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
@@ -102,6 +103,7 @@ struct Tables {
         std::size_t sp = w.find(' ');
         std::string_view one = w.substr(0, sp);
         if (!one.empty()) words[one] |= std::uint32_t(1) << k;
+        longest = std::max(longest, one.size());
         if (sp == std::string_view::npos) break;
         w.remove_prefix(sp + 1);
       }
@@ -145,6 +147,10 @@ std::optional<std::string> identify_language(std::string_view text) {
     if (word.empty()) return;
     ++words;
     bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && word.size() > t.longest) {  // ASCII keeps its length when lowercased: no listed word
+      word.clear();
+      return;
+    }
     if (ascii) {
       for (char& c : word) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
     } else {
@@ -156,6 +162,16 @@ std::optional<std::string> identify_language(std::string_view text) {
   };
   std::size_t len = 0;
   for (std::size_t i = 0; i < text.size(); i += len) {
+    if (unsigned char b = static_cast<unsigned char>(text[i]); b < 0x80) {  // ASCII: no decode, no table
+      len = 1;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        ++letters[latin];
+        word.push_back(static_cast<char>(b));
+      } else {
+        finish_word();
+      }
+      continue;
+    }
     char32_t c = utf8::decode(text, i, len);
     if (len == 0) len = 1;
     if (utf8::is_letter(c) || utf8::is_mark(c)) {
