@@ -53,6 +53,60 @@ int print_or_fail(const std::string& text) {
 }
 }  // namespace
 
+namespace {
+
+// `newsan --version [--data-dir DIR]`: the versions of the program, its
+// schema and tokenizer, and of the models in the data directory it would use.
+int print_version(const std::optional<std::string>& data_dir, const char* argv0) {
+  std::string model, syntax_model, data = "not found";
+  try {
+    DataDir dir = DataDir::locate(data_dir, argv0);
+    data = dir.root().string();
+    try {
+      model = Resources(dir).ner_tagger().version();
+    } catch (const Error& e) {
+      model = fmt::format("unavailable ({})", e.what());
+    }
+    try {
+      syntax_model = dir.has("models/syntax.model") ? SyntaxModel::describe(dir.file("models/syntax.model"))
+                                                    : "unavailable (no models/syntax.model in the data directory)";
+    } catch (const Error& e) {
+      syntax_model = fmt::format("unavailable ({})", e.what());
+    }
+  } catch (const Error& e) {
+    model = syntax_model = fmt::format("unavailable ({})", e.what());
+  }
+  Output out("-");
+  out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\nsyntax model {}\ndata {}\n",
+                        newsan_version(), kSchemaVersion, kTokenizerVersion, model, syntax_model, data));
+  out.close();
+  return 0;
+}
+
+// `--version` with `--data-dir DIR` (or `--data-dir=DIR`) and nothing else, in
+// any order: the version of what that data directory holds. nullopt when the
+// arguments are something else.
+std::optional<std::optional<std::string>> version_request(const std::vector<std::string>& args) {
+  bool version = false;
+  std::optional<std::string> dir;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--version" || a == "-V") {
+      version = true;
+    } else if (a == "--data-dir" && i + 1 < args.size()) {
+      dir = args[++i];
+    } else if (a.starts_with("--data-dir=")) {
+      dir = a.substr(std::string_view("--data-dir=").size());
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!version) return std::nullopt;
+  return dir;
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes EPIPE, handled as BrokenPipe
   CLI::App app{"newsan: facts of a news report as data (entities, figures, dates)", "newsan"};
@@ -75,6 +129,7 @@ int run(int argc, char** argv) {
   setup_eval_syntax(app, g, action);
 
   std::vector<std::string> args(argv, argv + argc);
+  if (auto v = version_request(args)) return print_version(*v, g.argv0);
   if (args.size() >= 2) {
     const std::string& first = args[1];
     if (first == "-h" || first == "--help" || first == "help") return print_or_fail(top_level_help(app));
@@ -117,29 +172,7 @@ int run(int argc, char** argv) {
     fmt::print(stderr, "Run 'newsan --help' for usage.\n");
     return 2;
   }
-  if (version) {
-    std::string model, data = "not found";
-    try {
-      DataDir dir = DataDir::locate(std::nullopt, g.argv0);
-      data = dir.root().string();
-      model = Resources(dir).ner_tagger().version();
-    } catch (const Error& e) {
-      model = fmt::format("unavailable ({})", e.what());
-    }
-    std::string syntax_model;
-    try {
-      const DataDir sdir = DataDir::locate(std::nullopt, g.argv0);
-      syntax_model = sdir.has("models/syntax.model") ? SyntaxModel::describe(sdir.file("models/syntax.model"))
-                                                     : "unavailable (no models/syntax.model in the data directory)";
-    } catch (const Error& e) {
-      syntax_model = fmt::format("unavailable ({})", e.what());
-    }
-    Output out("-");
-    out.write(fmt::format("newsan {}\nJSON schema {}\ntokenizer {}\nmodel {}\nsyntax model {}\ndata {}\n",
-                          newsan_version(), kSchemaVersion, kTokenizerVersion, model, syntax_model, data));
-    out.close();
-    return 0;
-  }
+  if (version) return print_version(std::nullopt, g.argv0);
   if (!action) {
     fmt::print(stderr, "{}", app.help());
     return 2;

@@ -8,6 +8,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 case_help() { expect_exit 0 "$NEWSAN" --help; grep -q "Exit codes" "$T/out" || fail "help lacks exit codes"; }
 case_version() { expect_exit 0 "$NEWSAN" --version; grep -q "newsan" "$T/out" || fail "no version"; }
+# --data-dir before or after --version names the data directory whose models are described.
+case_version_data_dir() {
+  expect_exit 0 "$NEWSAN" --data-dir "$T/nowhere" --version
+  grep -q "^data not found" "$T/out" || fail "--data-dir before --version ignored: $(cat "$T/out")"
+  grep -q "^model unavailable (.*nowhere" "$T/out" || fail "missing data directory not named: $(cat "$T/out")"
+  local real
+  real=$(sed -n 's/^data //p' <("$NEWSAN" --version))
+  expect_exit 0 "$NEWSAN" --version --data-dir="$real"
+  grep -q "^data $real\$" "$T/out" || fail "--data-dir=DIR after --version ignored: $(cat "$T/out")"
+  grep -q "^model ner-en" "$T/out" || fail "model not described: $(cat "$T/out")"
+  expect_exit 2 "$NEWSAN" --version --format json
+}
 case_train_and_eval_ner() {
   for d in 1 2 3; do
     printf -- '-DOCSTART- -X- -X- O\n\n'
