@@ -47,6 +47,7 @@ Cue cue_from_name(std::string_view name) {
       {"ended", Cue::ended},
       {"ending", Cue::ending},
       {"fiscal", Cue::fiscal},
+      {"had", Cue::had},
       {"for", Cue::for_},
       {"from", Cue::from},
       {"future", Cue::future},

@@ -373,12 +373,35 @@ struct Scan {
       const Word* c = w(k);
       // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
       bool passive = k > 0 && (cue(k - 1, Cue::be) || cue(k - 1, Cue::being));
-      if (c && c->future_cue) return 1;
+      if (c && c->future_cue) {
+        // "had been due to expire Friday", "had planned": a plan before a past
+        // time, so the day it named is past too ("the sale, which had been
+        // expected, is due by February": a clause of its own, it tells nothing)
+        for (std::size_t b = k; b > sent_first && b + 3 > k && T[b - 1].kind == TokenKind::word; --b)
+          if (cue(b - 1, Cue::had) && k + 1 < i && T[k + 1].kind == TokenKind::word) return -1;
+        // "Until Thursday, they had not called him a suspect": the clause after it tells
+        if (cue(k, Cue::until) && tense_after(i) < 0) return -1;
+        return 1;
+      }
       if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
       if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
           !passive) return -1;
+    }
+    return 0;
+  }
+
+  // The tense of the rest of the sentence after token i, read forward by the
+  // same cues as tense(): 1 ahead, -1 back, 0 no cue.
+  int tense_after(std::size_t i) const {
+    for (std::size_t k = i + 1; k < sent_last && k < size(); ++k) {
+      const Word* c = w(k);
+      if (c && c->future_cue) return 1;
+      if (c && c->past_cue) return -1;
+      std::string_view t = tx(k);
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past))
+        return -1;
     }
     return 0;
   }

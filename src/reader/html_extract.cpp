@@ -965,7 +965,10 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
     doc.text = *page.title;
     doc.title_span = Span{0, doc.text.size()};
     std::string header;
-    if (page.byline && page.text.find(*page.byline) == std::string::npos) header = *page.byline;
+    // Each once: a date line that repeats the byline ("by Regan December 6, 2017") stands for both.
+    if (page.byline && page.text.find(*page.byline) == std::string::npos &&
+        !(page.date_line && page.date_line->find(*page.byline) != std::string::npos))
+      header = *page.byline;
     if (page.date_line && header.find(*page.date_line) == std::string::npos &&
         page.text.find(*page.date_line) == std::string::npos)
       header += (header.empty() ? "" : "\n") + *page.date_line;

@@ -79,7 +79,10 @@ void text_rec(const GumboNode* n, std::string& out, int depth) {
   }
   if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
   GumboTag t = n->v.element.tag;
-  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT) return;
+  // An icon's <svg> carries <title>/<desc> text ("Created with Sketch.") no reader sees.
+  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_SVG ||
+      t == GUMBO_TAG_MATH)
+    return;
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i)
     text_rec(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);

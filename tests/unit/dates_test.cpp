@@ -151,6 +151,15 @@ TEST_CASE("weekdays resolve by tense", "[dates]") {
   CHECK(one("It happened last Tuesday .").value == "2025-03-11");
   CHECK(one("He upheld Friday's ruling .").value == "2025-03-07");  // a possessive weekday points back
   CHECK(one("The talks were postponed until Friday .").value == "2025-03-14");
+  // a plan in the past perfect names a day before the story's time
+  CHECK(one("The lease had been due to end on Friday .").value == "2025-03-07");
+  CHECK(one("The club had planned a parade for Saturday .").value == "2025-03-08");
+  CHECK(one("The lease is due to end on Friday .").value == "2025-03-14");
+  // a clause of its own before the date tells nothing about it
+  CHECK(one("The loan , which had been expected , is due by Friday .").value == "2025-03-14");
+  // "until" opens a clause whose verb tells the direction
+  CHECK(one("Until Monday , the council had not named a suspect .").value == "2025-03-10");
+  CHECK(one("Until Monday , the council will not name a suspect .").value == "2025-03-17");
 }
 
 TEST_CASE("relative expressions", "[dates]") {

@@ -441,3 +441,21 @@ TEST_CASE("excerpts of other posts under the article are left out; the article's
                     "<p>" + para + "</p><p>" + para + "</p>" + teaser1 + "</article></body></html>";
   CHECK(has(read(one).text, "Fishermen along the northern coast"));
 }
+
+TEST_CASE("the header names byline and date once, without an icon's hidden text", "[html][dates]") {
+  // A date line holding an <svg> clock icon (its <title>/<desc> are never shown)
+  // and repeating the byline: the header is that line, once.
+  std::string page =
+      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
+      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
+      "<h1>Ferry Fares Rise</h1><div class=\"byline\">By Ivo Brandt</div>"
+      "<div class=\"article-date\"><svg><title>Clock Icon 3</title><desc>Drawn in a vector tool.</desc></svg>"
+      "By Ivo Brandt April 18, 2023 7:30AM</div>"
+      "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
+      "</body></html>";
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "By Ivo Brandt April 18, 2023 7:30AM"));
+  CHECK_FALSE(has(doc.text, "Clock Icon"));
+  CHECK_FALSE(has(doc.text, "vector tool"));
+  CHECK(doc.text.find("Ivo Brandt") == doc.text.rfind("Ivo Brandt"));
+}
