@@ -75,6 +75,7 @@ struct Match {
   bool fiscal = false;                // named as a fiscal quarter
   int weekday = 0;                    // a bare weekday resolved by the tense cues (1..7), else 0
   std::size_t weekday_at = 0;         // its token (the value's day may come from it: "6pm on Saturday")
+  bool own_day = false;               // a clock time whose day is written with it ("9 PM Wednesday")
 
   // Back to a default Match (every field above), keeping the strings' buffers.
   void reset() {
@@ -87,6 +88,7 @@ struct Match {
     anchor_first = fiscal = false;
     weekday = 0;
     weekday_at = 0;
+    own_day = false;
   }
 };
 
@@ -365,7 +367,13 @@ struct Scan {
   // past; otherwise a future cue points ahead.
   int direction(std::size_t i) const {
     if (i > 0 && (cue(i - 1, Cue::since) || (cue(i - 1, Cue::in) && i > 1 && cue(i - 2, Cue::since)))) return -1;
-    return future_context(i) ? 1 : 0;
+    // "In January, the firm hired him": nothing before the month, the verb
+    // after it tells. (A past verb before it does not: "said the offer
+    // expires Nov. 17" is ahead as often as back.)
+    int t = tense(i);
+    if (t == 0 && T[i].capitalized && i > sent_first && cue(i - 1, Cue::in) && i - 1 == sent_first && tense_after(i) < 0)
+      return -1;
+    return t > 0 ? 1 : 0;
   }
   // 1 ahead, -1 back, 0 no cue.
   int tense(std::size_t i) const {
@@ -431,6 +439,13 @@ struct Scan {
   // "the 2100 block of") or a copyright line ("Copyright 2015", "\u00a9 2015").
   bool not_a_year(std::size_t i) const {
     if (i > 0 && (cue(i - 1, Cue::copyright) || is(i - 1, "\u00a9"))) return true;
+    // A year that closes a name of two capitalized words or more ("the Mid
+    // Winter Meeting 2015", "World Cup 2014"); a word with a date role before
+    // it ("In March 2015", "Fiscal Year 2015") keeps it a date.
+    if (i >= sent_first + 2 && !T[i].newline_before && !T[i - 1].newline_before) {
+      auto capital = [&](std::size_t k) { return T[k].kind == TokenKind::word && T[k].capitalized; };
+      if (capital(i - 1) && !known(i - 1) && capital(i - 2)) return true;
+    }
     if (cue(i + 1, Cue::block)) return true;
     for (std::size_t k = i + 1; k <= i + 3 && k < size() && T[k].kind == TokenKind::word && T[k].capitalized &&
                                 !T[k].newline_before; ++k)
