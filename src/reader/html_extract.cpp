@@ -60,12 +60,13 @@ enum Role : unsigned {
   kLede,
   kStaff,
   kHeadline,
+  kLineOpen,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
                                                 "datelabel", "line",   "dateclass", "lede",
-                                                "staff",    "headline"};
+                                                "staff",    "headline", "lineopen"};
 
 enum class Match { substr, token, exact };
 
@@ -734,11 +735,15 @@ std::string tidy_breaks(const std::string& out) {
   return lead == std::string::npos ? std::string() : tidy.substr(lead);
 }
 
+constexpr std::size_t kMaxOpenerLine = 200;  // a call to action is one short line
+
 // Drops the lines of `text` that are page furniture: a whole line equal
-// (case-insensitively, trailing ':' ignored) to a `line` hint, or a dateline.
+// (case-insensitively, trailing ':' ignored) to a `line` hint, a short line
+// that opens with a `lineopen` call to action ("Sign up for …", "Follow us on
+// …"), or a dateline.
 std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
-                                 const std::vector<std::string>& date_labels) {
-  if (lines.empty() && date_labels.empty()) return text;
+                                 const std::vector<Hint>& openers, const std::vector<std::string>& date_labels) {
+  if (lines.empty() && openers.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -764,6 +769,13 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
       }
       for (const Hint& h : lines)
         if (folded == h.word || shape == h.word) furniture = true;
+    }
+    if (!furniture && !core.empty() && core.size() <= kMaxOpenerLine) {
+      std::string folded = utf8::fold(core.substr(0, std::min<std::size_t>(core.size(), 40)));
+      for (const Hint& h : openers)
+        if (folded.starts_with(h.word) &&
+            (folded.size() == h.word.size() || !std::isalnum(static_cast<unsigned char>(folded[h.word.size()]))))
+          furniture = true;
     }
     if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
@@ -847,7 +859,7 @@ LoadedHints load_hints(const Resources& res) {
         f[2].empty())
       throw FormatError(res.data().file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    hints.roles[role].push_back({role == kLine || role == kLineOpen ? utf8::fold(f[2]) : lower(f[2]), m});
     if (role == kByline) meta.byline.push_back(lower(f[2]));
     if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
     if (role == kDateLabel) meta.date_labels.push_back(f[2]);
@@ -941,8 +953,8 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::string best;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
-    std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")),
-                                                          impl_->hints.roles[kLine], impl_->meta_hints.date_labels));
+    std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")), impl_->hints.roles[kLine],
+                                                          impl_->hints.roles[kLineOpen], impl_->meta_hints.date_labels));
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
     if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);

@@ -559,7 +559,16 @@ std::string letters_only(std::string_view s) {
 }
 
 void split_authors(const std::string& s, std::vector<std::string>& out) {
-  // "A, B and C" -> A | B | C
+  // "A, B and C" -> A | B | C; but "Doe, Jane" (one word on each side of the
+  // comma) is one name written surname first
+  if (std::size_t c = s.find(','); c != std::string::npos && s.find(',', c + 1) == std::string::npos &&
+      s.find(" and ") == std::string::npos && s.find(" & ") == std::string::npos) {
+    std::string_view before = lex::trim(std::string_view(s).substr(0, c)), after = lex::trim(std::string_view(s).substr(c + 1));
+    if (before.find(' ') == std::string_view::npos && after.find(' ') == std::string_view::npos) {
+      add_author(out, s);
+      return;
+    }
+  }
   std::string cur;
   auto flush = [&] {
     add_author(out, cur);
@@ -688,7 +697,8 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
     }
 
   if (!ld.authors.empty()) {
-    for (const auto& a : ld.authors) add_author(m.authors, strip_byline(a, hints));
+    // "MEG KINNARD and ERRIN HAINES, Associated Press": one string, two co-authors
+    for (const auto& a : ld.authors) split_authors(strip_byline(a, hints), m.authors);
   } else if (const auto* v = meta(c, {"author", "article:author", "byl", "dc.creator",
                                      "sailthru.author", "parsely-author"})) {
     // "Merit Designs Consulting Group, 2006-2020": a copyright line, not a byline

@@ -294,6 +294,15 @@ TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
         "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
         "Engineers found cracks in two of its pillars, and repairs have taken longer than planned.\n\n"
         "Read more about the bridge in our archive, which has covered it since it opened.");
+  // a short line that opens with a call to action is furniture; a sentence of the story is not
+  std::string calls =
+      "<html><body><article><p>The bridge will reopen in May, the transport ministry said on Friday.</p>"
+      "<p>Sign up for our free morning newsletter!</p><p>Follow us on Twitter and Facebook.</p>"
+      "<p>Signing up for the repair crews was slow, the ministry said, because the work is at night.</p>"
+      "<p>Write to Ana Ruiz at ana@example.com</p></article></body></html>";
+  CHECK(read(calls).text ==
+        "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
+        "Signing up for the repair crews was slow, the ministry said, because the work is at night.");
 }
 
 TEST_CASE("a summary set just before the marked article body opens the text", "[html]") {
@@ -458,4 +467,17 @@ TEST_CASE("the header names byline and date once, without an icon's hidden text"
   CHECK_FALSE(has(doc.text, "Clock Icon"));
   CHECK_FALSE(has(doc.text, "vector tool"));
   CHECK(doc.text.find("Ivo Brandt") == doc.text.rfind("Ivo Brandt"));
+}
+
+TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors", "[html]") {
+  auto ld = [](const std::string& author) {
+    return "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ferry Fares Rise\","
+           "\"author\":" + author + "}</script></head><body><h1>Ferry Fares Rise</h1>"
+           "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  };
+  using V = std::vector<std::string>;
+  CHECK(read(ld("\"NORA QUILL and IVO BRANDT, Associated Press\"")).authors == V{"NORA QUILL", "IVO BRANDT"});
+  CHECK(read(ld("[\"Nora Quill\", \"Harbor Sports Writer\"]")).authors == V{"Nora Quill"});
+  // one name written surname first stays one
+  CHECK(read(ld("\"Quill, Nora\"")).authors == V{"Quill, Nora"});
 }
