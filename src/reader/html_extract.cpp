@@ -735,6 +735,24 @@ std::string tidy_breaks(const std::string& out) {
   return lead == std::string::npos ? std::string() : tidy.substr(lead);
 }
 
+// The date line without the furniture its element holds after the date and
+// time ("November 19, 2019 at 9:45 am Filed Under: health, virus", "… 4:00 PM
+// Print this article"): the line up to its last number, and up to two short
+// tokens after it ("pm ET", "a.m. (UTC)"). A line without a number is kept whole.
+std::string date_line_proper(std::string_view line) {
+  std::string t = html::trim(line);
+  std::size_t last = t.find_last_of("0123456789");
+  if (last == std::string::npos) return t;
+  std::size_t end = t.find(' ', last);
+  for (int k = 0; k < 2 && end != std::string::npos; ++k) {
+    std::size_t next = t.find(' ', end + 1);
+    std::size_t len = (next == std::string::npos ? t.size() : next) - end - 1;
+    if (len == 0 || len > (t[end + 1] == '(' ? 5u : 4u)) break;
+    end = next;
+  }
+  return end == std::string::npos ? t : html::trim(std::string_view(t).substr(0, end));
+}
+
 constexpr std::size_t kMaxOpenerLine = 200;  // a call to action is one short line
 
 // Drops the lines of `text` that are page furniture: a whole line equal
@@ -922,7 +940,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     if (!d) continue;
     std::string day = cal::format_day(*d);
     // The line under the headline states the day the metadata gives (or the only one there is).
-    if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = html::trim(line);
+    if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = date_line_proper(line);
     if (sources.size() == page.date_candidates.size()) {
       page.date_candidates.push_back({day, Origin::text});
       sources.push_back("text");
@@ -944,7 +962,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
         break;
       }
   }
-  if (!meta.byline.empty()) page.byline = meta.byline;
+  if (!meta.byline.empty()) page.byline = date_line_proper(meta.byline);  // "By Ana Ruiz May 3, 2021 Shares"
   page.language = std::move(meta.language);
 
   // Readability's retry ladder: fewer removals when too little text survives.

@@ -481,3 +481,26 @@ TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors",
   // one name written surname first stays one
   CHECK(read(ld("\"Quill, Nora\"")).authors == V{"Quill, Nora"});
 }
+
+TEST_CASE("a date line ends with its date and time; what its element holds after is furniture", "[html][dates]") {
+  std::string page =
+      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
+      "<meta property=\"article:published_time\" content=\"2019-11-19T09:45:00Z\"></head><body>"
+      "<h1>Ferry Fares Rise</h1><div class=\"post-date\">November 19, 2019 at 9:45 am ET Filed Under: ferries, fares</div>"
+      "<article><p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
+      "<p>The operator said fuel and new boats cost more, and that the fares had not risen for six years.</p></article>"
+      "</body></html>";
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "November 19, 2019 at 9:45 am ET"));
+  CHECK_FALSE(has(doc.text, "Filed Under"));
+  // a byline holding the date and a share counter's label
+  std::string by =
+      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
+      "<meta property=\"article:published_time\" content=\"2019-11-19T09:45:00Z\"></head><body>"
+      "<h1>Ferry Fares Rise</h1><div class=\"byline\">By Ivo Brandt 2019-11-19T09:45:00Z Travel Shares</div>"
+      "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
+      "</body></html>";
+  newsan::Document d2 = reader().read_document(by, {});
+  CHECK(has(d2.text, "By Ivo Brandt 2019-11-19T09:45:00Z"));
+  CHECK_FALSE(has(d2.text, "Travel Shares"));
+}
