@@ -451,17 +451,28 @@ TEST_CASE("excerpts of other posts under the article are left out; the article's
   CHECK(has(read(one).text, "Fishermen along the northern coast"));
 }
 
+namespace {
+
+// A page headed "Ferry Fares Rise", published at `stamp`, with `head` between
+// the headline and the story (`article`: the story in an <article>).
+std::string ferry_page(const std::string& stamp, const std::string& head, bool article = false) {
+  return "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
+         "<meta property=\"article:published_time\" content=\"" + stamp + "\"></head><body>"
+         "<h1>Ferry Fares Rise</h1>" + head + (article ? "<article>" : "") +
+         "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>" +
+         (article ? "<p>The operator said fuel and new boats cost more, and that the fares had not risen for six years.</p>"
+                    "</article>" : "") +
+         "</body></html>";
+}
+
+}  // namespace
+
 TEST_CASE("the header names byline and date once, without an icon's hidden text", "[html][dates]") {
   // A date line holding an <svg> clock icon (its <title>/<desc> are never shown)
   // and repeating the byline: the header is that line, once.
-  std::string page =
-      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
-      "<meta property=\"article:published_time\" content=\"2023-04-18T07:30:00Z\"></head><body>"
-      "<h1>Ferry Fares Rise</h1><div class=\"byline\">By Ivo Brandt</div>"
-      "<div class=\"article-date\"><svg><title>Clock Icon 3</title><desc>Drawn in a vector tool.</desc></svg>"
-      "By Ivo Brandt April 18, 2023 7:30AM</div>"
-      "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
-      "</body></html>";
+  std::string page = ferry_page("2023-04-18T07:30:00Z",
+                                "<div class=\"byline\">By Ivo Brandt</div><div class=\"article-date\"><svg><title>Clock "
+                                "Icon 3</title><desc>Drawn in a vector tool.</desc></svg>By Ivo Brandt April 18, 2023 7:30AM</div>");
   newsan::Document doc = reader().read_document(page, {});
   CHECK(has(doc.text, "By Ivo Brandt April 18, 2023 7:30AM"));
   CHECK_FALSE(has(doc.text, "Clock Icon"));
@@ -483,23 +494,14 @@ TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors",
 }
 
 TEST_CASE("a date line ends with its date and time; what its element holds after is furniture", "[html][dates]") {
-  std::string page =
-      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
-      "<meta property=\"article:published_time\" content=\"2019-11-19T09:45:00Z\"></head><body>"
-      "<h1>Ferry Fares Rise</h1><div class=\"post-date\">November 19, 2019 at 9:45 am ET Filed Under: ferries, fares</div>"
-      "<article><p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
-      "<p>The operator said fuel and new boats cost more, and that the fares had not risen for six years.</p></article>"
-      "</body></html>";
+  std::string page = ferry_page("2019-11-19T09:45:00Z",
+                                "<div class=\"post-date\">November 19, 2019 at 9:45 am ET Filed Under: ferries, fares</div>", true);
   newsan::Document doc = reader().read_document(page, {});
   CHECK(has(doc.text, "November 19, 2019 at 9:45 am ET"));
   CHECK_FALSE(has(doc.text, "Filed Under"));
   // a byline holding the date and a share counter's label
-  std::string by =
-      "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
-      "<meta property=\"article:published_time\" content=\"2019-11-19T09:45:00Z\"></head><body>"
-      "<h1>Ferry Fares Rise</h1><div class=\"byline\">By Ivo Brandt 2019-11-19T09:45:00Z Travel Shares</div>"
-      "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>"
-      "</body></html>";
+  std::string by = ferry_page("2019-11-19T09:45:00Z",
+                              "<div class=\"byline\">By Ivo Brandt 2019-11-19T09:45:00Z Travel Shares</div>");
   newsan::Document d2 = reader().read_document(by, {});
   CHECK(has(d2.text, "By Ivo Brandt 2019-11-19T09:45:00Z"));
   CHECK_FALSE(has(d2.text, "Travel Shares"));
