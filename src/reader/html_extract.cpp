@@ -288,6 +288,11 @@ class Page {
     void brk(int level) { pending = std::max(pending, level); }
   };
 
+  static bool mail_link(const GumboNode* a) {
+    std::string_view href = attr(a, "href");
+    return href.starts_with("mailto:") || href.find("email-protection") != std::string_view::npos;
+  }
+
   static std::uint32_t count_chars(std::string_view s, std::uint32_t& commas) {
     std::uint32_t n = 0;
     bool space = true;
@@ -361,7 +366,9 @@ class Page {
     if (parent >= 0 && is_block(e.tag)) els_[parent].has_block_child = true;
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
-    bool link = in_link || e.tag == GUMBO_TAG_A;
+    // An e-mail address in a sentence ("mailto:", or hidden by the host as
+    // "/cdn-cgi/l/email-protection") is text, not a way off the page.
+    bool link = in_link || (e.tag == GUMBO_TAG_A && !mail_link(n));
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
       build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link);

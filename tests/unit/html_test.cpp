@@ -506,3 +506,18 @@ TEST_CASE("a date line ends with its date and time; what its element holds after
   CHECK(has(d2.text, "By Ivo Brandt 2019-11-19T09:45:00Z"));
   CHECK_FALSE(has(d2.text, "Travel Shares"));
 }
+
+TEST_CASE("an e-mail address in a sentence is text, not a link away", "[html]") {
+  // Hosts hide addresses behind "/cdn-cgi/l/email-protection"; a short block with one
+  // is still prose, not a link list.
+  std::string page =
+      "<html><body><div class=\"entry-content\">"
+      "<p>The ferry board met on Monday and agreed the summer timetable after a long debate.</p>"
+      "<div>Bookings open at 9 a.m. and close at 5 p.m. (<a href=\"/cdn-cgi/l/email-protection\">[email protected]</a>)</div>"
+      "<div>Write in: <a href=\"mailto:desk@example.com\">desk@example.com</a> takes questions.</div>"
+      "<p>The board said fares stay as they are for another year, and that two boats will be added.</p>"
+      "</div></body></html>";
+  auto t = read(page).text;
+  CHECK(has(t, "Bookings open at 9 a.m. and close at 5 p.m."));
+  CHECK(has(t, "desk@example.com takes questions"));
+}
