@@ -70,6 +70,7 @@ Cue cue_from_name(std::string_view name) {
       {"over", Cue::over},
       {"past", Cue::past},
       {"period", Cue::period},
+      {"present", Cue::present},
       {"recent", Cue::recent},
       {"same", Cue::same},
       {"second", Cue::second},

@@ -245,6 +245,14 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       const Ymd told{sy, sm, sd};
       if (told <= ref && cal::add_days(told, 7) >= ref) d = cal::add_days(told, a->deictic);
     }
+    // "… will go up after today," she added — in a report of what was said
+    // yesterday: a quoted "today" is the day the speaker spoke, the day the story
+    // tells when that is in the week before the reference date
+    if (a->deictic == 0 && a->deictic_part.empty() && in_quote(i) && said_in_past(i) &&
+        parse_iso_date(story_day, sy, sm, sd)) {
+      const Ymd told{sy, sm, sd};
+      if (told < ref && cal::add_days(told, 7) >= ref) d = told;
+    }
     m.value = cal::format_day(d);
     std::string part = a->deictic_part;
     if (part.empty() && w(i + 1) && !w(i + 1)->daypart.empty()) { part = w(i + 1)->daypart; m.last = i + 2; }

@@ -400,6 +400,38 @@ struct Scan {
     return 0;
   }
 
+  // Whether token i stands inside a quotation opened in its sentence or the one before.
+  bool in_quote(std::size_t i) const {
+    bool open = false;
+    for (std::size_t k = prev_first; k < i && k < size(); ++k) {
+      if (T[k].kind != TokenKind::punct) continue;
+      std::string_view t = tx(k);
+      if (t == "\u201c" || t == "``") open = true;
+      else if (t == "\u201d" || t == "''") open = false;
+      else if (t == "\"") open = !open;
+    }
+    return open;
+  }
+
+  // Whether the quotation around token i is attributed in the past: the few
+  // words after its closing mark hold a past form ("…,” she added; "…," said Mr. Poe).
+  bool said_in_past(std::size_t i) const {
+    for (std::size_t k = i + 1; k < size() && k < i + 80; ++k) {
+      std::string_view t = tx(k);
+      if (T[k].kind != TokenKind::punct || !(t == "\u201d" || t == "''" || t == "\"")) continue;
+      for (std::size_t j = k + 1; j < size() && j < k + 5; ++j) {
+        const Word* c = w(j);
+        std::string_view s = tx(j);
+        if (cue(j, Cue::present)) return false;  // "…," she says: today is the day she speaks
+        if ((c && c->past_cue) || (T[j].kind == TokenKind::word && s.size() > 4 && s.ends_with("ed") && !T[j].capitalized &&
+                                   !(c && c->not_past)))
+          return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   // The tense of the rest of the sentence after token i, read forward by the
   // same cues as tense(): 1 ahead, -1 back, 0 no cue.
   int tense_after(std::size_t i) const {

@@ -558,3 +558,18 @@ TEST_CASE("a month opening a sentence takes the tense of the verb after it", "[d
   CHECK(one("In January , the firm hired him .", "1998-10-25").value == "1998-01");
   CHECK(one("In January , the firm will hire him .", "1998-10-25").value == "1999-01");
 }
+
+TEST_CASE("a quoted today is the day the speaker spoke", "[dates]") {
+  // 2022-04-22: the story tells of what the minister said yesterday
+  auto f = run("The minister spoke yesterday . \u201cMore parents will sign up after today ,\u201d she added .", "2022-04-22");
+  REQUIRE(f.size() == 2);
+  CHECK((f[1].text == "today" && f[1].value == "2022-04-21"));
+  // a present reporting verb: she speaks on the reference day
+  auto g = run("The minister spoke yesterday . \u201cMore parents will sign up after today ,\u201d she says .", "2022-04-22");
+  REQUIRE(g.size() == 2);
+  CHECK(g[1].value == "2022-04-22");
+  // not quoted: the reference day
+  auto h = run("The minister spoke yesterday . More parents will sign up after today , she added .", "2022-04-22");
+  REQUIRE(h.size() == 2);
+  CHECK(h[1].value == "2022-04-22");
+}
