@@ -767,7 +767,8 @@ constexpr std::size_t kMaxOpenerLine = 200;  // a call to action is one short li
 // that opens with a `lineopen` call to action ("Sign up for …", "Follow us on
 // …"), or a dateline.
 std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
-                                 const std::vector<Hint>& openers, const std::vector<std::string>& date_labels) {
+                                 const std::vector<Hint>& openers, const std::vector<std::string>& date_labels,
+                                 std::vector<std::string>& dropped) {
   if (lines.empty() && openers.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
@@ -806,6 +807,8 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
     if (!furniture) {
       out.append(line);
       if (e < text.size()) out.push_back('\n');
+    } else {
+      dropped.emplace_back(line);
     }
     i = e + 1;
   }
@@ -976,19 +979,26 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   const Flags ladder[] = {{true, true, true}, {false, true, true}, {false, false, true},
                           {false, false, false}};
   std::string best;
+  std::vector<std::string> best_dropped;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
+    std::vector<std::string> dropped;
     std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")), impl_->hints.roles[kLine],
-                                                          impl_->hints.roles[kLineOpen], impl_->meta_hints.date_labels));
+                                                          impl_->hints.roles[kLineOpen], impl_->meta_hints.date_labels,
+                                                          dropped));
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
-    if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
+    if (&f == ladder || got > std::max(2 * have, have + 200)) {
+      best = std::move(text);
+      best_dropped = std::move(dropped);
+    }
     if (text_chars(best) >= 250) break;
   }
   // schema.org articleBody when the page's markup hid most of the article.
   if (text_chars(meta.article_body) >= 500 && text_chars(best) * 2 < text_chars(meta.article_body))
-    best = html::trim(meta.article_body);
+    best = html::trim(meta.article_body), best_dropped.clear();
   page.text = std::move(best);
+  page.furniture = std::move(best_dropped);
   if (page.authors.empty()) page.authors = html::authors_in_text(page.text, page.site_name.value_or(""), impl_->meta_hints);
   return page;
 }
@@ -1020,6 +1030,9 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   doc.url = std::move(page.url);
   doc.title = std::move(page.title);
   doc.authors = std::move(page.authors);
+  doc.furniture = std::move(page.furniture);
+  // A date line dropped from the story may head the text again: then it is no furniture.
+  std::erase_if(doc.furniture, [&](const std::string& f) { return doc.text.find(f) != std::string::npos; });
   doc.site_name = std::move(page.site_name);
   doc.language = std::move(page.language);
   doc.date_candidates = std::move(page.date_candidates);

@@ -521,3 +521,14 @@ TEST_CASE("an e-mail address in a sentence is text, not a link away", "[html]") 
   CHECK(has(t, "Bookings open at 9 a.m. and close at 5 p.m."));
   CHECK(has(t, "desk@example.com takes questions"));
 }
+
+TEST_CASE("the furniture left out of the text is kept for newsan read to show", "[html]") {
+  std::string page = ferry_page("2019-11-19T09:45:00Z",
+                                "<article><p>5 Hrs Ago</p><p>Views: 321</p>"
+                                "<p>Fares on the island ferry rise by a tenth next month, the operator said in a statement.</p>"
+                                "<p>Sign up for our free morning newsletter!</p></article>");
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK_FALSE(has(doc.text, "Hrs Ago"));
+  CHECK_FALSE(has(doc.text, "Views"));
+  CHECK(doc.furniture == std::vector<std::string>{"5 Hrs Ago", "Views: 321", "Sign up for our free morning newsletter!"});
+}
