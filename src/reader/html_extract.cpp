@@ -760,6 +760,17 @@ std::string date_line_proper(std::string_view line) {
   return end == std::string::npos ? t : html::trim(std::string_view(t).substr(0, end));
 }
 
+// Whether a visible date line's `day` is the publisher's local day of the
+// metadata's UTC stamp: one day before it when the UTC hour is before noon
+// (clocks behind UTC), one day after when it is from 10:00 on (clocks ahead).
+bool local_line_day(const std::string& day, const html::PageMeta& meta) {
+  if (meta.utc_hour < 0 || meta.dates.empty()) return false;
+  int y = 0, m = 0, d = 0, y2 = 0, m2 = 0, d2 = 0;
+  if (!parse_iso_date(day, y, m, d) || !parse_iso_date(meta.dates.front(), y2, m2, d2)) return false;
+  long diff = cal::to_days({y, m, d}) - cal::to_days({y2, m2, d2});
+  return (diff == -1 && meta.utc_hour < 12) || (diff == 1 && meta.utc_hour >= 10);
+}
+
 constexpr std::size_t kMaxOpenerLine = 200;  // a call to action is one short line
 
 // Drops the lines of `text` that are page furniture: a whole line equal
@@ -941,6 +952,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::vector<std::string> sources = meta.date_sources;
   for (const std::string& d : meta.dates) page.date_candidates.push_back({d, Origin::metadata});
   std::size_t from = 0;
+  bool local_checked = false;
   while (from < meta.date_lines.size()) {
     std::size_t e = meta.date_lines.find('\n', from);
     if (e == std::string::npos) e = meta.date_lines.size();
@@ -949,6 +961,13 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     auto d = impl_->dates->read(line);
     if (!d) continue;
     std::string day = cal::format_day(*d);
+    // "May 3, 2021 10:30 PM EDT" under the headline, "2021-05-04T02:30:00Z" in
+    // the metadata: the same instant, and the day the publisher's readers saw
+    // (the first date line decides; it does not join the text's header)
+    if (!page.date_line && !local_checked) {
+      local_checked = true;
+      if (local_line_day(day, meta)) page.date_candidates.front().day = day;
+    }
     // The line under the headline states the day the metadata gives (or the only one there is).
     if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = date_line_proper(line);
     if (sources.size() == page.date_candidates.size()) {

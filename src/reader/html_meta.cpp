@@ -732,6 +732,8 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
     std::vector<std::string> others = raw;
     others.insert(others.end(), c.time_dates.begin(), c.time_dates.end());
     m.dates.front() = local_day(raw.front(), others);
+    if (Stamp f = stamp(raw.front()); f.clock && f.zoned && f.offset == 0 && m.dates.front() == f.day)
+      m.utc_hour = static_cast<int>((f.minutes % 1440) / 60);
   }
 
   if (c.canonical.substr(0, 4) == "http")

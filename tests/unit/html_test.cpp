@@ -532,3 +532,15 @@ TEST_CASE("the furniture left out of the text is kept for newsan read to show", 
   CHECK_FALSE(has(doc.text, "Views"));
   CHECK(doc.furniture == std::vector<std::string>{"5 Hrs Ago", "Views: 321", "Sign up for our free morning newsletter!"});
 }
+
+TEST_CASE("a UTC stamp in the metadata and the local date line under the headline: the local day", "[html][dates]") {
+  // 02:30 UTC on May 4 is 10:30 PM on May 3 in New York: the page shows May 3
+  auto local = read(ferry_page("2021-05-04T02:30:00Z", "<div class=\"date\">May 3, 2021 10:30 PM EDT</div>"));
+  CHECK(local.date == "2021-05-03");
+  // 18:00 UTC cannot be the evening before anywhere: the metadata's day stays
+  auto far = read(ferry_page("2021-05-04T18:00:00Z", "<div class=\"date\">May 3, 2021 10:30 PM EDT</div>"));
+  CHECK(far.date == "2021-05-04");
+  // a day ahead on a clock east of UTC
+  auto east = read(ferry_page("2021-05-03T22:15:00Z", "<div class=\"date\">4 May 2021 07:15 JST</div>"));
+  CHECK(east.date == "2021-05-04");
+}
