@@ -63,6 +63,9 @@ struct Document {
   std::optional<std::string> source;
   std::optional<Span> source_span;
   std::vector<std::string> authors;
+  // Page furniture the reader left out of `text` (HTML: "5 Hrs Ago", "Views:
+  // 321", "Read more:"), so that `newsan read` can show it; empty otherwise.
+  std::vector<std::string> furniture;
   std::optional<std::string> site_name;
   std::optional<std::string> language;
 

@@ -44,6 +44,9 @@ struct HtmlPage {
   std::string text;                        // main text, blocks separated by "\n\n", valid UTF-8
   std::optional<std::string> title;        // og:title, cleaned <title>, JSON-LD headline or <h1>
   std::vector<std::string> authors;
+  // Lines of page furniture left out of `text` ("5 Hrs Ago", "Views: 321",
+  // "Sign up for our newsletter"), in page order.
+  std::vector<std::string> furniture;
   // Publication-date candidates (metadata, the visible date line, the URL),
   // strongest first; `date` is the one choose_publication_date (reader.h)
   // takes, `date_source` where it came from: "json-ld", "meta", "time",

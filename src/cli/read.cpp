@@ -36,6 +36,7 @@ std::string as_text(const Document& d) {
   if (d.site_name) s += fmt::format("Site: {}\n", *d.site_name);
   if (d.url) s += fmt::format("URL: {}\n", *d.url);
   if (d.language) s += fmt::format("Language: {}\n", *d.language);
+  for (const std::string& f : d.furniture) s += fmt::format("Left out: {}\n", f);  // page furniture
   if (!s.empty()) s += '\n';
   s += d.text;
   if (!d.text.empty() && d.text.back() != '\n') s += '\n';

@@ -26,8 +26,8 @@ enum class Unit : std::uint8_t {
 enum class Cue : std::uint8_t {
   none,
   a, after, ago, and_, as, at, be, before, being, block, by, coming, copyright, couple, current,
-  during, earlier, early, end, ended, ending, fiscal, for_, from, future, half, have, in, last,
-  late, later, latest, long_, mid, most, new_, next, of, old, on, once, over, overnight, past, period, recent, same,
+  during, earlier, early, end, ended, ending, fiscal, for_, from, future, had, half, have, in, last,
+  late, later, latest, long_, mid, most, new_, next, of, old, on, once, over, overnight, past, period, present, recent, same,
   second, since, this_, thousand, through, throughout, time, times, to, twice, until, upcoming,
   within, year,
 };

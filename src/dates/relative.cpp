@@ -65,7 +65,9 @@ void Scan::relative_count(long n, Unit u, int dir, Match& m) const {
       break;
     }
     case Unit::year: m.value = cal::format_year(static_cast<int>(ref.y + k)); break;
-    case Unit::decade: m.value = fmt::format("{:03}X", (ref.y + 10 * k) / 10); break;
+    // "a decade ago" counts back from this year, to a year ("more than a decade
+    // ago" in 2014 is 2004, not the 2000s)
+    case Unit::decade: m.value = cal::format_year(static_cast<int>(ref.y + 10 * k)); break;
     case Unit::century: m.value = fmt::format("{:02}", (ref.y + 100 * k) / 100); break;
     case Unit::hour: case Unit::minute: case Unit::second: m.value = cal::format_day(ref); m.type = TimexType::time; break;
     default: m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF"; break;
@@ -243,6 +245,14 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       const Ymd told{sy, sm, sd};
       if (told <= ref && cal::add_days(told, 7) >= ref) d = cal::add_days(told, a->deictic);
     }
+    // "… will go up after today," she added — in a report of what was said
+    // yesterday: a quoted "today" is the day the speaker spoke, the day the story
+    // tells when that is in the week before the reference date
+    if (a->deictic == 0 && a->deictic_part.empty() && in_quote(i) && said_in_past(i) &&
+        parse_iso_date(story_day, sy, sm, sd)) {
+      const Ymd told{sy, sm, sd};
+      if (told < ref && cal::add_days(told, 7) >= ref) d = told;
+    }
     m.value = cal::format_day(d);
     std::string part = a->deictic_part;
     if (part.empty() && w(i + 1) && !w(i + 1)->daypart.empty()) { part = w(i + 1)->daypart; m.last = i + 2; }
@@ -272,8 +282,8 @@ bool Scan::deictic(std::size_t i, Match& m) const {
       m = inner;
       return true;
     }
-    // "Wednesday night": TimeBank mostly values the day alone, but always
-    // keeps "evening" (2000-03-29TEV): the lexicon marks such parts day_part_kept
+    // "Wednesday night" is that part of the day (2000-03-29TNI), as the TIMEX3
+    // guidelines value it; the lexicon marks the parts kept (daypart_kept)
     if (w(i + 1) && !w(i + 1)->daypart.empty()) {
       m.last = i + 2;
       if (has_ref && w(i + 1)->daypart_kept) m.value += "T" + w(i + 1)->daypart, m.type = TimexType::time;

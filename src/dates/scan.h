@@ -75,6 +75,7 @@ struct Match {
   bool fiscal = false;                // named as a fiscal quarter
   int weekday = 0;                    // a bare weekday resolved by the tense cues (1..7), else 0
   std::size_t weekday_at = 0;         // its token (the value's day may come from it: "6pm on Saturday")
+  bool own_day = false;               // a clock time whose day is written with it ("9 PM Wednesday")
 
   // Back to a default Match (every field above), keeping the strings' buffers.
   void reset() {
@@ -87,6 +88,7 @@ struct Match {
     anchor_first = fiscal = false;
     weekday = 0;
     weekday_at = 0;
+    own_day = false;
   }
 };
 
@@ -365,7 +367,13 @@ struct Scan {
   // past; otherwise a future cue points ahead.
   int direction(std::size_t i) const {
     if (i > 0 && (cue(i - 1, Cue::since) || (cue(i - 1, Cue::in) && i > 1 && cue(i - 2, Cue::since)))) return -1;
-    return future_context(i) ? 1 : 0;
+    // "In January, the firm hired him": nothing before the month, the verb
+    // after it tells. (A past verb before it does not: "said the offer
+    // expires Nov. 17" is ahead as often as back.)
+    int t = tense(i);
+    if (t == 0 && T[i].capitalized && i > sent_first && cue(i - 1, Cue::in) && i - 1 == sent_first && tense_after(i) < 0)
+      return -1;
+    return t > 0 ? 1 : 0;
   }
   // 1 ahead, -1 back, 0 no cue.
   int tense(std::size_t i) const {
@@ -373,12 +381,67 @@ struct Scan {
       const Word* c = w(k);
       // A participle after "be" ("will be held", "will be named") is passive, not past: read on to the modal.
       bool passive = k > 0 && (cue(k - 1, Cue::be) || cue(k - 1, Cue::being));
-      if (c && c->future_cue) return 1;
+      if (c && c->future_cue) {
+        // "had been due to expire Friday", "had planned": a plan before a past
+        // time, so the day it named is past too ("the sale, which had been
+        // expected, is due by February": a clause of its own, it tells nothing)
+        for (std::size_t b = k; b > sent_first && b + 3 > k && T[b - 1].kind == TokenKind::word; --b)
+          if (cue(b - 1, Cue::had) && k + 1 < i && T[k + 1].kind == TokenKind::word) return -1;
+        // "Until Thursday, they had not called him a suspect": the clause after it tells
+        if (cue(k, Cue::until) && tense_after(i) < 0) return -1;
+        return 1;
+      }
       if (c && c->past_cue && !passive) return -1;
       std::string_view t = tx(k);
       if (t.ends_with("'ll") || t.ends_with("\u2019ll")) return 1;
       if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past) &&
           !passive) return -1;
+    }
+    return 0;
+  }
+
+  // Whether token i stands inside a quotation opened in its sentence or the one before.
+  bool in_quote(std::size_t i) const {
+    bool open = false;
+    for (std::size_t k = prev_first; k < i && k < size(); ++k) {
+      if (T[k].kind != TokenKind::punct) continue;
+      std::string_view t = tx(k);
+      if (t == "\u201c" || t == "``") open = true;
+      else if (t == "\u201d" || t == "''") open = false;
+      else if (t == "\"") open = !open;
+    }
+    return open;
+  }
+
+  // Whether the quotation around token i is attributed in the past: the few
+  // words after its closing mark hold a past form ("…,” she added; "…," said Mr. Poe).
+  bool said_in_past(std::size_t i) const {
+    for (std::size_t k = i + 1; k < size() && k < i + 80; ++k) {
+      std::string_view t = tx(k);
+      if (T[k].kind != TokenKind::punct || !(t == "\u201d" || t == "''" || t == "\"")) continue;
+      for (std::size_t j = k + 1; j < size() && j < k + 5; ++j) {
+        const Word* c = w(j);
+        std::string_view s = tx(j);
+        if (cue(j, Cue::present)) return false;  // "…," she says: today is the day she speaks
+        if ((c && c->past_cue) || (T[j].kind == TokenKind::word && s.size() > 4 && s.ends_with("ed") && !T[j].capitalized &&
+                                   !(c && c->not_past)))
+          return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // The tense of the rest of the sentence after token i, read forward by the
+  // same cues as tense(): 1 ahead, -1 back, 0 no cue.
+  int tense_after(std::size_t i) const {
+    for (std::size_t k = i + 1; k < sent_last && k < size(); ++k) {
+      const Word* c = w(k);
+      if (c && c->future_cue) return 1;
+      if (c && c->past_cue) return -1;
+      std::string_view t = tx(k);
+      if (T[k].kind == TokenKind::word && t.size() > 4 && t.ends_with("ed") && !T[k].capitalized && !(c && c->not_past))
+        return -1;
     }
     return 0;
   }
@@ -408,6 +471,13 @@ struct Scan {
   // "the 2100 block of") or a copyright line ("Copyright 2015", "\u00a9 2015").
   bool not_a_year(std::size_t i) const {
     if (i > 0 && (cue(i - 1, Cue::copyright) || is(i - 1, "\u00a9"))) return true;
+    // A year that closes a name of two capitalized words or more ("the Mid
+    // Winter Meeting 2015", "World Cup 2014"); a word with a date role before
+    // it ("In March 2015", "Fiscal Year 2015") keeps it a date.
+    if (i >= sent_first + 2 && !T[i].newline_before && !T[i - 1].newline_before) {
+      auto capital = [&](std::size_t k) { return T[k].kind == TokenKind::word && T[k].capitalized; };
+      if (capital(i - 1) && !known(i - 1) && capital(i - 2)) return true;
+    }
     if (cue(i + 1, Cue::block)) return true;
     for (std::size_t k = i + 1; k <= i + 3 && k < size() && T[k].kind == TokenKind::word && T[k].capitalized &&
                                 !T[k].newline_before; ++k)

@@ -90,7 +90,19 @@ bool Scan::clock(std::size_t i, Match& m) const {
     date = day.value;
     m.weekday = day.weekday;
     m.weekday_at = day.weekday_at;
+    m.own_day = true;
     if (!on && (!calendar || zoned)) j = day.last;
+  } else if (k == j && k + 1 < size() && (cue(k, Cue::and_) || cue(k, Cue::to) || cue(k, Cue::until) || is(k, "-") ||
+                                          is(k, "\u2013"))) {
+    // "between 8 AM and 9 PM Wednesday", "from 9 a.m. to 5 p.m. Sunday": the
+    // first time of a span is on the day written after the second
+    Match later;
+    if (w(k + 1) != nullptr || N[k + 1] >= 0)
+      if (clock(k + 1, later) && later.own_day) {
+        date = later.value.substr(0, 10);
+        m.weekday = later.weekday;
+        m.weekday_at = later.weekday_at;
+      }
   }
   m.last = j;
   m.type = TimexType::time;

@@ -60,12 +60,13 @@ enum Role : unsigned {
   kLede,
   kStaff,
   kHeadline,
+  kLineOpen,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
                                                 "datelabel", "line",   "dateclass", "lede",
-                                                "staff",    "headline"};
+                                                "staff",    "headline", "lineopen"};
 
 enum class Match { substr, token, exact };
 
@@ -287,6 +288,11 @@ class Page {
     void brk(int level) { pending = std::max(pending, level); }
   };
 
+  static bool mail_link(const GumboNode* a) {
+    std::string_view href = attr(a, "href");
+    return href.starts_with("mailto:") || href.find("email-protection") != std::string_view::npos;
+  }
+
   static std::uint32_t count_chars(std::string_view s, std::uint32_t& commas) {
     std::uint32_t n = 0;
     bool space = true;
@@ -360,7 +366,9 @@ class Page {
     if (parent >= 0 && is_block(e.tag)) els_[parent].has_block_child = true;
     if (e.removed) return;
     int owner = is_block(e.tag) ? me : block_owner;
-    bool link = in_link || e.tag == GUMBO_TAG_A;
+    // An e-mail address in a sentence ("mailto:", or hidden by the host as
+    // "/cdn-cgi/l/email-protection") is text, not a way off the page.
+    bool link = in_link || (e.tag == GUMBO_TAG_A && !mail_link(n));
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = 0; i < ch.length; ++i)
       build(static_cast<const GumboNode*>(ch.data[i]), me, owner, depth + 1, link);
@@ -734,11 +742,45 @@ std::string tidy_breaks(const std::string& out) {
   return lead == std::string::npos ? std::string() : tidy.substr(lead);
 }
 
+// The date line without the furniture its element holds after the date and
+// time ("November 19, 2019 at 9:45 am Filed Under: health, virus", "… 4:00 PM
+// Print this article"): the line up to its last number, and up to two short
+// tokens after it ("pm ET", "a.m. (UTC)"). A line without a number is kept whole.
+std::string date_line_proper(std::string_view line) {
+  std::string t = html::trim(line);
+  std::size_t last = t.find_last_of("0123456789");
+  if (last == std::string::npos) return t;
+  std::size_t end = t.find(' ', last);
+  for (int k = 0; k < 2 && end != std::string::npos; ++k) {
+    std::size_t next = t.find(' ', end + 1);
+    std::size_t len = (next == std::string::npos ? t.size() : next) - end - 1;
+    if (len == 0 || len > (t[end + 1] == '(' ? 5u : 4u)) break;
+    end = next;
+  }
+  return end == std::string::npos ? t : html::trim(std::string_view(t).substr(0, end));
+}
+
+// Whether a visible date line's `day` is the publisher's local day of the
+// metadata's UTC stamp: one day before it when the UTC hour is before noon
+// (clocks behind UTC), one day after when it is from 10:00 on (clocks ahead).
+bool local_line_day(const std::string& day, const html::PageMeta& meta) {
+  if (meta.utc_hour < 0 || meta.dates.empty()) return false;
+  int y = 0, m = 0, d = 0, y2 = 0, m2 = 0, d2 = 0;
+  if (!parse_iso_date(day, y, m, d) || !parse_iso_date(meta.dates.front(), y2, m2, d2)) return false;
+  long diff = cal::to_days({y, m, d}) - cal::to_days({y2, m2, d2});
+  return (diff == -1 && meta.utc_hour < 12) || (diff == 1 && meta.utc_hour >= 10);
+}
+
+constexpr std::size_t kMaxOpenerLine = 200;  // a call to action is one short line
+
 // Drops the lines of `text` that are page furniture: a whole line equal
-// (case-insensitively, trailing ':' ignored) to a `line` hint, or a dateline.
+// (case-insensitively, trailing ':' ignored) to a `line` hint, a short line
+// that opens with a `lineopen` call to action ("Sign up for …", "Follow us on
+// …"), or a dateline.
 std::string drop_furniture_lines(const std::string& text, const std::vector<Hint>& lines,
-                                 const std::vector<std::string>& date_labels) {
-  if (lines.empty() && date_labels.empty()) return text;
+                                 const std::vector<Hint>& openers, const std::vector<std::string>& date_labels,
+                                 std::vector<std::string>& dropped) {
+  if (lines.empty() && openers.empty() && date_labels.empty()) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -765,10 +807,19 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
       for (const Hint& h : lines)
         if (folded == h.word || shape == h.word) furniture = true;
     }
+    if (!furniture && !core.empty() && core.size() <= kMaxOpenerLine) {
+      std::string folded = utf8::fold(core.substr(0, std::min<std::size_t>(core.size(), 40)));
+      for (const Hint& h : openers)
+        if (folded.starts_with(h.word) &&
+            (folded.size() == h.word.size() || !std::isalnum(static_cast<unsigned char>(folded[h.word.size()]))))
+          furniture = true;
+    }
     if (!furniture) furniture = date_label_line(line, date_labels);
     if (!furniture) {
       out.append(line);
       if (e < text.size()) out.push_back('\n');
+    } else {
+      dropped.emplace_back(line);
     }
     i = e + 1;
   }
@@ -847,7 +898,7 @@ LoadedHints load_hints(const Resources& res) {
         f[2].empty())
       throw FormatError(res.data().file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    hints.roles[role].push_back({role == kLine ? utf8::fold(f[2]) : lower(f[2]), m});
+    hints.roles[role].push_back({role == kLine || role == kLineOpen ? utf8::fold(f[2]) : lower(f[2]), m});
     if (role == kByline) meta.byline.push_back(lower(f[2]));
     if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
     if (role == kDateLabel) meta.date_labels.push_back(f[2]);
@@ -901,6 +952,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
   std::vector<std::string> sources = meta.date_sources;
   for (const std::string& d : meta.dates) page.date_candidates.push_back({d, Origin::metadata});
   std::size_t from = 0;
+  bool local_checked = false;
   while (from < meta.date_lines.size()) {
     std::size_t e = meta.date_lines.find('\n', from);
     if (e == std::string::npos) e = meta.date_lines.size();
@@ -909,8 +961,15 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     auto d = impl_->dates->read(line);
     if (!d) continue;
     std::string day = cal::format_day(*d);
+    // "May 3, 2021 10:30 PM EDT" under the headline, "2021-05-04T02:30:00Z" in
+    // the metadata: the same instant, and the day the publisher's readers saw
+    // (the first date line decides; it does not join the text's header)
+    if (!page.date_line && !local_checked) {
+      local_checked = true;
+      if (local_line_day(day, meta)) page.date_candidates.front().day = day;
+    }
     // The line under the headline states the day the metadata gives (or the only one there is).
-    if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = html::trim(line);
+    if (!page.date_line && (meta.dates.empty() || meta.dates.front() == day)) page.date_line = date_line_proper(line);
     if (sources.size() == page.date_candidates.size()) {
       page.date_candidates.push_back({day, Origin::text});
       sources.push_back("text");
@@ -932,26 +991,33 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
         break;
       }
   }
-  if (!meta.byline.empty()) page.byline = meta.byline;
+  if (!meta.byline.empty()) page.byline = date_line_proper(meta.byline);  // "By Ana Ruiz May 3, 2021 Shares"
   page.language = std::move(meta.language);
 
   // Readability's retry ladder: fewer removals when too little text survives.
   const Flags ladder[] = {{true, true, true}, {false, true, true}, {false, false, true},
                           {false, false, false}};
   std::string best;
+  std::vector<std::string> best_dropped;
   for (const Flags& f : ladder) {
     Page p(out.get(), impl_->hints, f);
-    std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")),
-                                                          impl_->hints.roles[kLine], impl_->meta_hints.date_labels));
+    std::vector<std::string> dropped;
+    std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")), impl_->hints.roles[kLine],
+                                                          impl_->hints.roles[kLineOpen], impl_->meta_hints.date_labels,
+                                                          dropped));
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
-    if (&f == ladder || got > std::max(2 * have, have + 200)) best = std::move(text);
+    if (&f == ladder || got > std::max(2 * have, have + 200)) {
+      best = std::move(text);
+      best_dropped = std::move(dropped);
+    }
     if (text_chars(best) >= 250) break;
   }
   // schema.org articleBody when the page's markup hid most of the article.
   if (text_chars(meta.article_body) >= 500 && text_chars(best) * 2 < text_chars(meta.article_body))
-    best = html::trim(meta.article_body);
+    best = html::trim(meta.article_body), best_dropped.clear();
   page.text = std::move(best);
+  page.furniture = std::move(best_dropped);
   if (page.authors.empty()) page.authors = html::authors_in_text(page.text, page.site_name.value_or(""), impl_->meta_hints);
   return page;
 }
@@ -965,7 +1031,10 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
     doc.text = *page.title;
     doc.title_span = Span{0, doc.text.size()};
     std::string header;
-    if (page.byline && page.text.find(*page.byline) == std::string::npos) header = *page.byline;
+    // Each once: a date line that repeats the byline ("by Regan December 6, 2017") stands for both.
+    if (page.byline && page.text.find(*page.byline) == std::string::npos &&
+        !(page.date_line && page.date_line->find(*page.byline) != std::string::npos))
+      header = *page.byline;
     if (page.date_line && header.find(*page.date_line) == std::string::npos &&
         page.text.find(*page.date_line) == std::string::npos)
       header += (header.empty() ? "" : "\n") + *page.date_line;
@@ -980,6 +1049,9 @@ Document HtmlReader::read_document(std::string_view bytes, const HtmlOptions& op
   doc.url = std::move(page.url);
   doc.title = std::move(page.title);
   doc.authors = std::move(page.authors);
+  doc.furniture = std::move(page.furniture);
+  // A date line dropped from the story may head the text again: then it is no furniture.
+  std::erase_if(doc.furniture, [&](const std::string& f) { return doc.text.find(f) != std::string::npos; });
   doc.site_name = std::move(page.site_name);
   doc.language = std::move(page.language);
   doc.date_candidates = std::move(page.date_candidates);

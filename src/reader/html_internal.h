@@ -64,6 +64,10 @@ struct PageMeta {
   // dateCreated); the first is the publisher's local day when its UTC stamp
   // reappears elsewhere with the publisher's offset. `date_sources` names each.
   std::vector<std::string> dates, date_sources;
+  // The hour of the first stamp when it is a UTC time ("…T02:30:00Z") that no
+  // stamp on the publisher's clock restated; -1 otherwise. A visible date line
+  // a day away within the offsets of the world's clocks is then the local day.
+  int utc_hour = -1;
   std::vector<std::string> authors;
   std::string article_body;  // schema.org articleBody from JSON-LD, when present
   // The visible byline as a reader sees it ("By Ana Ruiz and Lee Park"), up to

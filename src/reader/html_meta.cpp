@@ -79,7 +79,10 @@ void text_rec(const GumboNode* n, std::string& out, int depth) {
   }
   if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
   GumboTag t = n->v.element.tag;
-  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT) return;
+  // An icon's <svg> carries <title>/<desc> text ("Created with Sketch.") no reader sees.
+  if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_SVG ||
+      t == GUMBO_TAG_MATH)
+    return;
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i)
     text_rec(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
@@ -556,7 +559,16 @@ std::string letters_only(std::string_view s) {
 }
 
 void split_authors(const std::string& s, std::vector<std::string>& out) {
-  // "A, B and C" -> A | B | C
+  // "A, B and C" -> A | B | C; but "Doe, Jane" (one word on each side of the
+  // comma) is one name written surname first
+  if (std::size_t c = s.find(','); c != std::string::npos && s.find(',', c + 1) == std::string::npos &&
+      s.find(" and ") == std::string::npos && s.find(" & ") == std::string::npos) {
+    std::string_view before = lex::trim(std::string_view(s).substr(0, c)), after = lex::trim(std::string_view(s).substr(c + 1));
+    if (before.find(' ') == std::string_view::npos && after.find(' ') == std::string_view::npos) {
+      add_author(out, s);
+      return;
+    }
+  }
   std::string cur;
   auto flush = [&] {
     add_author(out, cur);
@@ -685,7 +697,8 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
     }
 
   if (!ld.authors.empty()) {
-    for (const auto& a : ld.authors) add_author(m.authors, strip_byline(a, hints));
+    // "MEG KINNARD and ERRIN HAINES, Associated Press": one string, two co-authors
+    for (const auto& a : ld.authors) split_authors(strip_byline(a, hints), m.authors);
   } else if (const auto* v = meta(c, {"author", "article:author", "byl", "dc.creator",
                                      "sailthru.author", "parsely-author"})) {
     // "Merit Designs Consulting Group, 2006-2020": a copyright line, not a byline
@@ -719,6 +732,8 @@ PageMeta read_meta(const GumboOutput* out, const MetaHints& hints) {
     std::vector<std::string> others = raw;
     others.insert(others.end(), c.time_dates.begin(), c.time_dates.end());
     m.dates.front() = local_day(raw.front(), others);
+    if (Stamp f = stamp(raw.front()); f.clock && f.zoned && f.offset == 0 && m.dates.front() == f.day)
+      m.utc_hour = static_cast<int>((f.minutes % 1440) / 60);
   }
 
   if (c.canonical.substr(0, 4) == "http")

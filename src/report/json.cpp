@@ -34,6 +34,7 @@ void document_fields(JsonWriter& w, const Document& d, bool emit_text) {
   w.field("bytes", d.text.size()).field("text_offset", d.text_offset).field("replaced_sequences", d.replaced_sequences);
   span_object(w, "body", d.body);
   span_object(w, "title_span", d.title_span);
+  if (!d.furniture.empty()) w.field("furniture", d.furniture);  // HTML: what the reader left out
   if (emit_text) w.field("text", d.text);
 }
 

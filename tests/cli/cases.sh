@@ -292,6 +292,20 @@ PY
   "$NEWSAN" read - <"$HTML_DIR/article.html" >"$T/out" 2>"$T/err" || fail "read from stdin"
   grep -q '"format": "html"' "$T/out" || fail "stdin page not detected as HTML"
 }
+case_read_html_furniture() {
+  printf '%s' '<html><head><title>Ferry Fares Rise</title></head><body><article><h1>Ferry Fares Rise</h1><p>5 Hrs Ago</p>' \
+    '<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>' \
+    '<p>Sign up for our free morning newsletter!</p></article></body></html>' >"$T/f.html"
+  expect_exit 0 "$NEWSAN" read "$T/f.html"; json_ok "$T/out"
+  python3 - "$T/out" <<'PY' || fail "furniture in read JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))["document"]
+assert d["furniture"] == ["5 Hrs Ago", "Sign up for our free morning newsletter!"], d.get("furniture")
+assert "Hrs Ago" not in d["text"] and "newsletter" not in d["text"], d["text"]
+PY
+  expect_exit 0 "$NEWSAN" read --format text "$T/f.html"
+  grep -q "^Left out: 5 Hrs Ago" "$T/out" || fail "text: no furniture line"
+}
 case_read_html_bad_charset() {
   printf '<html><head><meta charset="x-klingon"></head><body><p>caf\xe9</p></body></html>' >"$T/k.html"
   expect_exit 2 "$NEWSAN" read "$T/k.html"; err_has "x-klingon"

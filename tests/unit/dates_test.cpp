@@ -151,6 +151,15 @@ TEST_CASE("weekdays resolve by tense", "[dates]") {
   CHECK(one("It happened last Tuesday .").value == "2025-03-11");
   CHECK(one("He upheld Friday's ruling .").value == "2025-03-07");  // a possessive weekday points back
   CHECK(one("The talks were postponed until Friday .").value == "2025-03-14");
+  // a plan in the past perfect names a day before the story's time
+  CHECK(one("The lease had been due to end on Friday .").value == "2025-03-07");
+  CHECK(one("The club had planned a parade for Saturday .").value == "2025-03-08");
+  CHECK(one("The lease is due to end on Friday .").value == "2025-03-14");
+  // a clause of its own before the date tells nothing about it
+  CHECK(one("The loan , which had been expected , is due by Friday .").value == "2025-03-14");
+  // "until" opens a clause whose verb tells the direction
+  CHECK(one("Until Monday , the council had not named a suspect .").value == "2025-03-10");
+  CHECK(one("Until Monday , the council will not name a suspect .").value == "2025-03-17");
 }
 
 TEST_CASE("relative expressions", "[dates]") {
@@ -220,8 +229,10 @@ TEST_CASE("durations, sets, times and vague references", "[dates]") {
   CHECK(run("It was a full house .", "1989-11-01").empty());
   auto ev = one("They met Tuesday evening .");
   CHECK((ev.text == "Tuesday evening" && ev.type == "time" && ev.value == "2025-03-11TEV"));
+  // a named day's night or morning is that part of the day, as TIMEX3 values it
   auto ni = one("They met Tuesday night .");
-  CHECK((ni.text == "Tuesday night" && ni.value == "2025-03-11"));
+  CHECK((ni.text == "Tuesday night" && ni.value == "2025-03-11TNI"));
+  CHECK(one("They met Tuesday morning .").value == "2025-03-11TMO");
   CHECK(one("They met last Tuesday evening .").value == "2025-03-11TEV");
   auto c20 = one("It changed in the 20th century .");
   CHECK((c20.text == "the 20th century" && c20.value == "19"));
@@ -518,4 +529,47 @@ TEST_CASE("of last year and of next year bind to the month or season before them
   CHECK((a.text == "June of last year" && a.value == "2022-06"));
   CHECK(one("The bridge opens in the spring of next year .", "2023-05-10").value == "2024-SP");
   CHECK(one("The pact was signed in the autumn of last year .", "2023-05-10").value == "2022-FA");
+}
+
+TEST_CASE("a span of clock times shares the day written after it", "[dates]") {
+  // 2015-02-26 is a Thursday
+  auto f = run("The van was stolen between 8 AM and 9 PM Wednesday .", "2015-02-26");
+  REQUIRE(f.size() == 2);
+  CHECK((f[0].text == "8 AM" && f[0].value == "2015-02-25T08:00"));
+  CHECK((f[1].text == "9 PM Wednesday" && f[1].value == "2015-02-25T21:00"));
+  // without a day after the second time both stay on the story's day
+  auto g = run("The hall opens from 9 a.m. to 5 p.m. .", "2015-02-26");
+  REQUIRE(g.size() == 2);
+  CHECK(g[0].value == "2015-02-26T09:00");
+}
+
+TEST_CASE("decades ago count back to a year; a year closing a name is no date", "[dates]") {
+  auto d = one("The mill closed more than a decade ago .", "2014-06-01");
+  CHECK((d.text == "more than a decade ago" && d.value == "2004"));
+  CHECK(one("The mill closed two decades ago .", "2014-06-01").value == "1994");
+  // "the Harbour Boat Show 2015": the year belongs to the name
+  CHECK(run("Tickets for the Harbour Boat Show 2015 sold out .", "2015-01-05").empty());
+  CHECK(one("In March 2015 the mill closed .", "2015-06-01").value == "2015-03");
+  CHECK(one("The mill closed in 2015 .", "2016-06-01").value == "2015");
+}
+
+TEST_CASE("a month opening a sentence takes the tense of the verb after it", "[dates]") {
+  // 1998-10-25: January is as near ahead as back; the clause's past verb decides
+  CHECK(one("In January , the firm hired him .", "1998-10-25").value == "1998-01");
+  CHECK(one("In January , the firm will hire him .", "1998-10-25").value == "1999-01");
+}
+
+TEST_CASE("a quoted today is the day the speaker spoke", "[dates]") {
+  // 2022-04-22: the story tells of what the minister said yesterday
+  auto f = run("The minister spoke yesterday . \u201cMore parents will sign up after today ,\u201d she added .", "2022-04-22");
+  REQUIRE(f.size() == 2);
+  CHECK((f[1].text == "today" && f[1].value == "2022-04-21"));
+  // a present reporting verb: she speaks on the reference day
+  auto g = run("The minister spoke yesterday . \u201cMore parents will sign up after today ,\u201d she says .", "2022-04-22");
+  REQUIRE(g.size() == 2);
+  CHECK(g[1].value == "2022-04-22");
+  // not quoted: the reference day
+  auto h = run("The minister spoke yesterday . More parents will sign up after today , she added .", "2022-04-22");
+  REQUIRE(h.size() == 2);
+  CHECK(h[1].value == "2022-04-22");
 }

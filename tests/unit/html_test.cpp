@@ -294,6 +294,15 @@ TEST_CASE("lines that are page furniture are dropped, in any case", "[html]") {
         "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
         "Engineers found cracks in two of its pillars, and repairs have taken longer than planned.\n\n"
         "Read more about the bridge in our archive, which has covered it since it opened.");
+  // a short line that opens with a call to action is furniture; a sentence of the story is not
+  std::string calls =
+      "<html><body><article><p>The bridge will reopen in May, the transport ministry said on Friday.</p>"
+      "<p>Sign up for our free morning newsletter!</p><p>Follow us on Twitter and Facebook.</p>"
+      "<p>Signing up for the repair crews was slow, the ministry said, because the work is at night.</p>"
+      "<p>Write to Ana Ruiz at ana@example.com</p></article></body></html>";
+  CHECK(read(calls).text ==
+        "The bridge will reopen in May, the transport ministry said on Friday.\n\n"
+        "Signing up for the repair crews was slow, the ministry said, because the work is at night.");
 }
 
 TEST_CASE("a summary set just before the marked article body opens the text", "[html]") {
@@ -440,4 +449,98 @@ TEST_CASE("excerpts of other posts under the article are left out; the article's
   std::string one = "<html><head><title>Ferry Timetable Approved</title></head><body><article><h1>Ferry Timetable Approved</h1>"
                     "<p>" + para + "</p><p>" + para + "</p>" + teaser1 + "</article></body></html>";
   CHECK(has(read(one).text, "Fishermen along the northern coast"));
+}
+
+namespace {
+
+// A page headed "Ferry Fares Rise", published at `stamp`, with `head` between
+// the headline and the story (`article`: the story in an <article>).
+std::string ferry_page(const std::string& stamp, const std::string& head, bool article = false) {
+  return "<html><head><meta property=\"og:title\" content=\"Ferry Fares Rise\">"
+         "<meta property=\"article:published_time\" content=\"" + stamp + "\"></head><body>"
+         "<h1>Ferry Fares Rise</h1>" + head + (article ? "<article>" : "") +
+         "<p>Fares on the island ferry rise by a tenth next month, the operator said on Monday in a statement.</p>" +
+         (article ? "<p>The operator said fuel and new boats cost more, and that the fares had not risen for six years.</p>"
+                    "</article>" : "") +
+         "</body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("the header names byline and date once, without an icon's hidden text", "[html][dates]") {
+  // A date line holding an <svg> clock icon (its <title>/<desc> are never shown)
+  // and repeating the byline: the header is that line, once.
+  std::string page = ferry_page("2023-04-18T07:30:00Z",
+                                "<div class=\"byline\">By Ivo Brandt</div><div class=\"article-date\"><svg><title>Clock "
+                                "Icon 3</title><desc>Drawn in a vector tool.</desc></svg>By Ivo Brandt April 18, 2023 7:30AM</div>");
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "By Ivo Brandt April 18, 2023 7:30AM"));
+  CHECK_FALSE(has(doc.text, "Clock Icon"));
+  CHECK_FALSE(has(doc.text, "vector tool"));
+  CHECK(doc.text.find("Ivo Brandt") == doc.text.rfind("Ivo Brandt"));
+}
+
+TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors", "[html]") {
+  auto ld = [](const std::string& author) {
+    return "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ferry Fares Rise\","
+           "\"author\":" + author + "}</script></head><body><h1>Ferry Fares Rise</h1>"
+           "<p>Fares rise by a tenth in July, the operator said, to pay for new boats.</p></body></html>";
+  };
+  using V = std::vector<std::string>;
+  CHECK(read(ld("\"NORA QUILL and IVO BRANDT, Associated Press\"")).authors == V{"NORA QUILL", "IVO BRANDT"});
+  CHECK(read(ld("[\"Nora Quill\", \"Harbor Sports Writer\"]")).authors == V{"Nora Quill"});
+  // one name written surname first stays one
+  CHECK(read(ld("\"Quill, Nora\"")).authors == V{"Quill, Nora"});
+}
+
+TEST_CASE("a date line ends with its date and time; what its element holds after is furniture", "[html][dates]") {
+  std::string page = ferry_page("2019-11-19T09:45:00Z",
+                                "<div class=\"post-date\">November 19, 2019 at 9:45 am ET Filed Under: ferries, fares</div>", true);
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK(has(doc.text, "November 19, 2019 at 9:45 am ET"));
+  CHECK_FALSE(has(doc.text, "Filed Under"));
+  // a byline holding the date and a share counter's label
+  std::string by = ferry_page("2019-11-19T09:45:00Z",
+                              "<div class=\"byline\">By Ivo Brandt 2019-11-19T09:45:00Z Travel Shares</div>");
+  newsan::Document d2 = reader().read_document(by, {});
+  CHECK(has(d2.text, "By Ivo Brandt 2019-11-19T09:45:00Z"));
+  CHECK_FALSE(has(d2.text, "Travel Shares"));
+}
+
+TEST_CASE("an e-mail address in a sentence is text, not a link away", "[html]") {
+  // Hosts hide addresses behind "/cdn-cgi/l/email-protection"; a short block with one
+  // is still prose, not a link list.
+  std::string page =
+      "<html><body><div class=\"entry-content\">"
+      "<p>The ferry board met on Monday and agreed the summer timetable after a long debate.</p>"
+      "<div>Bookings open at 9 a.m. and close at 5 p.m. (<a href=\"/cdn-cgi/l/email-protection\">[email protected]</a>)</div>"
+      "<div>Write in: <a href=\"mailto:desk@example.com\">desk@example.com</a> takes questions.</div>"
+      "<p>The board said fares stay as they are for another year, and that two boats will be added.</p>"
+      "</div></body></html>";
+  auto t = read(page).text;
+  CHECK(has(t, "Bookings open at 9 a.m. and close at 5 p.m."));
+  CHECK(has(t, "desk@example.com takes questions"));
+}
+
+TEST_CASE("the furniture left out of the text is kept for newsan read to show", "[html]") {
+  std::string page = ferry_page("2019-11-19T09:45:00Z",
+                                "<article><p>5 Hrs Ago</p><p>Views: 321</p>"
+                                "<p>Fares on the island ferry rise by a tenth next month, the operator said in a statement.</p>"
+                                "<p>Sign up for our free morning newsletter!</p></article>");
+  newsan::Document doc = reader().read_document(page, {});
+  CHECK_FALSE(has(doc.text, "Hrs Ago"));
+  CHECK_FALSE(has(doc.text, "Views"));
+  CHECK(doc.furniture == std::vector<std::string>{"5 Hrs Ago", "Views: 321", "Sign up for our free morning newsletter!"});
+}
+
+TEST_CASE("a UTC stamp in the metadata and the local date line under the headline: the local day", "[html][dates]") {
+  // 02:30 UTC on May 4 is 10:30 PM on May 3 in New York: the page shows May 3
+  auto local = read(ferry_page("2021-05-04T02:30:00Z", "<div class=\"date\">May 3, 2021 10:30 PM EDT</div>"));
+  CHECK(local.date == "2021-05-03");
+  // 18:00 UTC cannot be the evening before anywhere: the metadata's day stays
+  auto far = read(ferry_page("2021-05-04T18:00:00Z", "<div class=\"date\">May 3, 2021 10:30 PM EDT</div>"));
+  CHECK(far.date == "2021-05-04");
+  // a day ahead on a clock east of UTC
+  auto east = read(ferry_page("2021-05-03T22:15:00Z", "<div class=\"date\">4 May 2021 07:15 JST</div>"));
+  CHECK(east.date == "2021-05-04");
 }
