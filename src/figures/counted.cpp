@@ -81,8 +81,12 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
     if (!info(k).event) {
       const EventWord* prev = k > 0 ? info(k - 1).event : nullptr;
+      // An adjective of the figure's own phrase: "pay a hefty $450 million fine".
+      bool adjective = steps == 0 && k > 0 && (role(k - 1, role::a) || role(k - 1, role::det)) &&
+                       p.kind == TokenKind::word && !p.cap && !info(k).roles && !info(k).num;
       bool fn = role(k, role::det) || role(k, role::a) || word(k, "all") || p.lower == "-" ||
-                (ends_with(p.lower, "ly") && p.lower.size() > 3) || role(k, role::aux);
+                (ends_with(p.lower, "ly") && p.lower.size() > 3) || role(k, role::aux) || role(k, role::focus) ||
+                adjective;
       bool linked = prev && !prev->lemma.empty() &&
                     (role(k, role::of) || ((word(k, "by") || word(k, "to")) && prev->dir != Direction::none));
       if (!fn && !linked) path_open = false;
@@ -95,6 +99,10 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
     if (ev.dir != Direction::none && steps <= 2 && !block_dir && f.direction == Direction::none)
       f.direction = ev.dir;
+    // A noun of another kind of action with "of" names the amount, not a deed:
+    // "a payment of $500,000", "an operating cost of $85 million".
+    // (A change does happen: "an increase of $320 million".)
+    if (ev.cls == EventClass::other && ev.dir == Direction::none && role(k + 1, role::of)) break;
     if (path_open && event_fits(ev.cls, f.kind)) {
       f.event = ev.lemma;
       f.event_class = ev.cls;
@@ -137,6 +145,8 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     if (p.kind != TokenKind::word) break;
     const EventWord* ev = info(k).event;
     if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
+      // A participle of another kind of action only describes: "three disasters involving …".
+      if (ev->cls == EventClass::other && ends_with(p.lower, "ing")) return;
       if (event_fits(ev->cls, f.kind)) {
         f.event = ev->lemma;
         f.event_class = ev->cls;

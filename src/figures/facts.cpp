@@ -9,6 +9,7 @@
 // parse links to no predicate has no event (never invent). Elsewhere the
 // scanner's reading of the nearby words stands.
 #include <algorithm>
+#include <cstdlib>
 
 #include "figures/internal.h"
 #include "util/lexicon.h"
@@ -305,7 +306,8 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
                   event_fits(info->event->cls, figures[k].kind);
       }
     }
-    if (trigger) {
+    if (!trigger && std::getenv("NEWSAN_TAG_ALL")) (void)syntax.tags(sent);
+    if (trigger || std::getenv("NEWSAN_PARSE_ALL")) {
       SentenceFacts facts(lx, text, tokens, syntax.sentence(sent));
       for (std::size_t k = i; k < j; ++k) facts.read(figures[k]);
     }

@@ -207,7 +207,9 @@ std::size_t Scanner::figure_at(std::size_t i) {
   bool count = unit.empty() && kind.empty();
   if (count && !a.c.fraction) {
     np = counted_at(j, false);
-    if (!np.found && (a.c.is_one || a.c.low || a.c.scaled)) np = counted_at(j, true);
+    // A part of a definite whole: "1,800 of the detainees", "two of his children".
+    if (!np.found && (a.c.is_one || a.c.low || a.c.scaled || (role(j, role::of) && role(j + 1, role::det))))
+      np = counted_at(j, true);
   } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
     np = counted_at(j, true);
     if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
