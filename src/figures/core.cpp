@@ -243,6 +243,7 @@ Core Scanner::word_core(std::size_t i) const {
     c.ok = true;
     c.low = low;
     c.high = high;
+    c.vague = true;
     c.span = {p.span.start, P[j - 1].span.end};
     c.next = j;
     return c;

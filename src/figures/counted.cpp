@@ -4,6 +4,19 @@
 
 namespace newsan::figures {
 
+// The piece after a run of capitalized words (with model numbers: "Su-24") that
+// starts at `k`; `k` when none starts there.
+std::size_t Scanner::cap_run_end(std::size_t k) const {
+  if (!P[k].cap || P[k].digit) return k;
+  std::size_t r = k;
+  while (r < P.size() && r < k + 6) {
+    if (P[r].kind == TokenKind::word && P[r].cap) ++r;
+    else if (word(r, "-") && glued(r - 1, r) && glued(r, r + 1) && r + 1 < P.size()) r += 2;
+    else break;
+  }
+  return r;
+}
+
 Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
   NP np;
   if (after_of) {
@@ -20,6 +33,24 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
   while (k < P.size() && words < 4) {
     const Piece& p = P[k];
     if (p.kind != TokenKind::word) break;
+    // A name that modifies the noun after it is not what is counted: "6,000 white
+    // Akoya pearls", "two female World Bank employees", "a dozen Sukhoi Su-24 attack planes";
+    // a plural name ends the phrase: "8 straight World Cups".
+    if (std::size_t r = cap_run_end(k); r > k && r < P.size()) {
+      const Piece& n = P[r];
+      if (n.kind == TokenKind::word && !n.cap && !n.digit && !role(r, role::np_stop) && !role(r, role::aux) &&
+          !info(r).event && !ends_with(n.lower, "ly")) {
+        if (!np.found) np.first = k, np.last = r - 1, np.found = true;  // the name stays in the phrase
+        k = r;
+        ++words;
+        continue;
+      }
+      std::string_view end = P[r - 1].lower;
+      if (words > 0 && ends_with(end, "s") && !ends_with(end, "ss") && !P[r - 1].digit) {
+        np.last = r - 1;
+        break;
+      }
+    }
     std::string_view w = p.lower;
     if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
     if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"

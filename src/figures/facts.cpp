@@ -332,7 +332,21 @@ void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized&
     std::size_t e = k;
     while (letter(e)) ++e;
     std::uint32_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
-    if (next & role::of) return false;
+    // "one of the flights", "one of Africa's states": the partitive pronoun (news-facts
+    // guidelines), unless a number follows to count the whole ("one of 12 survivors",
+    // "one of the 40 seats").
+    if (next & role::of) {
+      std::size_t m = e;
+      for (int words = 0; words < 2; ++words) {
+        while (m < text.size() && text[m] == ' ') ++m;
+        if (m < text.size() && text[m] >= '0' && text[m] <= '9') return false;
+        std::size_t n = m;
+        while (letter(n)) ++n;
+        if (n == m || !(lx.roles_of(lex::ascii_lower(text.substr(m, n - m))) & role::det)) break;
+        m = n;
+      }
+      return true;
+    }
     std::size_t b = f.span.start;
     while (b > 0 && text[b - 1] == ' ') --b;
     std::size_t a = b;

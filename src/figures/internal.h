@@ -96,9 +96,10 @@ inline constexpr std::uint32_t decade_age = 1u << 20;
 inline constexpr std::uint32_t as_ = 1u << 21;
 inline constexpr std::uint32_t prep = 1u << 22;
 inline constexpr std::uint32_t focus = 1u << 23;
+inline constexpr std::uint32_t worth = 1u << 24;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

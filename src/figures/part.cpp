@@ -92,6 +92,14 @@ Part Scanner::part_at(std::size_t i) const {
       }
     }
   }
+  // A vague amount of money: "hundreds of millions of dollars".
+  if (c.vague && pt.currency.empty() && role(j, role::of) && j + 1 < P.size() && info(j + 1).currency_first) {
+    const std::string* code = nullptr;
+    if (std::size_t m = lx_.currency_words.match(P, j + 1, &code)) {
+      pt.currency = *code;
+      j += m + 1;
+    }
+  }
   // Heights: "5 feet 11 inches", "6-foot-9" are one measure in inches.
   if (pt.unit == kFoot && c.value && !c.low && !c.scaled) {
     bool hy = word(j, "-") && glued(j - 1, j) && glued(j, j + 1);

@@ -41,9 +41,16 @@ std::size_t Scanner::figure_at(std::size_t i) {
   f.sentence = sentence_;
   f.span = a.span;
   f.value = a.c.value;
-  f.low = a.c.low;
-  f.high = a.c.high;
-  if (a.c.low) f.qualifier = Qualifier::range;
+  // A vague amount ("thousands of", "dozens of") gives no number a reader could
+  // check: no value and no bounds, only that it is approximate (news-facts'
+  // convention; the bounds the words allow are no statement of the text).
+  if (a.c.vague) {
+    f.qualifier = Qualifier::approximately;
+  } else {
+    f.low = a.c.low;
+    f.high = a.c.high;
+    if (a.c.low) f.qualifier = Qualifier::range;
+  }
   std::string unit = a.unit, kind = a.unit_kind;
   if (!a.currency.empty()) unit = a.currency, kind = kind.empty() ? "money" : kind;
   if (!a.currency.empty() && a.unit.find(" per ") != std::string::npos) unit = a.unit;
@@ -217,7 +224,8 @@ std::size_t Scanner::figure_at(std::size_t i) {
   if (!np.found && kind == "money") {
     // "$2 billion of exports" reads "of"; an amount before a noun is what it is of only
     // when the two make one noun phrase: "a hefty $450 million fine", "a $40-million stadium".
-    np = counted_at(j, true);
+    // "$10 worth of levels": what the money buys.
+    np = role(j, role::worth) ? counted_at(j + 1, true) : counted_at(j, true);
     std::size_t k = start_piece;
     if (k > 1 && P[k - 1].kind == TokenKind::word && !P[k - 1].cap && !role(k - 1, role::a) && !role(k - 1, role::det))
       --k;  // an adjective: "a hefty $450 million fine"
@@ -238,6 +246,10 @@ std::size_t Scanner::figure_at(std::size_t i) {
     while (role(k, role::det)) ++k;
     if (k < P.size() && P[k].kind == TokenKind::word && !P[k].cap) np = counted_at(k, false);
   }
+  if (!np.found && kind == "duration") {
+    np = counted_at(j, true);  // "24 months of online teaching"; "10 years of age" is an age
+    if (np.found && role(np.last, role::age)) np = NP{};
+  }
   if (!np.found && kind == "duration" && j >= 3 && word(j - 2, "-") && glued(j - 3, j - 2) && glued(j - 2, j - 1))
     np = counted_at(j, false);  // a duration as a modifier: "a six-month battle", "a 30-year prison term"
   // "the one they found": "one" that counts no noun is the pronoun.
@@ -246,7 +258,10 @@ std::size_t Scanner::figure_at(std::size_t i) {
   if (np.found) {
     f.counted_span = Span{P[np.first].span.start, P[np.last].span.end};
     f.counted = std::string(f.counted_span->in(text_));
-    std::string head(P[np.last].lower);
+    // The head is the last word, whole when hyphenated ("Su-24s", "coal-fired").
+    std::size_t h = np.last;
+    while (h >= np.first + 2 && word(h - 1, "-") && glued(h - 2, h - 1) && glued(h - 1, h)) h -= 2;
+    std::string head = lex::ascii_lower(Span{P[h].span.start, P[np.last].span.end}.in(text_));
     plural = ends_with(head, "s") && !ends_with(head, "ss") && !P[np.first].cap;
     if (count) {
       unit = head;

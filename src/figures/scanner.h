@@ -46,7 +46,8 @@ struct Core {
   std::size_t next = 0;   // piece after it
   std::size_t digits_at = std::string_view::npos;  // byte of the first digit (numerals)
   std::optional<double> value;
-  std::optional<double> low, high;  // vague amounts: "thousands of"
+  std::optional<double> low, high;  // decades ("his 20s") and vague amounts ("thousands of")
+  bool vague = false;               // "thousands of": no number is stated
   Numeral num;
   bool words = false;   // spelled out
   bool scaled = false;
@@ -179,6 +180,7 @@ class Scanner {
     std::size_t modifier = SIZE_MAX;  // a participle before the noun ("injured"), or none
   };
   NP counted_at(std::size_t j, bool after_of) const;
+  std::size_t cap_run_end(std::size_t k) const;
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const;

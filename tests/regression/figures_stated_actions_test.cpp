@@ -80,3 +80,45 @@ TEST_CASE("counted: a part of a definite whole", "[figures][regression][counted]
   CHECK(one("Two of her brothers were at the scene.", "Two").counted == "brothers");
   CHECK(one("Police questioned 40 of the 300 fans.", "40").counted.empty());  // a number stops it
 }
+
+TEST_CASE("counted: a name before the noun modifies it", "[figures][regression][counted]") {
+  auto f = one("She sold 4,000 grey Tahiti pearls at the fair.", "4,000");
+  CHECK(f.unit == "pearls");  // the head noun, not the adjective before the name
+  f = one("He thanked the three young Red Cross volunteers who stayed.", "three");
+  CHECK(f.unit == "volunteers");
+  // A model number inside the name does not become the unit.
+  f = one("The navy ordered a dozen Mako X-40 patrol boats.", "a dozen");
+  CHECK(f.unit == "boats");
+  // A plural name ends the phrase.
+  CHECK(one("They lost 6 straight Grand Finals in a row.", "6").unit == "finals");
+  // A hyphenated head stays whole.
+  CHECK(one("Pilots flew 20 Tu-95s over the sea.", "20").unit == "tu-95s");
+}
+
+TEST_CASE("counted: durations and money say what they are of", "[figures][regression][counted]") {
+  CHECK(one("Pupils lost 18 months of classroom lessons.", "18 months").counted == "classroom lessons");
+  CHECK(one("The boy is 9 years of age.", "9 years").counted.empty());  // an age, not a thing counted
+  CHECK(one("She bought $30 worth of candles.", "30").counted == "candles");
+}
+
+TEST_CASE("vague amounts state no number", "[figures][regression][values]") {
+  // "hundreds of", "dozens of": approximately, with neither a value nor bounds (news-facts).
+  auto f = one("The storm cost hundreds of millions of dollars in repairs.", "hundreds");
+  CHECK_FALSE(f.value);
+  CHECK_FALSE(f.low);
+  CHECK_FALSE(f.high);
+  CHECK(f.qualifier == newsan::Qualifier::approximately);
+  CHECK(f.unit == "USD");  // "of dollars" after the vague amount is its currency
+  // A decade of age is a range all the same: "in her 30s" is 30-39.
+  f = one("The driver, in her 30s, was unhurt.", "30s");
+  CHECK(f.low);
+  CHECK(f.qualifier == newsan::Qualifier::range);
+}
+
+TEST_CASE("'one of the' is the partitive pronoun, not a figure", "[figures][regression][not-figures]") {
+  std::string text = "One of the ferries was late, and one of Norway's oldest bridges closed.";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  CHECK(a.figures.figures.empty());
+  // A number after "of" counts the whole: that number is the figure.
+  CHECK(one("She was one of 14 finalists.", "14").value == 14);
+}
