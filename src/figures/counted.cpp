@@ -94,6 +94,18 @@ bool event_fits(EventClass cls, const std::string& kind) {
   return count;
 }
 
+Modality Scanner::modality_at(std::size_t verb) const {
+  for (std::size_t k = verb, steps = 0; k > 0 && steps < 4; ++steps) {
+    --k;
+    if (P[k].kind != TokenKind::word || P[k].span.start < sent_start_) break;
+    std::uint8_t r = lx_.predicate_of_form(P[k].lower);
+    if (r & pred::negation) return Modality::negated;
+    if (r & pred::expected_aux) return Modality::expected;
+    if (word(k, "to") && k > 0 && lx_.predicate_of_form(P[k - 1].lower) & pred::expected_head) return Modality::expected;
+  }
+  return Modality::happened;
+}
+
 void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const {
   // A level after "to"/"from" has no direction, but a range "from X to Y" does.
   bool range = f.low.has_value();

@@ -185,6 +185,7 @@ void SentenceFacts::read(Figure& f) const {
   f.event.clear();
   f.event_span.reset();
   f.event_class = EventClass::none;
+  f.modality = Modality::none;
   if (f.kind == "duration" || f.kind == "age" || f.kind == "score") return;
   int pred = -1;
   bool passive = false;

@@ -175,6 +175,9 @@ struct Lexicon {
 
   static Lexicon load(const Resources& res);
   std::uint32_t roles_of(std::string_view word) const;
+  // The pred:: bits of a lowercase word form, found by its lemma with the regular
+  // endings taken off ("plans", "planned", "vowed", "going" -> plan, plan, vow, go).
+  std::uint8_t predicate_of_form(std::string_view form) const;
   const NumberWord* number(std::string_view word) const;
   const WordInfo* info(std::string_view word) const;
 };

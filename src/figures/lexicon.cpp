@@ -67,6 +67,25 @@ std::vector<std::string> split_phrase(std::string_view phrase) {
   return words;
 }
 
+std::uint8_t Lexicon::predicate_of_form(std::string_view w) const {
+  auto find = [&](std::string_view s) -> std::uint8_t {
+    auto it = predicates.find(s);
+    return it == predicates.end() ? 0 : it->second;
+  };
+  if (std::uint8_t r = find(w)) return r;
+  auto strip = [&](std::string_view end) -> std::uint8_t {
+    if (w.size() <= end.size() + 1 || w.substr(w.size() - end.size()) != end) return 0;
+    std::string_view stem = w.substr(0, w.size() - end.size());
+    if (std::uint8_t r = find(stem)) return r;
+    if (std::uint8_t r = find(std::string(stem) + "e")) return r;  // "hoped", "hoping"
+    // A doubled consonant: "planned", "planning".
+    return stem.size() > 2 && stem.back() == stem[stem.size() - 2] ? find(stem.substr(0, stem.size() - 1)) : 0;
+  };
+  for (std::string_view end : {"s", "ed", "ing"})
+    if (std::uint8_t r = strip(end)) return r;
+  return 0;
+}
+
 std::uint32_t Lexicon::roles_of(std::string_view word) const {
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;

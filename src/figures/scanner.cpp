@@ -315,6 +315,7 @@ std::size_t Scanner::figure_at(std::size_t i) {
     }
   }
   read_event(f, start_piece, np, np.found ? np.last + 1 : j);
+  if (f.event_class != EventClass::none && f.event_span) f.modality = modality_at(piece_from(f.event_span->start));
   // "lost 190 points, or 0.6%": the restatement moves the same way.
   if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&
       role(start_piece - 1, role::or_) && word(start_piece - 2, ",") && !out_.empty() &&

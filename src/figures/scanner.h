@@ -184,6 +184,9 @@ class Scanner {
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const;
+  // Whether the verb at piece `verb` is stated as done, planned or denied, from the
+  // words before it in its clause ("will pay", "plans to hire", "did not release").
+  Modality modality_at(std::size_t verb) const;
 
   // ---- the figure ----------------------------------------------------------------
   // Cheap test before the full parse: can a figure start at piece i?

@@ -122,3 +122,17 @@ TEST_CASE("'one of the' is the partitive pronoun, not a figure", "[figures][regr
   // A number after "of" counts the whole: that number is the figure.
   CHECK(one("She was one of 14 finalists.", "14").value == 14);
 }
+
+TEST_CASE("stated actions read without a parse carry their modality", "[figures][regression][modality]") {
+  auto f = one("The company plans to hire 300 welders.", "300");
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.modality == newsan::Modality::expected);  // a plan is not a deed
+  f = one("The bakery did not pay the $5 million fine.", "5 million");
+  CHECK(f.modality == newsan::Modality::negated);
+  f = one("The league is set to get a dozen new referees.", "a dozen");
+  CHECK(f.modality == newsan::Modality::expected);
+  f = one("The hospital received $2.5 million from donors.", "2.5");
+  CHECK(f.modality == newsan::Modality::happened);
+  // No event, no modality.
+  CHECK(one("The hall has 300 seats.", "300").modality == newsan::Modality::none);
+}
