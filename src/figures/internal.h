@@ -97,9 +97,11 @@ inline constexpr std::uint32_t as_ = 1u << 21;
 inline constexpr std::uint32_t prep = 1u << 22;
 inline constexpr std::uint32_t focus = 1u << 23;
 inline constexpr std::uint32_t worth = 1u << 24;
+inline constexpr std::uint32_t copula = 1u << 25;
+inline constexpr std::uint32_t dimension = 1u << 26;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

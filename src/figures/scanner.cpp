@@ -219,7 +219,12 @@ std::size_t Scanner::figure_at(std::size_t i) {
       np = counted_at(j, true);
   } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
     np = counted_at(j, true);
+    // "half the financial help", "half as much electricity": past the article or "as much".
+    if (!np.found && a.c.fraction && (role(j, role::det) || role(j, role::a) || role(j, role::as_)))
+      np = counted_at(j + 1, false);
     if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
+    // An age before a name is the person's: "52-year-old Grace" counts nothing.
+    if (np.found && kind == "age" && P[np.last].cap) np = NP{};
   }
   if (!np.found && kind == "money") {
     // "$2 billion of exports" reads "of"; an amount before a noun is what it is of only
@@ -275,6 +280,20 @@ std::size_t Scanner::figure_at(std::size_t i) {
     const Piece& n = P[start_piece - 2];
     f.counted_span = n.span;
     f.counted = std::string(n.span.in(text_));
+  }
+  // The subject an amount is stated of ("the estimated value is $4.3 million"), and the
+  // noun a measure with a dimension after it measures ("waves up to three metres high").
+  if (!np.found && f.counted.empty() && (kind == "money" || kind == "percent" || kind == "measure") &&
+      start_piece >= 2) {
+    std::size_t n = role(start_piece - 1, role::copula)                  ? start_piece - 2
+                    : kind == "measure" && role(j, role::dimension) ? start_piece - 1
+                                                                          : SIZE_MAX;
+    const Piece* s = n == SIZE_MAX ? nullptr : &P[n];
+    if (s && s->kind == TokenKind::word && (!s->cap || sentence_first(n)) && !s->digit && !info(n).roles && !info(n).event &&
+        !info(n).num && !ends_with(s->lower, "ly")) {
+      f.counted_span = s->span;
+      f.counted = std::string(s->span.in(text_));
+    }
   }
   // A change of a quantity whose subject stands before its verb: "emissions fell 2
   // percent", "the index gained 0.3%" — the subject is what the percentage is of.

@@ -136,3 +136,18 @@ TEST_CASE("stated actions read without a parse carry their modality", "[figures]
   // No event, no modality.
   CHECK(one("The hall has 300 seats.", "300").modality == newsan::Modality::none);
 }
+
+TEST_CASE("counted: the subject an amount is stated of, the noun a measure measures", "[figures][regression][counted]") {
+  CHECK(one("The appraised price is $2.1 million.", "2.1").counted == "price");
+  CHECK(one("Inflation was 3.4% in March.", "3.4%").counted == "Inflation");
+  CHECK(one("Later it was 3.4%.", "3.4%").counted.empty());  // a pronoun names nothing
+  CHECK(one("Crews faced drifts up to four metres high.", "four metres").counted == "drifts");
+  // "half the …", "half as much …": what the fraction is of.
+  CHECK(one("The fund covers half the legal costs.", "half").counted.find("costs") != std::string::npos);
+  CHECK(one("The plant now burns half as much diesel fuel.", "half").counted.find("fuel") != std::string::npos);
+  // An age before a name is the person's, not a thing counted; before a noun, that noun.
+  CHECK(one("Fans cheered for 41-year-old Marta on Sunday.", "41-year-old").counted.empty());
+  CHECK(one("A 41-year-old Dutch nurse was hurt.", "41-year-old").counted.find("nurse") != std::string::npos);
+  // A preposition is no noun: "above" ends the phrase.
+  CHECK(one("It came to half a billion dollars above the estimate.", "half a billion").counted.empty());
+}
