@@ -62,8 +62,7 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
       c.ok = true;
       return c;
     }
-    if (alnum_after || suf == "st" || suf == "nd" || suf == "rd" || suf == "th" || suf == "s" || suf == "ers" ||
-        (lx_.roles_of(suf) & role::time)) {
+    if (alnum_after || (lx_.roles_of(suf) & (role::time | role::number_suffix))) {
       c.skip = true;  // "9AB8", "3rd", "1990s", "5am", "the 49ers"
       return c;
     }

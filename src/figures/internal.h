@@ -99,9 +99,12 @@ inline constexpr std::uint32_t focus = 1u << 23;
 inline constexpr std::uint32_t worth = 1u << 24;
 inline constexpr std::uint32_t copula = 1u << 25;
 inline constexpr std::uint32_t dimension = 1u << 26;
+inline constexpr std::uint32_t number_suffix = 1u << 27;
+inline constexpr std::uint32_t height_major = 1u << 28;
+inline constexpr std::uint32_t height_minor = 1u << 29;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -170,6 +173,7 @@ struct Lexicon {
   SvMap<EventWord> events;
   SvMap<std::uint32_t> roles;  // word -> role bits
   SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits
+  std::string height_minor;        // the unit a two-part height is given in ("inch")
   struct CurrencyCue {
     std::string default_code, code;
   };

@@ -165,6 +165,7 @@ Lexicon Lexicon::load(const Resources& res) {
         if (row.fields[1] == kRoleNames[k]) bit = 1u << k;
       if (!bit) bad_field(row, 1, path, "a role named in the file's header");
       lx.roles[ascii_lower(row.fields[0])] |= bit;
+      if (bit == role::height_minor) lx.height_minor = ascii_lower(row.fields[0]);
     }
   }
   {
