@@ -66,7 +66,7 @@ Core Scanner::numeric_core(std::size_t i, std::size_t pos, Core c) const {
       c.skip = true;  // "9AB8", "3rd", "1990s", "5am", "the 49ers"
       return c;
     }
-    if (text_.substr(end, e - end) == "G") suf = "G";  // "5G": a generation, not grams
+    if (text_.substr(end, e - end) == "G") suf.assign(1, 'G');  // "5G": a generation, not grams
     const NumberWord* nw = lx_.number(suf);
     const UnitInfo* u = nullptr;
     int more = lx_.units.match_after(suf, P, c.next, &u);

@@ -180,16 +180,33 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
   }
   // A verb after what is counted, its subject: "1,800 detainees remain imprisoned",
-  // "2 were killed", "30 people died".
-  if (!np.found) return;
+  // "30 people died"; after a bare number only as the subject of a clause ("2 were
+  // killed", "more than 130 had responded") or the participle of an amount ("49 percent
+  // owned by …").
+  bool bare_count = !np.found && (f.kind == "count" || f.kind == "number") && role(after_piece, role::aux);
+  bool amount = !np.found && (f.kind == "money" || f.kind == "percent");
+  if (!np.found && !bare_count && !amount) return;
   std::size_t k = after_piece;
   for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
     const Piece& p = P[k];
-    if (p.kind != TokenKind::word) break;
+    if (p.kind != TokenKind::word || (amount && steps > 0)) break;
     const EventWord* ev = info(k).event;
+    // A past participle of no table after "be" or "have": "130 had responded", "40 were
+    // vaccinated" (not in a relative clause: "employees who accused him").
+    if (!ev && steps > 0 && role(k - 1, role::copula | role::perfect) && !p.cap && p.lower.size() > 4 && ends_with(p.lower, "ed") &&
+        !info(k).roles && (np.found || bare_count)) {
+      f.event = std::string(p.lower);
+      f.event_class = EventClass::other;
+      f.event_span = p.span;
+      return;
+    }
     if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
-      // A participle of another kind of action only describes: "three disasters involving …".
+      // A participle of another kind of action only describes: "three disasters involving …";
+      // in an active relative clause the counted is who acted ("the nurses who treated him").
       if (ev->cls == EventClass::other && ends_with(p.lower, "ing")) return;
+      if (ev->cls == EventClass::other && role(after_piece, role::relative) &&
+          !role(k - 1, role::copula | role::perfect))
+        return;
       if (event_fits(ev->cls, f.kind)) {
         f.event = ev->lemma;
         f.event_class = ev->cls;

@@ -102,9 +102,11 @@ inline constexpr std::uint32_t dimension = 1u << 26;
 inline constexpr std::uint32_t number_suffix = 1u << 27;
 inline constexpr std::uint32_t height_major = 1u << 28;
 inline constexpr std::uint32_t height_minor = 1u << 29;
+inline constexpr std::uint32_t perfect = 1u << 30;
+inline constexpr std::uint32_t relative = 1u << 31;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

@@ -285,7 +285,9 @@ std::size_t Scanner::figure_at(std::size_t i) {
   // noun a measure with a dimension after it measures ("waves up to three metres high").
   if (!np.found && f.counted.empty() && (kind == "money" || kind == "percent" || kind == "measure") &&
       start_piece >= 2) {
-    std::size_t n = role(start_piece - 1, role::copula)                  ? start_piece - 2
+    // (Not before a participle: "is 49 percent owned by" says how it is owned.)
+    bool participle = j < P.size() && ends_with(P[j].lower, "ed");
+    std::size_t n = role(start_piece - 1, role::copula) && !participle ? start_piece - 2
                     : kind == "measure" && role(j, role::dimension) ? start_piece - 1
                                                                           : SIZE_MAX;
     const Piece* s = n == SIZE_MAX ? nullptr : &P[n];

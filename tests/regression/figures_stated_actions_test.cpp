@@ -151,3 +151,23 @@ TEST_CASE("counted: the subject an amount is stated of, the noun a measure measu
   // A preposition is no noun: "above" ends the phrase.
   CHECK(one("It came to half a billion dollars above the estimate.", "half a billion").counted.empty());
 }
+
+TEST_CASE("stated actions: a bare number as the subject of its clause", "[figures][regression][events]") {
+  // A participle of no table after "be" or "have" is still a stated action.
+  auto f = one("By noon more than 90 had enrolled online.", "90");
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.event == "enrolled");
+  f = one("Only 12 were vaccinated before the outbreak.", "12");
+  CHECK(f.event_class == newsan::EventClass::other);
+  // A relative clause says what the counted did to someone else: nothing happened to it.
+  f = one("She thanked the four medics who examined her.", "four");
+  CHECK(f.event_class == newsan::EventClass::none);
+  f = one("She thanked the four medics who treated her.", "four");  // a verb of the table too
+  CHECK(f.event_class == newsan::EventClass::none);
+  // A passive relative clause says what happened to it.
+  CHECK(one("The 40 miners who were freed went home.", "40").event_class == newsan::EventClass::release);
+  // The participle right after an amount: "is 30 percent owned by".
+  f = one("The brewery is 30 percent owned by a bank.", "30 percent");
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.counted.empty());  // not the subject: the percentage says how it is owned
+}
