@@ -193,7 +193,8 @@ void SentenceFacts::read(Figure& f) const {
   int h = w(noun).head;
   // The predicate the noun is an argument of.
   if (h >= 0 && w(h).upos == Upos::VERB) {
-    std::uint8_t roles = pred_roles(w(h).lemma);
+    // The form too: a lemma the model got wrong ("fled" -> "fle") still names the verb.
+    std::uint8_t roles = pred_roles(w(h).lemma) | lx_.predicate_of_form(lex::ascii_lower(form(h)));
     const EventWord* ev = event_word(h);
     // An oblique with no preposition is an object the parser misread
     // ("released over 130 prisoners") or a measure of change ("fell 2 percent").

@@ -390,3 +390,10 @@ TEST_CASE("currency by context: a bare currency takes the story's country, with 
   CHECK(f.unit == "USD");
   CHECK(f.unit_evidence.empty());
 }
+
+TEST_CASE("figure facts: an unaccusative verb whose lemma the model misses, by its form", "[figures][facts]") {
+  // "fled" is lemmatized "fle" by the model; its form still names the verb.
+  auto f = fact("About 2,000 villagers fled the valley after the floods.", "About 2,000").f;
+  CHECK(f.event_class == newsan::EventClass::affect);
+  CHECK(f.agent.empty());  // nobody made them: what happened to them
+}
