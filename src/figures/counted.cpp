@@ -10,7 +10,8 @@ std::size_t Scanner::cap_run_end(std::size_t k) const {
   if (!P[k].cap || P[k].digit) return k;
   std::size_t r = k;
   while (r < P.size() && r < k + 6) {
-    if (P[r].kind == TokenKind::word && P[r].cap) ++r;
+    // A function or event word ends it: "Of Cocaine Intercepted By …" of a headline is no name.
+    if (P[r].kind == TokenKind::word && P[r].cap && !info(r).roles && !info(r).event) ++r;
     else if (word(r, "-") && glued(r - 1, r) && glued(r, r + 1) && r + 1 < P.size()) r += 2;
     else break;
   }
@@ -55,7 +56,7 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
     if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
     if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
     if (words > 0) {
-      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
+      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing") || role(k, role::prep)) break;
       if (info(k).event && !ends_with(w, "s")) break;
       if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
       // After a plural noun, a word is its verb: "1,800 families echo".
@@ -122,6 +123,8 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
     if (is_punct(k) && p.lower != "-") break;
     if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
+    // Across a copula the noun is what the amount is, not an action: "the penalty is $95".
+    if (role(k, role::copula) && k > 0 && info(k - 1).event && info(k - 1).event->cls == EventClass::other) break;
     if (!info(k).event) {
       const EventWord* prev = k > 0 ? info(k - 1).event : nullptr;
       // An adjective of the figure's own phrase: "pay a hefty $450 million fine".

@@ -244,6 +244,16 @@ std::size_t Scanner::figure_at(std::size_t i) {
       }
     }
   }
+  // A restatement in brackets shares the "of" phrase: "475 pounds (215.5 kilos) of cocaine".
+  if (!np.found && !count && (kind == "measure" || kind == "money")) {
+    std::size_t k = j;
+    if (word(k, "(")) {
+      std::size_t close = k + 1;
+      while (close < P.size() && close < k + 8 && !word(close, ")")) ++close;
+      k = close;
+    }
+    if (word(k, ")") && role(k + 1, role::of)) np = counted_at(k + 1, true);
+  }
   if (!np.found && kind == "money" && word(j, "for") && !(start_piece >= 1 && role(start_piece - 1, role::of))) {
     // What an amount is for: "$419 million for construction", "$3.8 billion for space
     // operations" (after "NOUN of" that noun is what it is: "a request of $1 billion for …").
@@ -287,11 +297,13 @@ std::size_t Scanner::figure_at(std::size_t i) {
       start_piece >= 2) {
     // (Not before a participle: "is 49 percent owned by" says how it is owned.)
     bool participle = j < P.size() && ends_with(P[j].lower, "ed");
-    std::size_t n = role(start_piece - 1, role::copula) && !participle ? start_piece - 2
+    std::size_t c = start_piece - 1;  // past a focus word: "the penalty is either $95"
+    while (c > 1 && role(c, role::focus)) --c;
+    std::size_t n = role(c, role::copula) && !participle ? c - 1
                     : kind == "measure" && role(j, role::dimension) ? start_piece - 1
                                                                           : SIZE_MAX;
     const Piece* s = n == SIZE_MAX ? nullptr : &P[n];
-    if (s && s->kind == TokenKind::word && (!s->cap || sentence_first(n)) && !s->digit && !info(n).roles && !info(n).event &&
+    if (s && s->kind == TokenKind::word && (!s->cap || sentence_first(n)) && !s->digit && !info(n).roles &&
         !info(n).num && !ends_with(s->lower, "ly")) {
       f.counted_span = s->span;
       f.counted = std::string(s->span.in(text_));

@@ -171,3 +171,18 @@ TEST_CASE("stated actions: a bare number as the subject of its clause", "[figure
   CHECK(f.event_class == newsan::EventClass::other);
   CHECK(f.counted.empty());  // not the subject: the percentage says how it is owned
 }
+
+TEST_CASE("counted: brackets, focus words and prepositions", "[figures][regression][counted]") {
+  // A restatement in brackets shares the "of" phrase, and a preposition ends the phrase.
+  std::string text = "Divers found 300 pounds (136 kilos) of silver inside the wreck.";
+  CHECK(one(text, "300 pounds").counted == "silver");
+  CHECK(one(text, "136 kilos").counted == "silver");
+  // The subject across a focus word; across a copula a noun of action is no event.
+  auto f = one("The levy is either $40 per room or 2% of the bill.", "40");
+  CHECK(f.counted == "levy");
+  f = one("The fine was just $300.", "300");
+  CHECK(f.counted == "fine");
+  CHECK(f.event_class == newsan::EventClass::none);
+  // Headline capitals are no name before the noun.
+  CHECK(one("Truck With 90 Crates Of Melons Seized By Police", "90").counted == "Crates");
+}
