@@ -317,8 +317,7 @@ Core Scanner::word_core(std::size_t i) const {
   if (c.is_one) {
     if ((i > 0 && P[i - 1].lower == "no") || word(i + 1, "another") || starts_digit(i + 1)) return c;
     // "one" as the subject of a verb ("One prohibits …"): a numeral "one" counts a
-    // singular noun. ("one of the …" stays a figure: benchmarks disagree on it, and
-    // the tagger, not a phrase list, is to tell the pronoun.)
+    // singular noun. ("one of the …" is dropped after the scan: drop_pronoun_one.)
     if (i + 1 < P.size() && P[i + 1].kind == TokenKind::word && !P[i + 1].cap) {
       std::string_view nx = P[i + 1].lower;
       if (nx.size() > 3 && ends_with(nx, "s") && !ends_with(nx, "ss") && !ends_with(nx, "us") &&
@@ -327,6 +326,8 @@ Core Scanner::word_core(std::size_t i) const {
     }
   }
   // "six-speed", "one-time": a hyphenated compound, unless a unit follows ("three-year").
+  // (news-facts counts "a six-member council"; NewsQuant leaves "four-door", "six-speed":
+  // no rule of form tells them apart, and a junk figure costs more than a missed one.)
   if (word(j, "-") && glued(j - 1, j) && glued(j, j + 1)) {
     const UnitInfo* u = nullptr;
     if (!unit_at(j + 1, &u)) {
