@@ -348,6 +348,23 @@ std::size_t Scanner::figure_at(std::size_t i) {
     }
   }
   read_event(f, start_piece, np, np.found ? np.last + 1 : j);
+  // The level a change reached: "was cut by $110 million from the request, to $596
+  // million", "an increase of $157 million, to $1.438 billion" — the change's event.
+  if (f.event_class == EventClass::none && start_piece >= 2 && role(start_piece - 1, role::range_to) &&
+      !out_.empty() && out_.back().sentence == sentence_ && out_.back().event_class == EventClass::other &&
+      out_.back().event_span && out_.back().kind == f.kind) {
+    const Figure& change = out_.back();
+    std::size_t k = piece_from(change.span.end);
+    bool near = k + 8 >= start_piece;
+    for (; near && k + 1 < start_piece; ++k)
+      if (info(k).event || (is_punct(k) && !word(k, ","))) near = false;
+    const EventWord* ev = info(piece_from(change.event_span->start)).event;
+    if (near && ev && ev->dir != Direction::none) {
+      f.event = change.event;
+      f.event_class = change.event_class;
+      f.event_span = change.event_span;
+    }
+  }
   if (f.event_class != EventClass::none && f.event_span) f.modality = modality_at(piece_from(f.event_span->start));
   // "lost 190 points, or 0.6%": the restatement moves the same way.
   if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&

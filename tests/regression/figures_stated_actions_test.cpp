@@ -186,3 +186,11 @@ TEST_CASE("counted: brackets, focus words and prepositions", "[figures][regressi
   // Headline capitals are no name before the noun.
   CHECK(one("Truck With 90 Crates Of Melons Seized By Police", "90").counted == "Crates");
 }
+
+TEST_CASE("stated actions: the level a change reached shares its event", "[figures][regression][events]") {
+  std::string text = "The grant was cut by almost $20 million from the plan, to $310 million.";
+  CHECK(one(text, "310").event_class == newsan::EventClass::other);
+  CHECK(one(text, "310").event == one(text, "20 million").event);
+  // Not a list of payments: "to" names a receiver, and the first verb has no direction.
+  CHECK(one("He paid $5 to Tom and $7 to Ann.", "$7").event_class == newsan::EventClass::none);
+}
