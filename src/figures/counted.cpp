@@ -121,10 +121,19 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     --k;
     const Piece& p = P[k];
     if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
+    if (blocker(p.span)) continue;  // a date between: "found Sunday 475 pounds"
     if (is_punct(k) && p.lower != "-") break;
     if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
     // Across a copula the noun is what the amount is, not an action: "the penalty is $95".
     if (role(k, role::copula) && k > 0 && info(k - 1).event && info(k - 1).event->cls == EventClass::other) break;
+    // Contraband found in a search is seized: "agents found 475 pounds of cocaine".
+    if (role(k, role::discover) && path_open && np.found && role(np.last, role::contraband) &&
+        event_fits(EventClass::seize, f.kind)) {
+      f.event = std::string(p.lower);
+      f.event_class = EventClass::seize;
+      f.event_span = p.span;
+      return;
+    }
     if (!info(k).event) {
       const EventWord* prev = k > 0 ? info(k - 1).event : nullptr;
       // An adjective of the figure's own phrase: "pay a hefty $450 million fine".

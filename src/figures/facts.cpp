@@ -333,7 +333,7 @@ void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized&
     while (k < text.size() && text[k] == ' ') ++k;
     std::size_t e = k;
     while (letter(e)) ++e;
-    std::uint32_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
+    std::uint64_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
     // "one of the flights", "one of Africa's states": the partitive pronoun (news-facts
     // guidelines), unless a number follows to count the whole ("one of 12 survivors",
     // "one of the 40 seats").
@@ -353,7 +353,7 @@ void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized&
     while (b > 0 && text[b - 1] == ' ') --b;
     std::size_t a = b;
     while (a > 0 && letter(a - 1)) --a;
-    std::uint32_t prev = a < b ? lx.roles_of(lex::ascii_lower(text.substr(a, b - a))) : 0;
+    std::uint64_t prev = a < b ? lx.roles_of(lex::ascii_lower(text.substr(a, b - a))) : 0;
     bool noun_next = e > k && text[k] >= 'a' && text[k] <= 'z' && !(next & (role::np_stop | role::aux));
     if (!(prev & role::det) && noun_next) return false;
     const ParsedSentence& s = syntax.tags(f.sentence);

@@ -86,7 +86,7 @@ std::uint8_t Lexicon::predicate_of_form(std::string_view w) const {
   return 0;
 }
 
-std::uint32_t Lexicon::roles_of(std::string_view word) const {
+std::uint64_t Lexicon::roles_of(std::string_view word) const {
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
@@ -160,9 +160,9 @@ Lexicon Lexicon::load(const Resources& res) {
   {
     auto path = data.file("lexicon/figures-context-en.tsv");
     for (const auto& row : load_lexicon(path, "figure-context", 2)) {
-      std::uint32_t bit = 0;
+      std::uint64_t bit = 0;
       for (std::size_t k = 0; k < std::size(kRoleNames); ++k)
-        if (row.fields[1] == kRoleNames[k]) bit = 1u << k;
+        if (row.fields[1] == kRoleNames[k]) bit = std::uint64_t{1} << k;
       if (!bit) bad_field(row, 1, path, "a role named in the file's header");
       lx.roles[ascii_lower(row.fields[0])] |= bit;
       if (bit == role::height_minor) lx.height_minor = ascii_lower(row.fields[0]);

@@ -365,6 +365,13 @@ std::size_t Scanner::figure_at(std::size_t i) {
       f.event_span = change.event_span;
     }
   }
+  // A restatement in brackets shares the event: "found 475 pounds (215.5 kilos) of cocaine".
+  if (f.event_class == EventClass::none && start_piece >= 1 && word(start_piece - 1, "(") && !out_.empty() &&
+      out_.back().sentence == sentence_ && start_piece >= 2 && out_.back().span.end == P[start_piece - 2].span.end) {
+    f.event = out_.back().event;
+    f.event_class = out_.back().event_class;
+    f.event_span = out_.back().event_span;
+  }
   if (f.event_class != EventClass::none && f.event_span) f.modality = modality_at(piece_from(f.event_span->start));
   // "lost 190 points, or 0.6%": the restatement moves the same way.
   if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&

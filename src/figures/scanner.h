@@ -123,7 +123,7 @@ class Scanner {
     }
     return p.info ? *p.info : kNone;
   }
-  bool role(std::size_t i, std::uint32_t r) const { return i < P.size() && (info(i).roles & r); }
+  bool role(std::size_t i, std::uint64_t r) const { return i < P.size() && (info(i).roles & r); }
   const NumberWord* num(std::size_t i) const { return i < P.size() ? info(i).num : nullptr; }
   bool word(std::size_t i, std::string_view w) const { return i < P.size() && P[i].lower == w; }
   bool is_punct(std::size_t i) const {

@@ -194,3 +194,12 @@ TEST_CASE("stated actions: the level a change reached shares its event", "[figur
   // Not a list of payments: "to" names a receiver, and the first verb has no direction.
   CHECK(one("He paid $5 to Tom and $7 to Ann.", "$7").event_class == newsan::EventClass::none);
 }
+
+TEST_CASE("stated actions: contraband found is seized; a bracketed restatement shares the event", "[figures][regression][events]") {
+  std::string text = "Officers found Tuesday 90 pounds (41 kilos) of heroin hidden in a van.";
+  auto f = one(text, "90 pounds");  // a date between the verb and the figure
+  CHECK(f.event_class == newsan::EventClass::seize);
+  CHECK(one(text, "41 kilos").event_class == newsan::EventClass::seize);
+  // What is found that is no contraband was not seized.
+  CHECK(one("Divers found 12 wrecks off the coast.", "12").event_class != newsan::EventClass::seize);
+}
