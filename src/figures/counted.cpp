@@ -205,8 +205,10 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     const EventWord* ev = info(k).event;
     // A past participle of no table after "be" or "have": "130 had responded", "40 were
     // vaccinated" (not in a relative clause: "employees who accused him").
+    // A verb of intent or saying is none ("are expected to accept").
     if (!ev && steps > 0 && role(k - 1, role::copula | role::perfect) && !p.cap && p.lower.size() > 4 && ends_with(p.lower, "ed") &&
-        !info(k).roles && (np.found || bare_count)) {
+        !info(k).roles && (np.found || bare_count) && !word(k + 1, "to") &&
+        !(lx_.predicate_of_form(p.lower) & (pred::expected_head | pred::no_action))) {
       f.event = std::string(p.lower);
       f.event_class = EventClass::other;
       f.event_span = p.span;
@@ -214,9 +216,10 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
     if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
       // A participle of another kind of action only describes: "three disasters involving …";
-      // in an active relative clause the counted is who acted ("the nurses who treated him").
+      // in an active relative clause the counted is who acted ("the nurses who treated him"),
+      // and an infinitive says what it is for ("an £80m charge to pay for the move").
       if (ev->cls == EventClass::other && ends_with(p.lower, "ing")) return;
-      if (ev->cls == EventClass::other && role(after_piece, role::relative) &&
+      if (ev->cls == EventClass::other && (role(after_piece, role::relative) || word(k - 1, "to")) &&
           !role(k - 1, role::copula | role::perfect))
         return;
       if (event_fits(ev->cls, f.kind)) {

@@ -164,6 +164,9 @@ TEST_CASE("stated actions: a bare number as the subject of its clause", "[figure
   CHECK(f.event_class == newsan::EventClass::none);
   f = one("She thanked the four medics who treated her.", "four");  // a verb of the table too
   CHECK(f.event_class == newsan::EventClass::none);
+  // An infinitive says what the amount is for; a verb of intent states no action.
+  CHECK(one("The firm faces a $30m charge to pay for the move.", "30m").event_class == newsan::EventClass::none);
+  CHECK(one("About 60% of voters are expected to approve it.", "60%").event_class == newsan::EventClass::none);
   // A passive relative clause says what happened to it.
   CHECK(one("The 40 miners who were freed went home.", "40").event_class == newsan::EventClass::release);
   // The participle right after an amount: "is 30 percent owned by".
