@@ -4,6 +4,20 @@
 
 namespace newsan::figures {
 
+// The piece after a run of capitalized words (with model numbers: "Su-24") that
+// starts at `k`; `k` when none starts there.
+std::size_t Scanner::cap_run_end(std::size_t k) const {
+  if (!P[k].cap || P[k].digit) return k;
+  std::size_t r = k;
+  while (r < P.size() && r < k + 6) {
+    // A function or event word ends it: "Of Cocaine Intercepted By …" of a headline is no name.
+    if (P[r].kind == TokenKind::word && P[r].cap && !info(r).roles && !info(r).event) ++r;
+    else if (word(r, "-") && glued(r - 1, r) && glued(r, r + 1) && r + 1 < P.size()) r += 2;
+    else break;
+  }
+  return r;
+}
+
 Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
   NP np;
   if (after_of) {
@@ -20,11 +34,29 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
   while (k < P.size() && words < 4) {
     const Piece& p = P[k];
     if (p.kind != TokenKind::word) break;
+    // A name that modifies the noun after it is not what is counted: "6,000 white
+    // Akoya pearls", "two female World Bank employees", "a dozen Sukhoi Su-24 attack planes";
+    // a plural name ends the phrase: "8 straight World Cups".
+    if (std::size_t r = cap_run_end(k); r > k && r < P.size()) {
+      const Piece& n = P[r];
+      if (n.kind == TokenKind::word && !n.cap && !n.digit && !role(r, role::np_stop) && !role(r, role::aux) &&
+          !info(r).event && !ends_with(n.lower, "ly")) {
+        if (!np.found) np.first = k, np.last = r - 1, np.found = true;  // the name stays in the phrase
+        k = r;
+        ++words;
+        continue;
+      }
+      std::string_view end = P[r - 1].lower;
+      if (words > 0 && ends_with(end, "s") && !ends_with(end, "ss") && !P[r - 1].digit) {
+        np.last = r - 1;
+        break;
+      }
+    }
     std::string_view w = p.lower;
     if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
     if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
     if (words > 0) {
-      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing")) break;
+      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing") || role(k, role::prep)) break;
       if (info(k).event && !ends_with(w, "s")) break;
       if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
       // After a plural noun, a word is its verb: "1,800 families echo".
@@ -63,6 +95,18 @@ bool event_fits(EventClass cls, const std::string& kind) {
   return count;
 }
 
+Modality Scanner::modality_at(std::size_t verb) const {
+  for (std::size_t k = verb, steps = 0; k > 0 && steps < 4; ++steps) {
+    --k;
+    if (P[k].kind != TokenKind::word || P[k].span.start < sent_start_) break;
+    std::uint8_t r = lx_.predicate_of_form(P[k].lower);
+    if (r & pred::negation) return Modality::negated;
+    if (r & pred::expected_aux) return Modality::expected;
+    if (word(k, "to") && k > 0 && lx_.predicate_of_form(P[k - 1].lower) & pred::expected_head) return Modality::expected;
+  }
+  return Modality::happened;
+}
+
 void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const {
   // A level after "to"/"from" has no direction, but a range "from X to Y" does.
   bool range = f.low.has_value();
@@ -77,12 +121,27 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     --k;
     const Piece& p = P[k];
     if (p.span.end <= last_end_ && last_end_ > sent_start_) break;
+    if (blocker(p.span)) continue;  // a date between: "found Sunday 475 pounds"
     if (is_punct(k) && p.lower != "-") break;
     if (word(k, "to") || (!range && role(k, role::range_from)) || role(k, role::of)) block_dir = true;
+    // Across a copula the noun is what the amount is, not an action: "the penalty is $95".
+    if (role(k, role::copula) && k > 0 && info(k - 1).event && info(k - 1).event->cls == EventClass::other) break;
+    // Contraband found in a search is seized: "agents found 475 pounds of cocaine".
+    if (role(k, role::discover) && path_open && np.found && role(np.last, role::contraband) &&
+        event_fits(EventClass::seize, f.kind)) {
+      f.event = std::string(p.lower);
+      f.event_class = EventClass::seize;
+      f.event_span = p.span;
+      return;
+    }
     if (!info(k).event) {
       const EventWord* prev = k > 0 ? info(k - 1).event : nullptr;
+      // An adjective of the figure's own phrase: "pay a hefty $450 million fine".
+      bool adjective = steps == 0 && k > 0 && (role(k - 1, role::a) || role(k - 1, role::det)) &&
+                       p.kind == TokenKind::word && !p.cap && !info(k).roles && !info(k).num;
       bool fn = role(k, role::det) || role(k, role::a) || word(k, "all") || p.lower == "-" ||
-                (ends_with(p.lower, "ly") && p.lower.size() > 3) || role(k, role::aux);
+                (ends_with(p.lower, "ly") && p.lower.size() > 3) || role(k, role::aux) || role(k, role::focus) ||
+                adjective;
       bool linked = prev && !prev->lemma.empty() &&
                     (role(k, role::of) || ((word(k, "by") || word(k, "to")) && prev->dir != Direction::none));
       if (!fn && !linked) path_open = false;
@@ -95,6 +154,10 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
     if (ev.dir != Direction::none && steps <= 2 && !block_dir && f.direction == Direction::none)
       f.direction = ev.dir;
+    // A noun of another kind of action with "of" names the amount, not a deed:
+    // "a payment of $500,000", "an operating cost of $85 million".
+    // (A change does happen: "an increase of $320 million".)
+    if (ev.cls == EventClass::other && ev.dir == Direction::none && role(k + 1, role::of)) break;
     if (path_open && event_fits(ev.cls, f.kind)) {
       f.event = ev.lemma;
       f.event_class = ev.cls;
@@ -129,14 +192,36 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
   }
   // A verb after what is counted, its subject: "1,800 detainees remain imprisoned",
-  // "2 were killed", "30 people died".
-  if (!np.found) return;
+  // "30 people died"; after a bare number only as the subject of a clause ("2 were
+  // killed", "more than 130 had responded") or the participle of an amount ("49 percent
+  // owned by …").
+  bool bare_count = !np.found && (f.kind == "count" || f.kind == "number") && role(after_piece, role::aux);
+  bool amount = !np.found && (f.kind == "money" || f.kind == "percent");
+  if (!np.found && !bare_count && !amount) return;
   std::size_t k = after_piece;
   for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
     const Piece& p = P[k];
-    if (p.kind != TokenKind::word) break;
+    if (p.kind != TokenKind::word || (amount && steps > 0)) break;
     const EventWord* ev = info(k).event;
+    // A past participle of no table after "be" or "have": "130 had responded", "40 were
+    // vaccinated" (not in a relative clause: "employees who accused him").
+    // A verb of intent or saying is none ("are expected to accept").
+    if (!ev && steps > 0 && role(k - 1, role::copula | role::perfect) && !p.cap && p.lower.size() > 4 && ends_with(p.lower, "ed") &&
+        !info(k).roles && (np.found || bare_count) && !word(k + 1, "to") &&
+        !(lx_.predicate_of_form(p.lower) & (pred::expected_head | pred::no_action))) {
+      f.event = std::string(p.lower);
+      f.event_class = EventClass::other;
+      f.event_span = p.span;
+      return;
+    }
     if (ev && !ev->lemma.empty() && ev->dir == Direction::none) {
+      // A participle of another kind of action only describes: "three disasters involving …";
+      // in an active relative clause the counted is who acted ("the nurses who treated him"),
+      // and an infinitive says what it is for ("an £80m charge to pay for the move").
+      if (ev->cls == EventClass::other && ends_with(p.lower, "ing")) return;
+      if (ev->cls == EventClass::other && (role(after_piece, role::relative) || word(k - 1, "to")) &&
+          !role(k - 1, role::copula | role::perfect))
+        return;
       if (event_fits(ev->cls, f.kind)) {
         f.event = ev->lemma;
         f.event_class = ev->cls;

@@ -9,6 +9,7 @@
 // parse links to no predicate has no event (never invent). Elsewhere the
 // scanner's reading of the nearby words stands.
 #include <algorithm>
+#include <cstdlib>
 
 #include "figures/internal.h"
 #include "util/lexicon.h"
@@ -184,6 +185,7 @@ void SentenceFacts::read(Figure& f) const {
   f.event.clear();
   f.event_span.reset();
   f.event_class = EventClass::none;
+  f.modality = Modality::none;
   if (f.kind == "duration" || f.kind == "age" || f.kind == "score") return;
   int pred = -1;
   bool passive = false;
@@ -191,7 +193,8 @@ void SentenceFacts::read(Figure& f) const {
   int h = w(noun).head;
   // The predicate the noun is an argument of.
   if (h >= 0 && w(h).upos == Upos::VERB) {
-    std::uint8_t roles = pred_roles(w(h).lemma);
+    // The form too: a lemma the model got wrong ("fled" -> "fle") still names the verb.
+    std::uint8_t roles = pred_roles(w(h).lemma) | lx_.predicate_of_form(lex::ascii_lower(form(h)));
     const EventWord* ev = event_word(h);
     // An oblique with no preposition is an object the parser misread
     // ("released over 130 prisoners") or a measure of change ("fell 2 percent").
@@ -305,7 +308,8 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
                   event_fits(info->event->cls, figures[k].kind);
       }
     }
-    if (trigger) {
+    if (!trigger && std::getenv("NEWSAN_TAG_ALL")) (void)syntax.tags(sent);
+    if (trigger || std::getenv("NEWSAN_PARSE_ALL")) {
       SentenceFacts facts(lx, text, tokens, syntax.sentence(sent));
       for (std::size_t k = i; k < j; ++k) facts.read(figures[k]);
     }
@@ -329,13 +333,27 @@ void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized&
     while (k < text.size() && text[k] == ' ') ++k;
     std::size_t e = k;
     while (letter(e)) ++e;
-    std::uint32_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
-    if (next & role::of) return false;
+    std::uint64_t next = e > k ? lx.roles_of(lex::ascii_lower(text.substr(k, e - k))) : 0;
+    // "one of the flights", "one of Africa's states": the partitive pronoun (news-facts
+    // guidelines), unless a number follows to count the whole ("one of 12 survivors",
+    // "one of the 40 seats").
+    if (next & role::of) {
+      std::size_t m = e;
+      for (int words = 0; words < 2; ++words) {
+        while (m < text.size() && text[m] == ' ') ++m;
+        if (m < text.size() && text[m] >= '0' && text[m] <= '9') return false;
+        std::size_t n = m;
+        while (letter(n)) ++n;
+        if (n == m || !(lx.roles_of(lex::ascii_lower(text.substr(m, n - m))) & role::det)) break;
+        m = n;
+      }
+      return true;
+    }
     std::size_t b = f.span.start;
     while (b > 0 && text[b - 1] == ' ') --b;
     std::size_t a = b;
     while (a > 0 && letter(a - 1)) --a;
-    std::uint32_t prev = a < b ? lx.roles_of(lex::ascii_lower(text.substr(a, b - a))) : 0;
+    std::uint64_t prev = a < b ? lx.roles_of(lex::ascii_lower(text.substr(a, b - a))) : 0;
     bool noun_next = e > k && text[k] >= 'a' && text[k] <= 'z' && !(next & (role::np_stop | role::aux));
     if (!(prev & role::det) && noun_next) return false;
     const ParsedSentence& s = syntax.tags(f.sentence);

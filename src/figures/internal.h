@@ -72,32 +72,43 @@ struct CurrencyPrefix {
 
 // Roles of function words (figures-context-en.tsv), as bits.
 namespace role {
-inline constexpr std::uint32_t month = 1u << 0;
-inline constexpr std::uint32_t time = 1u << 1;
-inline constexpr std::uint32_t range_to = 1u << 2;
-inline constexpr std::uint32_t range_and = 1u << 3;
-inline constexpr std::uint32_t range_between = 1u << 4;
-inline constexpr std::uint32_t range_from = 1u << 5;
-inline constexpr std::uint32_t or_ = 1u << 6;
-inline constexpr std::uint32_t of = 1u << 7;
-inline constexpr std::uint32_t out_ = 1u << 8;
-inline constexpr std::uint32_t a = 1u << 9;
-inline constexpr std::uint32_t half_and = 1u << 10;
-inline constexpr std::uint32_t rate = 1u << 11;
-inline constexpr std::uint32_t age = 1u << 12;
-inline constexpr std::uint32_t id_before = 1u << 13;
-inline constexpr std::uint32_t np_skip = 1u << 14;
-inline constexpr std::uint32_t np_stop = 1u << 15;
-inline constexpr std::uint32_t aux = 1u << 16;
-inline constexpr std::uint32_t det = 1u << 17;
-inline constexpr std::uint32_t street = 1u << 18;
-inline constexpr std::uint32_t change_by = 1u << 19;
-inline constexpr std::uint32_t decade_age = 1u << 20;
-inline constexpr std::uint32_t as_ = 1u << 21;
-inline constexpr std::uint32_t prep = 1u << 22;
+inline constexpr std::uint64_t month = std::uint64_t{1} << 0;
+inline constexpr std::uint64_t time = std::uint64_t{1} << 1;
+inline constexpr std::uint64_t range_to = std::uint64_t{1} << 2;
+inline constexpr std::uint64_t range_and = std::uint64_t{1} << 3;
+inline constexpr std::uint64_t range_between = std::uint64_t{1} << 4;
+inline constexpr std::uint64_t range_from = std::uint64_t{1} << 5;
+inline constexpr std::uint64_t or_ = std::uint64_t{1} << 6;
+inline constexpr std::uint64_t of = std::uint64_t{1} << 7;
+inline constexpr std::uint64_t out_ = std::uint64_t{1} << 8;
+inline constexpr std::uint64_t a = std::uint64_t{1} << 9;
+inline constexpr std::uint64_t half_and = std::uint64_t{1} << 10;
+inline constexpr std::uint64_t rate = std::uint64_t{1} << 11;
+inline constexpr std::uint64_t age = std::uint64_t{1} << 12;
+inline constexpr std::uint64_t id_before = std::uint64_t{1} << 13;
+inline constexpr std::uint64_t np_skip = std::uint64_t{1} << 14;
+inline constexpr std::uint64_t np_stop = std::uint64_t{1} << 15;
+inline constexpr std::uint64_t aux = std::uint64_t{1} << 16;
+inline constexpr std::uint64_t det = std::uint64_t{1} << 17;
+inline constexpr std::uint64_t street = std::uint64_t{1} << 18;
+inline constexpr std::uint64_t change_by = std::uint64_t{1} << 19;
+inline constexpr std::uint64_t decade_age = std::uint64_t{1} << 20;
+inline constexpr std::uint64_t as_ = std::uint64_t{1} << 21;
+inline constexpr std::uint64_t prep = std::uint64_t{1} << 22;
+inline constexpr std::uint64_t focus = std::uint64_t{1} << 23;
+inline constexpr std::uint64_t worth = std::uint64_t{1} << 24;
+inline constexpr std::uint64_t copula = std::uint64_t{1} << 25;
+inline constexpr std::uint64_t dimension = std::uint64_t{1} << 26;
+inline constexpr std::uint64_t number_suffix = std::uint64_t{1} << 27;
+inline constexpr std::uint64_t height_major = std::uint64_t{1} << 28;
+inline constexpr std::uint64_t height_minor = std::uint64_t{1} << 29;
+inline constexpr std::uint64_t perfect = std::uint64_t{1} << 30;
+inline constexpr std::uint64_t relative = std::uint64_t{1} << 31;
+inline constexpr std::uint64_t contraband = std::uint64_t{1} << 32;
+inline constexpr std::uint64_t discover = std::uint64_t{1} << 33;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative", "contraband", "discover"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -112,7 +123,7 @@ inline constexpr const char* kPredicateRoleNames[] = {"unaccusative", "no-action
 // What the scanner needs to know about a word, in one lookup.
 struct EventWord;
 struct WordInfo {
-  std::uint32_t roles = 0;
+  std::uint64_t roles = 0;
   const NumberWord* num = nullptr;
   const EventWord* event = nullptr;
   bool unit_first = false;        // first word of a unit phrase
@@ -164,15 +175,19 @@ struct Lexicon {
   PhraseTable<std::string> currency_words;        // -> ISO code
   PhraseTable<std::string> currency_hundredths;   // "cents", "pence" -> ISO code of the whole unit
   SvMap<EventWord> events;
-  SvMap<std::uint32_t> roles;  // word -> role bits
+  SvMap<std::uint64_t> roles;  // word -> role bits
   SvMap<std::uint8_t> predicates;  // lemma -> pred:: bits
+  std::string height_minor;        // the unit a two-part height is given in ("inch")
   struct CurrencyCue {
     std::string default_code, code;
   };
   SvMap<std::vector<CurrencyCue>> currency_cues;  // country word (case-sensitive) -> cues
 
   static Lexicon load(const Resources& res);
-  std::uint32_t roles_of(std::string_view word) const;
+  std::uint64_t roles_of(std::string_view word) const;
+  // The pred:: bits of a lowercase word form, found by its lemma with the regular
+  // endings taken off ("plans", "planned", "vowed", "going" -> plan, plan, vow, go).
+  std::uint8_t predicate_of_form(std::string_view form) const;
   const NumberWord* number(std::string_view word) const;
   const WordInfo* info(std::string_view word) const;
 };

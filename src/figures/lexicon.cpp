@@ -67,7 +67,26 @@ std::vector<std::string> split_phrase(std::string_view phrase) {
   return words;
 }
 
-std::uint32_t Lexicon::roles_of(std::string_view word) const {
+std::uint8_t Lexicon::predicate_of_form(std::string_view w) const {
+  auto find = [&](std::string_view s) -> std::uint8_t {
+    auto it = predicates.find(s);
+    return it == predicates.end() ? 0 : it->second;
+  };
+  if (std::uint8_t r = find(w)) return r;
+  auto strip = [&](std::string_view end) -> std::uint8_t {
+    if (w.size() <= end.size() + 1 || w.substr(w.size() - end.size()) != end) return 0;
+    std::string_view stem = w.substr(0, w.size() - end.size());
+    if (std::uint8_t r = find(stem)) return r;
+    if (std::uint8_t r = find(std::string(stem) + "e")) return r;  // "hoped", "hoping"
+    // A doubled consonant: "planned", "planning".
+    return stem.size() > 2 && stem.back() == stem[stem.size() - 2] ? find(stem.substr(0, stem.size() - 1)) : 0;
+  };
+  for (std::string_view end : {"s", "ed", "ing"})
+    if (std::uint8_t r = strip(end)) return r;
+  return 0;
+}
+
+std::uint64_t Lexicon::roles_of(std::string_view word) const {
   auto it = roles.find(word);
   return it == roles.end() ? 0 : it->second;
 }
@@ -141,11 +160,12 @@ Lexicon Lexicon::load(const Resources& res) {
   {
     auto path = data.file("lexicon/figures-context-en.tsv");
     for (const auto& row : load_lexicon(path, "figure-context", 2)) {
-      std::uint32_t bit = 0;
+      std::uint64_t bit = 0;
       for (std::size_t k = 0; k < std::size(kRoleNames); ++k)
-        if (row.fields[1] == kRoleNames[k]) bit = 1u << k;
+        if (row.fields[1] == kRoleNames[k]) bit = std::uint64_t{1} << k;
       if (!bit) bad_field(row, 1, path, "a role named in the file's header");
       lx.roles[ascii_lower(row.fields[0])] |= bit;
+      if (bit == role::height_minor) lx.height_minor = ascii_lower(row.fields[0]);
     }
   }
   {

@@ -3,9 +3,6 @@
 
 namespace newsan::figures {
 
-// The normalized unit names (figures-units-en.tsv) a height is written in.
-constexpr std::string_view kFoot = "foot", kInch = "inch";
-
 const CurrencyPrefix* Scanner::currency_before(std::size_t pos, std::size_t* start) const {
   if (pos <= sent_start_) return nullptr;
   unsigned char last = static_cast<unsigned char>(text_[pos - 1]);
@@ -92,18 +89,26 @@ Part Scanner::part_at(std::size_t i) const {
       }
     }
   }
+  // A vague amount of money: "hundreds of millions of dollars".
+  if (c.vague && pt.currency.empty() && role(j, role::of) && j + 1 < P.size() && info(j + 1).currency_first) {
+    const std::string* code = nullptr;
+    if (std::size_t m = lx_.currency_words.match(P, j + 1, &code)) {
+      pt.currency = *code;
+      j += m + 1;
+    }
+  }
   // Heights: "5 feet 11 inches", "6-foot-9" are one measure in inches.
-  if (pt.unit == kFoot && c.value && !c.low && !c.scaled) {
+  if (!pt.unit.empty() && (lx_.roles_of(pt.unit) & role::height_major) && c.value && !c.low && !c.scaled) {
     bool hy = word(j, "-") && glued(j - 1, j) && glued(j, j + 1);
     std::size_t k = hy ? j + 1 : j;
     if (starts_digit(k) && !word(k + 1, "-")) {
       Core d = core_at(k, false);
       const UnitInfo* u = nullptr;
       std::size_t n = d.ok ? unit_at(d.next, &u) : 0;
-      bool inch = n && u->norm == kInch;
+      bool inch = n && (lx_.roles_of(u->norm) & role::height_minor);
       if (d.ok && d.value && !d.low && !d.num.fractional && *d.value < 12 && d.unit.empty() && (inch || hy)) {
         c.value = *c.value * 12 + *d.value;
-        pt.unit = std::string(kInch);
+        pt.unit = lx_.height_minor;
         j = inch ? d.next + n : d.next;
       }
     }

@@ -41,9 +41,16 @@ std::size_t Scanner::figure_at(std::size_t i) {
   f.sentence = sentence_;
   f.span = a.span;
   f.value = a.c.value;
-  f.low = a.c.low;
-  f.high = a.c.high;
-  if (a.c.low) f.qualifier = Qualifier::range;
+  // A vague amount ("thousands of", "dozens of") gives no number a reader could
+  // check: no value and no bounds, only that it is approximate (news-facts'
+  // convention; the bounds the words allow are no statement of the text).
+  if (a.c.vague) {
+    f.qualifier = Qualifier::approximately;
+  } else {
+    f.low = a.c.low;
+    f.high = a.c.high;
+    if (a.c.low) f.qualifier = Qualifier::range;
+  }
   std::string unit = a.unit, kind = a.unit_kind;
   if (!a.currency.empty()) unit = a.currency, kind = kind.empty() ? "money" : kind;
   if (!a.currency.empty() && a.unit.find(" per ") != std::string::npos) unit = a.unit;
@@ -207,15 +214,23 @@ std::size_t Scanner::figure_at(std::size_t i) {
   bool count = unit.empty() && kind.empty();
   if (count && !a.c.fraction) {
     np = counted_at(j, false);
-    if (!np.found && (a.c.is_one || a.c.low || a.c.scaled)) np = counted_at(j, true);
+    // A part of a definite whole: "1,800 of the detainees", "two of his children".
+    if (!np.found && (a.c.is_one || a.c.low || a.c.scaled || (role(j, role::of) && role(j + 1, role::det))))
+      np = counted_at(j, true);
   } else if (kind == "percent" || a.c.fraction || kind == "measure" || kind == "age" || kind == "multiple") {
     np = counted_at(j, true);
+    // "half the financial help", "half as much electricity": past the article or "as much".
+    if (!np.found && a.c.fraction && (role(j, role::det) || role(j, role::a) || role(j, role::as_)))
+      np = counted_at(j + 1, false);
     if (!np.found && (kind == "age" || a.c.fraction)) np = counted_at(j, false);
+    // An age before a name is the person's: "52-year-old Grace" counts nothing.
+    if (np.found && kind == "age" && P[np.last].cap) np = NP{};
   }
   if (!np.found && kind == "money") {
     // "$2 billion of exports" reads "of"; an amount before a noun is what it is of only
     // when the two make one noun phrase: "a hefty $450 million fine", "a $40-million stadium".
-    np = counted_at(j, true);
+    // "$10 worth of levels": what the money buys.
+    np = role(j, role::worth) ? counted_at(j + 1, true) : counted_at(j, true);
     std::size_t k = start_piece;
     if (k > 1 && P[k - 1].kind == TokenKind::word && !P[k - 1].cap && !role(k - 1, role::a) && !role(k - 1, role::det))
       --k;  // an adjective: "a hefty $450 million fine"
@@ -229,12 +244,26 @@ std::size_t Scanner::figure_at(std::size_t i) {
       }
     }
   }
+  // A restatement in brackets shares the "of" phrase: "475 pounds (215.5 kilos) of cocaine".
+  if (!np.found && !count && (kind == "measure" || kind == "money")) {
+    std::size_t k = j;
+    if (word(k, "(")) {
+      std::size_t close = k + 1;
+      while (close < P.size() && close < k + 8 && !word(close, ")")) ++close;
+      k = close;
+    }
+    if (word(k, ")") && role(k + 1, role::of)) np = counted_at(k + 1, true);
+  }
   if (!np.found && kind == "money" && word(j, "for") && !(start_piece >= 1 && role(start_piece - 1, role::of))) {
     // What an amount is for: "$419 million for construction", "$3.8 billion for space
     // operations" (after "NOUN of" that noun is what it is: "a request of $1 billion for …").
     std::size_t k = j + 1;
     while (role(k, role::det)) ++k;
     if (k < P.size() && P[k].kind == TokenKind::word && !P[k].cap) np = counted_at(k, false);
+  }
+  if (!np.found && kind == "duration") {
+    np = counted_at(j, true);  // "24 months of online teaching"; "10 years of age" is an age
+    if (np.found && role(np.last, role::age)) np = NP{};
   }
   if (!np.found && kind == "duration" && j >= 3 && word(j - 2, "-") && glued(j - 3, j - 2) && glued(j - 2, j - 1))
     np = counted_at(j, false);  // a duration as a modifier: "a six-month battle", "a 30-year prison term"
@@ -244,7 +273,10 @@ std::size_t Scanner::figure_at(std::size_t i) {
   if (np.found) {
     f.counted_span = Span{P[np.first].span.start, P[np.last].span.end};
     f.counted = std::string(f.counted_span->in(text_));
-    std::string head(P[np.last].lower);
+    // The head is the last word, whole when hyphenated ("Su-24s", "coal-fired").
+    std::size_t h = np.last;
+    while (h >= np.first + 2 && word(h - 1, "-") && glued(h - 2, h - 1) && glued(h - 1, h)) h -= 2;
+    std::string head = lex::ascii_lower(Span{P[h].span.start, P[np.last].span.end}.in(text_));
     plural = ends_with(head, "s") && !ends_with(head, "ss") && !P[np.first].cap;
     if (count) {
       unit = head;
@@ -258,6 +290,24 @@ std::size_t Scanner::figure_at(std::size_t i) {
     const Piece& n = P[start_piece - 2];
     f.counted_span = n.span;
     f.counted = std::string(n.span.in(text_));
+  }
+  // The subject an amount is stated of ("the estimated value is $4.3 million"), and the
+  // noun a measure with a dimension after it measures ("waves up to three metres high").
+  if (!np.found && f.counted.empty() && (kind == "money" || kind == "percent" || kind == "measure") &&
+      start_piece >= 2) {
+    // (Not before a participle: "is 49 percent owned by" says how it is owned.)
+    bool participle = j < P.size() && ends_with(P[j].lower, "ed");
+    std::size_t c = start_piece - 1;  // past a focus word: "the penalty is either $95"
+    while (c > 1 && role(c, role::focus)) --c;
+    std::size_t n = role(c, role::copula) && !participle ? c - 1
+                    : kind == "measure" && role(j, role::dimension) ? start_piece - 1
+                                                                          : SIZE_MAX;
+    const Piece* s = n == SIZE_MAX ? nullptr : &P[n];
+    if (s && s->kind == TokenKind::word && (!s->cap || sentence_first(n)) && !s->digit && !info(n).roles &&
+        !info(n).num && !ends_with(s->lower, "ly")) {
+      f.counted_span = s->span;
+      f.counted = std::string(s->span.in(text_));
+    }
   }
   // A change of a quantity whose subject stands before its verb: "emissions fell 2
   // percent", "the index gained 0.3%" — the subject is what the percentage is of.
@@ -298,6 +348,31 @@ std::size_t Scanner::figure_at(std::size_t i) {
     }
   }
   read_event(f, start_piece, np, np.found ? np.last + 1 : j);
+  // The level a change reached: "was cut by $110 million from the request, to $596
+  // million", "an increase of $157 million, to $1.438 billion" — the change's event.
+  if (f.event_class == EventClass::none && start_piece >= 2 && role(start_piece - 1, role::range_to) &&
+      !out_.empty() && out_.back().sentence == sentence_ && out_.back().event_class == EventClass::other &&
+      out_.back().event_span && out_.back().kind == f.kind) {
+    const Figure& change = out_.back();
+    std::size_t k = piece_from(change.span.end);
+    bool near = k + 8 >= start_piece;
+    for (; near && k + 1 < start_piece; ++k)
+      if (info(k).event || (is_punct(k) && !word(k, ","))) near = false;
+    const EventWord* ev = info(piece_from(change.event_span->start)).event;
+    if (near && ev && ev->dir != Direction::none) {
+      f.event = change.event;
+      f.event_class = change.event_class;
+      f.event_span = change.event_span;
+    }
+  }
+  // A restatement in brackets shares the event: "found 475 pounds (215.5 kilos) of cocaine".
+  if (f.event_class == EventClass::none && start_piece >= 1 && word(start_piece - 1, "(") && !out_.empty() &&
+      out_.back().sentence == sentence_ && start_piece >= 2 && out_.back().span.end == P[start_piece - 2].span.end) {
+    f.event = out_.back().event;
+    f.event_class = out_.back().event_class;
+    f.event_span = out_.back().event_span;
+  }
+  if (f.event_class != EventClass::none && f.event_span) f.modality = modality_at(piece_from(f.event_span->start));
   // "lost 190 points, or 0.6%": the restatement moves the same way.
   if (f.direction == Direction::none && f.qualifier == Qualifier::exact && start_piece >= 2 &&
       role(start_piece - 1, role::or_) && word(start_piece - 2, ",") && !out_.empty() &&

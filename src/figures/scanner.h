@@ -46,7 +46,8 @@ struct Core {
   std::size_t next = 0;   // piece after it
   std::size_t digits_at = std::string_view::npos;  // byte of the first digit (numerals)
   std::optional<double> value;
-  std::optional<double> low, high;  // vague amounts: "thousands of"
+  std::optional<double> low, high;  // decades ("his 20s") and vague amounts ("thousands of")
+  bool vague = false;               // "thousands of": no number is stated
   Numeral num;
   bool words = false;   // spelled out
   bool scaled = false;
@@ -122,7 +123,7 @@ class Scanner {
     }
     return p.info ? *p.info : kNone;
   }
-  bool role(std::size_t i, std::uint32_t r) const { return i < P.size() && (info(i).roles & r); }
+  bool role(std::size_t i, std::uint64_t r) const { return i < P.size() && (info(i).roles & r); }
   const NumberWord* num(std::size_t i) const { return i < P.size() ? info(i).num : nullptr; }
   bool word(std::size_t i, std::string_view w) const { return i < P.size() && P[i].lower == w; }
   bool is_punct(std::size_t i) const {
@@ -179,9 +180,13 @@ class Scanner {
     std::size_t modifier = SIZE_MAX;  // a participle before the noun ("injured"), or none
   };
   NP counted_at(std::size_t j, bool after_of) const;
+  std::size_t cap_run_end(std::size_t k) const;
 
   // ---- events ------------------------------------------------------------------
   void read_event(Figure& f, std::size_t start_piece, const NP& np, std::size_t after_piece) const;
+  // Whether the verb at piece `verb` is stated as done, planned or denied, from the
+  // words before it in its clause ("will pay", "plans to hire", "did not release").
+  Modality modality_at(std::size_t verb) const;
 
   // ---- the figure ----------------------------------------------------------------
   // Cheap test before the full parse: can a figure start at piece i?

@@ -13,6 +13,8 @@ std::string quantity_text(const Figure& f) {
   std::string v = kQual[static_cast<int>(f.qualifier)];
   if (f.low && f.high) v += fmt::format("{}\xE2\x80\x93{}", grouped(*f.low), grouped(*f.high));
   else if (f.value) v += grouped(*f.value);
+  else if (f.qualifier == Qualifier::approximately) v = "an unstated number";  // "thousands of"
+  else if (f.kind == "score") v = "a score";
   else v += "(out of range)";
   bool plural = !(f.value && *f.value == 1) && f.unit.find(' ') == std::string::npos &&
                 (f.kind == "duration" || f.kind == "measure");

@@ -174,6 +174,8 @@ class Summary : public Reporter {
       std::string q = kQual[static_cast<int>(f.qualifier)];
       if (f.low && f.high) return q + fmt::format("{}–{}", grouped(*f.low), grouped(*f.high));
       if (f.value) return q + grouped(*f.value);
+      // A vague amount ("thousands of") and a score ("98-95") state no single number.
+      if (f.qualifier == Qualifier::approximately || f.kind == "score") return one_line(clip(f.span.in(text), 40));
       return one_line(clip(f.span.in(text), 40)) + " (out of range)";
     };
     // A figure as a fact: who did what to how many of what ("Venezuela released

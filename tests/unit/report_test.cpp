@@ -99,3 +99,12 @@ TEST_CASE("a change is written in the order of the sentence: what, verb, figure"
   INFO(report);
   CHECK(report.find("Freight fell 18%") != std::string::npos);
 }
+
+TEST_CASE("a vague amount and a score are written as stated, not as out of range", "[report][text][figures]") {
+  std::string text = "Hundreds of fans waited outside. The Hawks won 101-99 at home.\n";
+  std::string report = text_report(text);
+  INFO(report);
+  CHECK(report.find("out of range") == std::string::npos);
+  CHECK(report.find("Hundreds") != std::string::npos);
+  CHECK(report.find("101-99") != std::string::npos);
+}
