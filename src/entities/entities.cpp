@@ -82,6 +82,7 @@ struct Tables {
   std::unordered_set<std::string> place_prefixes;       // "lake", "mount" … (folded)
   std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
   std::unordered_set<std::string> months;  // "feb.", "december" … (folded; the dates lexicon's month rows)
+  std::unordered_set<std::string> given_names;  // "melissa", "clayton" … (folded; gazetteers/given-names.tsv)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -137,6 +138,14 @@ std::unordered_map<std::string, EntityType> load_of_heads(const Resources& res) 
   return out;
 }
 
+// Given names (data/gazetteers/given-names.tsv), folded.
+std::unordered_set<std::string> load_given_names(const Resources& res) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : res.lexicon("gazetteers/given-names.tsv", "gazetteer-given-names", 1))
+    out.insert(utf8::fold(row.fields[0]));
+  return out;
+}
+
 std::unordered_set<std::string> load_set(const Resources& res, const std::string& kind) {
   std::unordered_set<std::string> out;
   for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 1))
@@ -167,6 +176,7 @@ struct Found {
   bool derived = false;
   bool honorific = false;  // "Mr", "Ms" … right before the name
   bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
+  bool alias = false;  // a short name given in parentheses after the full one: no type vote
   const char* subtype = nullptr;  // a place's kind as the text states it ("the city of X")
 };
 
@@ -589,6 +599,14 @@ class Extraction {
     // "Green Bay Packers": a place followed by a capitalised plural is a team.
     if (!head && f.type == ner::ChunkType::LOC && team_name(f.first, f.last)) f.type = ner::ChunkType::ORG;
     if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
+    // "Clayton Aldern", "Sally": a given name (with one surname) that no list
+    // knows as a place or an institution is a person whatever the tagger said.
+    if (!head && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && given_name(f.first, f.last))
+      f.type = ner::ChunkType::PER;
+    // "Sukhoi Su-24 Fencer", "QZ8501": a model or flight code (letters and
+    // digits in one word) names a product or a service, not a person or a place.
+    if (!head && (f.type == ner::ChunkType::PER || f.type == ner::ChunkType::LOC) && has_code(f.first, f.last))
+      f.type = ner::ChunkType::MISC;
     // "Minister of Education Kay Rowe": after "<role> of" the tagger takes the
     // department and the person as one name (a person or an organization); the
     // person is the last two words, the rest is the role.
@@ -672,6 +690,31 @@ class Extraction {
   }
 
   bool is_word(std::size_t tok) const { return T_[tok].kind == TokenKind::word; }
+  // Whether a word of [first, last) holds both letters and digits ("A320", "Su-24").
+  bool has_code(std::size_t first, std::size_t last) const {
+    for (std::size_t k = first; k < last; ++k) {
+      if (!T_[k].has_digit) continue;
+      std::string_view w = T_[k].text(text_);
+      if (std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }))
+        return true;
+    }
+    return false;
+  }
+  // Whether [first, last) is a given name followed by one surname that is not
+  // a given name too ("Morgan Stanley") nor a plural, or a given name alone; in no gazetteer
+  // of countries, regions, peoples or heads (many names are also some town's:
+  // a city counts against a given name alone only), nor a legal form.
+  bool given_name(std::size_t first, std::size_t last) const {
+    if (last > first + 2) return false;
+    const std::uint16_t allowed = last == first + 2 ? ner::kGazCity : 0;
+    for (std::size_t k = first; k < last; ++k)
+      if (!is_word(k) || !T_[k].capitalized || T_[k].all_caps || (gaz_bits(k, k + 1) & ~allowed) != 0 ||
+          res_.legal.count(bare_fold(T_[k].text(text_))) || res_.heads.count(bare_fold(T_[k].text(text_))))
+        return false;
+    // A plural after a given name is a team or a group ("Cleveland Indians").
+    return (gaz_bits(first, last) & ~allowed) == 0 && res_.given_names.count(folded(first)) &&
+           (last == first + 1 || (!res_.given_names.count(folded(first + 1)) && text_[T_[first + 1].span.end - 1] != 's'));
+  }
   // A role noun, singular or plural ("cabinet ministers Ana Ruiz and …").
   bool role_noun(std::size_t tok) const {
     if (!is_word(tok)) return false;
@@ -1184,6 +1227,24 @@ class Extraction {
           break;
         }
     }
+    // A one-word name in parentheses or between commas right after an
+    // institution's full name is its short name ("the Statistical Institute of
+    // Jamaica (STATIN)", "…, STATIN,"), whatever its letters spell.
+    for (std::size_t i = 1; i < n; ++i) {
+      Found& f = found_[i];
+      const Found& g = found_[i - 1];
+      if (root(i) != i || f.last != f.first + 1 || g.last + 1 != f.first || f.last >= T_.size() ||
+          g.last - g.first < 2 || g.sentence != f.sentence || g.etype != EntityType::organization)
+        continue;
+      const bool paren = is_punct(g.last, "(") && is_punct(f.last, ")");
+      const bool commas = is_punct(g.last, ",") && is_punct(f.last, ",") && T_[f.first].all_caps;
+      // "Red Star (Yugoslavia)": a place there says where, it is no short name.
+      if ((!paren && !commas) || (gaz_bits(f.first, f.last) & (ner::kGazCountry | ner::kGazRegion | ner::kGazCity |
+                                                                ner::kGazNationality)))
+        continue;
+      parent[i] = root(i - 1);
+      f.alias = true;
+    }
     for (std::size_t i = 0; i < n; ++i) parent[i] = root(i);
     return parent;
   }
@@ -1208,7 +1269,8 @@ class Extraction {
       }
       std::size_t e = it->second;
       const Found& f = found_[i];
-      if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
+      if (f.type == ner::ChunkType::PER &&
+          (f.last - f.first >= 2 || !f.role.empty() || f.honorific || res_.given_names.count(key_[i])))
         person_evidence[e] = true;
       if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
@@ -1216,9 +1278,9 @@ class Extraction {
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
       // An acronym takes the type of the name it spells ("BVI" of "British
       // Virgin Islands"): the tagger types bare capitals poorly.
-      if (!acronym) ++votes[e][std::size_t(f.etype)];
+      if (!acronym && !f.alias) ++votes[e][std::size_t(f.etype)];
       const std::size_t name_first = std::min(f.name_first, f.first), name_last = std::max(f.name_last, f.last);
-      if (!acronym && (name_last - name_first > name_words[e] || out[e].name.empty())) {
+      if (!acronym && !f.alias && (name_last - name_first > name_words[e] || out[e].name.empty())) {
         name_words[e] = name_last - name_first;
         out[e].name = std::string(span_text(name_first, name_last));
       }
@@ -1320,7 +1382,7 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
                                          load_set(res, "entity-role-modifiers"),
                                          load_set(res, "entity-place-prefixes"), load_of_heads(res),
-                                         load_months(res)}})) {}
+                                         load_months(res), load_given_names(res)}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

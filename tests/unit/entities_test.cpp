@@ -461,3 +461,33 @@ TEST_CASE("'<Words> for [the] <organization>' is one name; a sentence's first wo
   check_type(r, "Friends for the Protection of Rivers", EntityType::organization);
   check_type(r, "Labour Party", EntityType::organization);
 }
+
+TEST_CASE("a given name makes a person of a name typed otherwise, alone or with one surname", "[entities]") {
+  // The tagger reads a credit line's name as an organization.
+  Result r = run("Coal use fell again last year.\n\nReporting by Clayton Aldsworth; Editing by Tom Hogue\n\nGas use rose.\n");
+  check_type(r, "Clayton Aldsworth", EntityType::person);
+  // A lone recurring given name is a person, not the company a lone word would be.
+  Result m = run("Gas use rose. Melinda said the plant would close. Later, Melinda told staff it would reopen.\n");
+  check_type(m, "Melinda", EntityType::person);
+}
+
+TEST_CASE("a short name in parentheses after an institution's name is its alias", "[entities]") {
+  Result r = run("Sales data from the Statistical Office of Westland (STATOW) show a steady rise in exports. "
+                 "According to STATOW, exports rose in every month of the year.\n");
+  check_type(r, "Statistical Office of Westland", EntityType::organization);
+  CHECK(named(r, "Statistical Office of Westland")->mentions.size() == 3);
+  CHECK_FALSE(named(r, "STATOW"));
+  // A place in parentheses says where; it is no alias.
+  Result t = run("Red Star Belgrade (Yugoslavia) beat the Tigers.\n");
+  check_type(t, "Yugoslavia", EntityType::location);
+  CHECK(named(t, "Red Star Belgrade")->mentions.size() == 1);
+}
+
+TEST_CASE("laws are works; model codes are no people; Spanish articles begin places", "[entities]") {
+  Result r = run("Lawmakers said the Clean Harbours Act would cover the new dock. A ferry took guests to Los "
+                 "Palmeros for the opening.\n");
+  check_type(r, "Clean Harbours Act", EntityType::work);
+  check_type(r, "Los Palmeros", EntityType::location);
+  Result c = run("Sukhoi Su-24 Fencer jets will replace the old Mirage fleet, Jones said.\n");
+  check_type(c, "Sukhoi Su-24 Fencer", EntityType::other);
+}
