@@ -211,6 +211,7 @@ class Extraction {
     auto tagged = res_.tagger.tag_document(input);
     propagate(input, tagged);
     join_of_phrases(input, tagged);
+    join_spelled_names(input, tagged);
     for (std::size_t s = 0; s < tagged.size(); ++s)
       for (const ner::Chunk& c : tagged[s]) add_split(s, c);
     return entities(cluster());
@@ -424,6 +425,69 @@ class Extraction {
       k = next;
     }
     add_mention(s, {from, c.last, c.type});
+  }
+
+  // "Customs and Border Protection (CBP)", "Air and Marine Operations (AMO)":
+  // capitalised words (with "and", "of", "for", "the", "&" between them) whose
+  // initials spell the acronym in parentheses after them are one name, however
+  // the tagger cut them; so are the same words wherever else they stand. Only
+  // where the tagger found a name among them (not "Gross Domestic Product (GDP)").
+  void join_spelled_names(const ner::Sentences& input, std::vector<std::vector<ner::Chunk>>& tagged) const {
+    auto connector = [](std::string_view w) {
+      return w == "and" || w == "of" || w == "for" || w == "the" || w == "&" || w == "on";
+    };
+    // Joins words [a, b) of sentence s into one chunk if the tagger's chunks
+    // there allow it; a name crossing the left edge by a word or two is taken in
+    // whole ("U.S. | Customs and Border Protection").
+    auto join = [&](std::size_t s, std::size_t a, std::size_t b) {
+      auto& cs = tagged[s];
+      std::size_t first = cs.size(), last = 0;
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        if (cs[j].last <= a || cs[j].first >= b) continue;
+        if (cs[j].first < a && cs[j].first + 2 >= a && first == cs.size()) a = cs[j].first;
+        if (cs[j].first < a || cs[j].last > b) return false;  // a name crossing the edge
+        first = std::min(first, j);
+        last = j + 1;
+      }
+      if (first == cs.size() || (last == first + 1 && cs[first].first == a && cs[first].last == b)) return false;
+      // Names of two kinds joined, or a "person" with "and" inside, are an institution.
+      ner::ChunkType type = cs[first].type;
+      for (std::size_t j = first; j < last; ++j)
+        if (cs[j].type != type || type == ner::ChunkType::PER) type = ner::ChunkType::ORG;
+      cs.erase(cs.begin() + std::ptrdiff_t(first), cs.begin() + std::ptrdiff_t(last));
+      cs.insert(cs.begin() + std::ptrdiff_t(first), ner::Chunk{a, b, type});
+      return true;
+    };
+    std::set<std::vector<std::string_view>> joined;
+    for (std::size_t s = 0; s < input.size(); ++s) {
+      const auto& ws = input[s];
+      for (std::size_t p = 2; p + 2 < ws.size(); ++p) {
+        if (ws[p] != "(" || ws[p + 2] != ")") continue;
+        const Token& acro_tok = T_[words_[s][p + 1].first];
+        std::string_view acro = ws[p + 1];
+        if (!acro_tok.all_caps || acro.size() < 2 || acro.size() > 8) continue;
+        std::size_t need = acro.size(), a = p, capitals = 0;
+        while (a > 0 && need > 0) {
+          std::string_view w = ws[a - 1];
+          const Token& t = T_[words_[s][a - 1].first];
+          if (t.capitalized && !t.all_caps && t.kind == TokenKind::word) {
+            if ((w[0] | 0x20) != (acro[need - 1] | 0x20)) break;
+            --need;
+            ++capitals;
+          } else if (!connector(w) || a == p) {
+            break;
+          }
+          --a;
+        }
+        if (need != 0 || capitals < 2 || !join(s, a, p)) continue;
+        joined.emplace(ws.begin() + std::ptrdiff_t(a), ws.begin() + std::ptrdiff_t(p));
+      }
+    }
+    if (joined.empty()) return;
+    for (std::size_t s = 0; s < input.size(); ++s)
+      for (const auto& name : joined)
+        for (std::size_t a = 0; a + name.size() <= input[s].size(); ++a)
+          if (std::equal(name.begin(), name.end(), input[s].begin() + std::ptrdiff_t(a))) join(s, a, a + name.size());
   }
 
   // "University of the West Indies", "Proceedings of the National Academy of
@@ -1197,7 +1261,9 @@ class Extraction {
     // (the first such name in text order), looked up by initials.
     // Second choice: the initials after a leading country ("United States Drug
     // Enforcement Agency" is the DEA).
-    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials;
+    // The same name without its leading country joins it too ("Customs and
+    // Border Protection" of "U.S. Customs and Border Protection").
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials, after_country;
     for (std::size_t j = 0; j < n; ++j) {
       const Found& f = found_[j];
       if (f.last - f.first < 2 || f.type == ner::ChunkType::PER) continue;
@@ -1205,6 +1271,17 @@ class Extraction {
       for (std::size_t k = f.first + 1; k + 2 <= f.last && k <= f.first + 3; ++k)
         if (gaz_bits(f.first, k) & (ner::kGazCountry | ner::kGazNationality)) {
           by_inner_initials[initials(span_text(k, f.last))].push_back(j);
+          after_country[name_key(k, f.last)].push_back(j);
+          break;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (root(i) != i || found_[i].last - found_[i].first < 2 || found_[i].type == ner::ChunkType::PER) continue;
+      auto it = after_country.find(key_[i]);
+      if (it == after_country.end()) continue;
+      for (std::size_t j : it->second)
+        if (root(j) != root(i)) {
+          parent[i] = root(j);
           break;
         }
     }

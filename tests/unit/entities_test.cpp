@@ -491,3 +491,19 @@ TEST_CASE("laws are works; model codes are no people; Spanish articles begin pla
   Result c = run("Sukhoi Su-24 Fencer jets will replace the old Mirage fleet, Jones said.\n");
   check_type(c, "Sukhoi Su-24 Fencer", EntityType::other);
 }
+
+TEST_CASE("words whose initials spell an acronym in parentheses are one name; a leading country may go", "[entities]") {
+  Result r = run("Cocaine Found on Boat\n\nU.S. Customs and Border Protection (CBP) Air and Marine Operations (AMO) "
+                 "found 475 pounds of cocaine on a boat. Customs and Border Protection announced the seizure on "
+                 "Tuesday.\n");
+  check_type(r, "Customs and Border Protection", EntityType::organization);
+  CHECK(mention_texts(r, *named(r, "Customs and Border Protection")) ==
+        std::vector<std::string>{"Customs and Border Protection", "CBP", "Customs and Border Protection"});
+  check_type(r, "Air and Marine Operations", EntityType::organization);  // a "person" with "and" inside
+  CHECK_FALSE(named(r, "Marine Operations"));
+  CHECK_FALSE(named(r, "Border Protection"));
+  Result j = run("Officers of the Jamaica Constabulary Force arrested two men on Monday. The Constabulary Force "
+                 "said both were charged.\n");
+  CHECK(named(j, "Jamaica Constabulary Force")->mentions.size() == 2);
+  CHECK_FALSE(named(j, "Constabulary Force"));
+}
