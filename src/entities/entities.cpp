@@ -83,6 +83,8 @@ struct Tables {
   std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
   std::unordered_set<std::string> months;  // "feb.", "december" … (folded; the dates lexicon's month rows)
   std::unordered_set<std::string> given_names;  // "melissa", "clayton" … (folded; gazetteers/given-names.tsv)
+  std::unordered_set<std::string> zones;        // "utc", "est" … (folded; the dates lexicon's zone rows)
+  std::unordered_map<std::string, std::string> country_codes;  // "uk", "united kingdom" -> "GB" (folded, no dots)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -122,11 +124,12 @@ std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   return out;
 }
 
-// The month names of the dates lexicon, with and without their dots ("feb.", "feb").
-std::unordered_set<std::string> load_months(const Resources& res) {
+// The words of one kind of the dates lexicon: "month" (with and without their
+// dots, "feb.", "feb"), "zone" ("utc", "est"), folded.
+std::unordered_set<std::string> load_date_words(const Resources& res, std::string_view kind) {
   std::unordered_set<std::string> out;
   for (const auto& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2))
-    if (row.fields[1] == "month") out.insert(utf8::fold(row.fields[0]));
+    if (row.fields[1] == kind) out.insert(utf8::fold(row.fields[0]));
   return out;
 }
 
@@ -135,6 +138,21 @@ std::unordered_map<std::string, EntityType> load_of_heads(const Resources& res) 
   const std::string kind = "entity-of-heads";
   for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
     out.emplace(bare_fold(row.fields[0]), head_type_named(kind, row));
+  return out;
+}
+
+// Country names with their ISO code (gazetteers/countries.tsv, and the aliases
+// that have one), keyed as name_key() keys a name: folded, without dots.
+std::unordered_map<std::string, std::string> load_country_codes(const Resources& res) {
+  std::unordered_map<std::string, std::string> out;
+  for (const char* kind : {"countries", "country-aliases"})
+    for (const auto& row :
+         res.lexicon(std::string("gazetteers/") + kind + ".tsv", std::string("gazetteer-") + kind, 1)) {
+      if (row.fields.size() < 2 || row.fields[1].size() != 2) continue;  // former countries have 3 letters
+      std::string key = utf8::fold_ascii(row.fields[0]);
+      key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
+      out.emplace(std::move(key), row.fields[1]);
+    }
   return out;
 }
 
@@ -927,6 +945,15 @@ class Extraction {
       if (short_caps) return true;
     }
     if (ticker_or_abbreviation(f)) return true;
+    // "US $1.4 billion", "NZ$ 5": a country's letters before a dollar sign name the currency.
+    if (f.last == f.first + 1 && f.last < T_.size() && T_[f.first].all_caps && T_[f.first].span.size() <= 3 &&
+        T_[f.last].text(text_).starts_with("$"))
+      return true;
+    // "9:00AM (UTC)": a time zone in parentheses is part of a time, not a name
+    // (CoNLL's "1400 GMT" stays its MISC).
+    if (f.last == f.first + 1 && f.first > sent_first && f.last < T_.size() && is_punct(f.first - 1, "(") &&
+        is_punct(f.last, ")") && T_[f.first].all_caps && res_.zones.count(folded(f.first)))
+      return true;
     if (first_word(sent_first) != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
     return common_word(T_[f.first].text(text_));
   }
@@ -1202,6 +1229,15 @@ class Extraction {
       auto [it, fresh] = by_key.try_emplace(k, i);
       if (!fresh) parent[i] = root(it->second);
     }
+    // One country under its names: "UK", "Britain", "United Kingdom".
+    std::map<std::string_view, std::size_t> country;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (found_[i].etype != EntityType::location) continue;
+      auto code = res_.country_codes.find(key_[i]);
+      if (code == res_.country_codes.end()) continue;
+      auto [it, fresh] = country.try_emplace(code->second, root(i));
+      if (!fresh && root(it->second) != root(i)) parent[root(i)] = root(it->second);
+    }
     // Person names: a shorter name joins the longest person name it ends ("Maduro").
     // Indexed by every proper word-suffix of every person name (longest name
     // first, then text order), so this stays linear in the number of names.
@@ -1459,7 +1495,8 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
                                          load_set(res, "entity-role-modifiers"),
                                          load_set(res, "entity-place-prefixes"), load_of_heads(res),
-                                         load_months(res), load_given_names(res)}})) {}
+                                         load_date_words(res, "month"), load_given_names(res),
+                                         load_date_words(res, "zone"), load_country_codes(res)}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

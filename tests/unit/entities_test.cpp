@@ -507,3 +507,19 @@ TEST_CASE("words whose initials spell an acronym in parentheses are one name; a 
   CHECK(named(j, "Jamaica Constabulary Force")->mentions.size() == 2);
   CHECK_FALSE(named(j, "Constabulary Force"));
 }
+
+TEST_CASE("a time zone in parentheses after a time is no name", "[entities]") {
+  Result r = run("Emissions Fell in 2019\n\nJanuary 10, 2020 9:00AM (UTC)\n\nJust a week into the new year, coal use fell.\n");
+  CHECK_FALSE(named(r, "UTC"));
+}
+
+TEST_CASE("one country under its names; a country's letters before a dollar sign are the currency", "[entities]") {
+  Result r = run("The United States and Britain signed the deal. U.S. officials said the UK would pay first, and US "
+                 "lawmakers agreed. He earned just over US $1.4 billion from America.\n");
+  const Entity* us = named(r, "United States");
+  REQUIRE(us);
+  CHECK(mention_texts(r, *us) == std::vector<std::string>{"United States", "U.S.", "US", "America"});
+  CHECK(mention_texts(r, *named(r, "Britain")) == std::vector<std::string>{"Britain", "UK"});
+  CHECK_FALSE(named(r, "UK"));
+  CHECK_FALSE(named(r, "America"));
+}
