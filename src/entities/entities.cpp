@@ -1342,20 +1342,23 @@ class Extraction {
     }
     // A one-word name in parentheses or between commas right after an
     // institution's full name is its short name ("the Statistical Institute of
-    // Jamaica (STATIN)", "…, STATIN,"), whatever its letters spell.
+    // Jamaica (STATIN)", "…, STATIN,"), whatever its letters spell; so are its
+    // other mentions.
     for (std::size_t i = 1; i < n; ++i) {
       Found& f = found_[i];
       const Found& g = found_[i - 1];
-      if (root(i) != i || f.last != f.first + 1 || g.last + 1 != f.first || f.last >= T_.size() ||
-          g.last - g.first < 2 || g.sentence != f.sentence || g.etype != EntityType::organization)
+      if (root(i) == root(i - 1) || key_[root(i)].find(' ') != std::string::npos || f.last != f.first + 1 ||
+          g.last + 1 != f.first || f.last >= T_.size() || g.last - g.first < 2 || g.sentence != f.sentence ||
+          g.etype != EntityType::organization)
         continue;
       const bool paren = is_punct(g.last, "(") && is_punct(f.last, ")");
-      const bool commas = is_punct(g.last, ",") && is_punct(f.last, ",") && T_[f.first].all_caps;
+      const bool commas = is_punct(g.last, ",") && T_[f.first].all_caps &&
+                          (is_punct(f.last, ",") || is_punct(f.last, ".") || is_punct(f.last, ";"));
       // "Red Star (Yugoslavia)": a place there says where, it is no short name.
       if ((!paren && !commas) || (gaz_bits(f.first, f.last) & (ner::kGazCountry | ner::kGazRegion | ner::kGazCity |
                                                                 ner::kGazNationality)))
         continue;
-      parent[i] = root(i - 1);
+      parent[root(i)] = root(i - 1);
       f.alias = true;
     }
     for (std::size_t i = 0; i < n; ++i) parent[i] = root(i);

@@ -523,3 +523,13 @@ TEST_CASE("one country under its names; a country's letters before a dollar sign
   CHECK_FALSE(named(r, "UK"));
   CHECK_FALSE(named(r, "America"));
 }
+
+TEST_CASE("a short name between commas after an institution joins it with its other mentions", "[entities]") {
+  Result r = run("WGEA Wants More Exports\n\nPresident of the Westland Growers & Exporters, WGEA, Ana Ruiz says "
+                 "farmers should sell more within the Coastal Community, COSCOM.\n",
+                 23);  // the headline
+  CHECK(mention_texts(r, *named(r, "Westland Growers & Exporters")) ==
+        std::vector<std::string>{"WGEA", "Westland Growers & Exporters", "WGEA"});
+  CHECK(mention_texts(r, *named(r, "Coastal Community")) == std::vector<std::string>{"Coastal Community", "COSCOM"});
+  CHECK_FALSE(named(r, "WGEA"));
+}
