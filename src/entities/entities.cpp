@@ -85,6 +85,7 @@ struct Tables {
   std::unordered_set<std::string> given_names;  // "melissa", "clayton" … (folded; gazetteers/given-names.tsv)
   std::unordered_set<std::string> zones;        // "utc", "est" … (folded; the dates lexicon's zone rows)
   std::unordered_map<std::string, std::string> country_codes;  // "uk", "united kingdom" -> "GB" (folded, no dots)
+  std::unordered_set<std::string> facility_nouns;  // "airport", "prison" … (folded)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -733,6 +734,12 @@ class Extraction {
       std::uint16_t bits = gaz_bits(f.last - 1, f.last);
       if ((bits & ner::kGazFacilityHead) && (f.type == ner::ChunkType::LOC || !(bits & ner::kGazOrgHead)) &&
           f.last > f.first + 1)
+        f.etype = EntityType::facility;
+      // "the Adolfo Suárez Madrid-Barajas airport": a multi-word name no gazetteer
+      // knows as a place, before a lower-case facility noun, names the facility.
+      if (f.last < sent_last && f.last > f.first + 1 && is_word(f.last) && !T_[f.last].capitalized &&
+          res_.facility_nouns.count(folded(f.last)) &&
+          !(gaz_bits(f.first, f.last) & (ner::kGazCountry | ner::kGazRegion | ner::kGazCity)))
         f.etype = EntityType::facility;
     }
     if (head) f.etype = *head;
@@ -1499,7 +1506,8 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_set(res, "entity-role-modifiers"),
                                          load_set(res, "entity-place-prefixes"), load_of_heads(res),
                                          load_date_words(res, "month"), load_given_names(res),
-                                         load_date_words(res, "zone"), load_country_codes(res)}})) {}
+                                         load_date_words(res, "zone"), load_country_codes(res),
+                                         load_set(res, "entity-facility-nouns")}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;

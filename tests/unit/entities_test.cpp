@@ -533,3 +533,10 @@ TEST_CASE("a short name between commas after an institution joins it with its ot
   CHECK(mention_texts(r, *named(r, "Coastal Community")) == std::vector<std::string>{"Coastal Community", "COSCOM"});
   CHECK_FALSE(named(r, "WGEA"));
 }
+
+TEST_CASE("a multi-word name before a lower-case facility noun is the facility", "[entities]") {
+  Result r = run("Flights moved to Terminal 2 of the Ramón Ortega Valle-Sur airport on Monday, cutting waiting times. "
+                 "Fans left the Madrid airport.\n");
+  check_type(r, "Ramón Ortega Valle-Sur", EntityType::facility);
+  check_type(r, "Madrid", EntityType::location);  // a place before it stays the place
+}
