@@ -794,14 +794,15 @@ class Extraction {
   // of countries, regions, peoples or heads (many names are also some town's:
   // a city counts against a given name alone only), nor a legal form.
   bool given_name(std::size_t first, std::size_t last) const {
-    if (last > first + 2) return false;
+    if (last > first + 2 || !is_word(first) || !T_[first].capitalized || !res_.given_names.count(folded(first)))
+      return false;
     const std::uint16_t allowed = last == first + 2 ? ner::kGazCity : 0;
     for (std::size_t k = first; k < last; ++k)
       if (!is_word(k) || !T_[k].capitalized || T_[k].all_caps || (gaz_bits(k, k + 1) & ~allowed) != 0 ||
           res_.legal.count(bare_fold(T_[k].text(text_))) || res_.heads.count(bare_fold(T_[k].text(text_))))
         return false;
     // A plural after a given name is a team or a group ("Cleveland Indians").
-    return (gaz_bits(first, last) & ~allowed) == 0 && res_.given_names.count(folded(first)) &&
+    return (gaz_bits(first, last) & ~allowed) == 0 &&
            (last == first + 1 || (!res_.given_names.count(folded(first + 1)) && text_[T_[first + 1].span.end - 1] != 's'));
   }
   // A role noun, singular or plural ("cabinet ministers Ana Ruiz and …").
@@ -1294,8 +1295,10 @@ class Extraction {
       std::size_t sp = k.find(' ');
       if (sp != std::string_view::npos) beginning[k.substr(0, sp)].push_back(j);
     }
+    // A given name that is also some town's joins too ("Melissa").
     for (std::size_t i = 0; i < n; ++i) {
-      if (root(i) != i || key_[i].find(' ') != std::string::npos || !may_join_person(i)) continue;
+      if (root(i) != i || key_[i].find(' ') != std::string::npos) continue;
+      if (!may_join_person(i) && !(found_[i].type == ner::ChunkType::ORG && res_.given_names.count(key_[i]))) continue;
       auto it = beginning.find(key_[i]);
       if (it == beginning.end() || it->second.size() != 1 || it->second[0] == i) continue;
       parent[i] = it->second[0];

@@ -540,3 +540,11 @@ TEST_CASE("a multi-word name before a lower-case facility noun is the facility",
   check_type(r, "Ramón Ortega Valle-Sur", EntityType::facility);
   check_type(r, "Madrid", EntityType::location);  // a place before it stays the place
 }
+
+TEST_CASE("a given name that is also a town's joins the one person it begins", "[entities]") {
+  Result r = run("Melissa charged with stealing from her employer\n\nA 41-year-old woman, Melissa Tarrant, is due to "
+                 "appear in court today after she was charged with fraud.\n",
+                 48);  // the headline
+  CHECK(mention_texts(r, *named(r, "Melissa Tarrant")) == std::vector<std::string>{"Melissa", "Melissa Tarrant"});
+  CHECK_FALSE(named(r, "Melissa"));
+}
