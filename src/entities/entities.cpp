@@ -895,13 +895,27 @@ class Extraction {
   // by the head before "of" (strong). A first word that names places ("Lake",
   // "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
+    // "Register-Guard", "News-Register": a hyphenated word ends in its head.
+    auto head_of = [&](std::size_t h) {
+      std::string_view w = T_[h].text(text_);
+      std::size_t dash = w.rfind('-');
+      if (dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'A' && w[dash + 1] <= 'Z')
+        w.remove_prefix(dash + 1);
+      return res_.heads.find(bare_fold(w));
+    };
+    if (last == first + 1 && is_word(first) && T_[first].capitalized) {
+      std::string_view w = T_[first].text(text_);
+      if (w.find('-') == std::string_view::npos || w.rfind('-') + 1 >= w.size() || head_of(first) == res_.heads.end())
+        return {std::nullopt, false};
+      return {head_of(first)->second.type, head_of(first)->second.strong};
+    }
     if (last < first + 2) return {std::nullopt, false};
     // "Harbour Hotel & Spa": the head may stand before a last "& <word>" (which
     // wins over a legal form: "Spa" is also "S.p.A.").
     const bool legal = legal_start(first, last) < last;
     for (std::size_t h = last - 1;; h -= 2) {
       if (!(legal && h == last - 1) && is_word(h) && T_[h].capitalized) {
-        auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+        auto it = head_of(h);
         if (it != res_.heads.end()) return {it->second.type, it->second.strong};
       }
       if (h < first + 3 || h != last - 1 || !is_punct(h - 1, "&")) break;

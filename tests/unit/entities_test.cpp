@@ -548,3 +548,11 @@ TEST_CASE("a given name that is also a town's joins the one person it begins", "
   CHECK(mention_texts(r, *named(r, "Melissa Tarrant")) == std::vector<std::string>{"Melissa", "Melissa Tarrant"});
   CHECK_FALSE(named(r, "Melissa"));
 }
+
+TEST_CASE("newspapers are organizations by their last word, also after a hyphen", "[entities]") {
+  Result r = run("The story was first reported by The Register-Guard and the Yamhill Valley News-Register on Monday, "
+                 "and later by the Harare Herald.\n");
+  check_type(r, "Register-Guard", EntityType::organization);
+  check_type(r, "Yamhill Valley News-Register", EntityType::organization);
+  check_type(r, "Harare Herald", EntityType::organization);
+}
