@@ -196,6 +196,7 @@ struct Found {
   bool honorific = false;  // "Mr", "Ms" … right before the name
   bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
   bool alias = false;  // a short name given in parentheses after the full one: no type vote
+  std::optional<ner::ChunkType> given_type;  // the tagger's type, when a given name made it a person
   const char* subtype = nullptr;  // a place's kind as the text states it ("the city of X")
 };
 
@@ -683,9 +684,12 @@ class Extraction {
     if (!head && f.type == ner::ChunkType::LOC && team_name(f.first, f.last)) f.type = ner::ChunkType::ORG;
     if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
     // "Clayton Aldern", "Sally": a given name (with one surname) that no list
-    // knows as a place or an institution is a person whatever the tagger said.
-    if (!head && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && given_name(f.first, f.last))
+    // knows as a place or an institution is a person whatever the tagger said
+    // (unless the article names an institution so: cluster()).
+    if (!head && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && given_name(f.first, f.last)) {
+      f.given_type = f.type;
       f.type = ner::ChunkType::PER;
+    }
     // "Sukhoi Su-24 Fencer", "QZ8501": a model or flight code (letters and
     // digits in one word) names a product or a service, not a person or a place.
     if (!head && (f.type == ner::ChunkType::PER || f.type == ner::ChunkType::LOC) && has_code(f.first, f.last))
@@ -791,14 +795,15 @@ class Extraction {
   }
   // Whether [first, last) is a given name followed by one surname that is not
   // a given name too ("Morgan Stanley") nor a plural, or a given name alone; in no gazetteer
-  // of countries, regions, peoples or heads (many names are also some town's:
-  // a city counts against a given name alone only), nor a legal form.
+  // of countries, regions, peoples or heads (many given names are also some
+  // town's: a city counts against a given name alone only, and against a
+  // surname: "Wells Fargo"), nor a legal form.
   bool given_name(std::size_t first, std::size_t last) const {
     if (last > first + 2 || !is_word(first) || !T_[first].capitalized || !res_.given_names.count(folded(first)))
       return false;
     const std::uint16_t allowed = last == first + 2 ? ner::kGazCity : 0;
     for (std::size_t k = first; k < last; ++k)
-      if (!is_word(k) || !T_[k].capitalized || T_[k].all_caps || (gaz_bits(k, k + 1) & ~allowed) != 0 ||
+      if (!is_word(k) || !T_[k].capitalized || T_[k].all_caps || (gaz_bits(k, k + 1) & ~(k == first ? allowed : 0)) != 0 ||
           res_.legal.count(bare_fold(T_[k].text(text_))) || res_.heads.count(bare_fold(T_[k].text(text_))))
         return false;
     // A plural after a given name is a team or a group ("Cleveland Indians").
@@ -1242,6 +1247,25 @@ class Extraction {
       while (parent[i] != i) i = parent[i] = parent[parent[i]];
       return i;
     };
+    // "Wells Fargo" stays the bank the article also calls "Wells Fargo & Co" or
+    // "Wells Fargo Bank", whatever its given name says: an organization's name
+    // (or its first words) written elsewhere in the article undoes that.
+    if (std::any_of(found_.begin(), found_.end(), [](const Found& f) { return f.given_type.has_value(); })) {
+      std::unordered_set<std::string_view> org_starts;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (found_[j].etype != EntityType::organization) continue;
+        std::string_view k = key_[j];
+        for (std::size_t p = k.find(' '); p != std::string_view::npos; p = k.find(' ', p + 1))
+          org_starts.insert(k.substr(0, p));
+        org_starts.insert(k);
+      }
+      for (std::size_t i = 0; i < n; ++i)
+        if (found_[i].given_type && org_starts.count(key_[i])) {
+          found_[i].type = *found_[i].given_type;
+          found_[i].etype = found_[i].type == ner::ChunkType::ORG ? EntityType::organization : EntityType::location;
+          found_[i].role.clear();
+        }
+    }
     // Same name, same type (the tagger itself keeps a document's types
     // consistent; a name typed two ways is kept two ways: "Kent" the county
     // and "Kent" the team).

@@ -556,3 +556,12 @@ TEST_CASE("newspapers are organizations by their last word, also after a hyphen"
   check_type(r, "Yamhill Valley News-Register", EntityType::organization);
   check_type(r, "Harare Herald", EntityType::organization);
 }
+
+TEST_CASE("a given name does not make a person of a company the article names in full", "[entities]") {
+  Result r = run("Wells Fargo & Co said on Friday it would cut 500 jobs. Wells Fargo shares fell 2 percent. The Wells "
+                 "Fargo Bank unit will close branches, and Morgan Stanley gained.\n");
+  check_type(r, "Wells Fargo & Co", EntityType::organization);
+  CHECK(named(r, "Wells Fargo & Co")->mentions.size() == 2);
+  CHECK_FALSE(named(r, "Wells Fargo"));
+  check_type(r, "Morgan Stanley", EntityType::organization);  // a surname that is a given name too
+}
