@@ -982,6 +982,10 @@ class Extraction {
         is_punct(f.last, ")") && T_[f.first].all_caps && res_.zones.count(folded(f.first)))
       return true;
     if (first_word(sent_first) != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
+    // "Port traffic is …": a sentence's first word that only heads or opens
+    // longer names ("Port", "Lake", "University") is no name alone.
+    const std::string w = bare_fold(T_[f.first].text(text_));
+    if (res_.place_prefixes.count(w) || res_.of_heads.count(w) || res_.heads.count(w)) return true;
     return common_word(T_[f.first].text(text_));
   }
 

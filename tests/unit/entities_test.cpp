@@ -565,3 +565,10 @@ TEST_CASE("a given name does not make a person of a company the article names in
   CHECK_FALSE(named(r, "Wells Fargo"));
   check_type(r, "Morgan Stanley", EntityType::organization);  // a surname that is a given name too
 }
+
+TEST_CASE("a sentence's first word that only heads longer names is no name alone", "[entities]") {
+  Result r = run("Dockworkers at the Port of Valparaíso returned to work on Monday after the strike ended.\n\nPort "
+                 "traffic is expected to return to normal levels within a week, the authority said.\n");
+  CHECK(named(r, "Port of Valparaíso"));
+  CHECK_FALSE(named(r, "Port"));
+}
