@@ -86,6 +86,7 @@ struct Tables {
   std::unordered_set<std::string> zones;        // "utc", "est" … (folded; the dates lexicon's zone rows)
   std::unordered_map<std::string, std::string> country_codes;  // "uk", "united kingdom" -> "GB" (folded, no dots)
   std::unordered_set<std::string> facility_nouns;  // "airport", "prison" … (folded)
+  std::unordered_set<std::string> portfolios;      // "labour", "finance" … (folded)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -706,6 +707,10 @@ class Extraction {
     }
     if (f.type == ner::ChunkType::PER) {
       const std::size_t titles_first = take_titles(f, sent_first);
+      // The portfolio the tagger took for a name of its own ("Labour") is the role's.
+      if (!found_.empty() && found_.back().first == titles_first && found_.back().last == titles_first + 1 &&
+          res_.portfolios.count(bare_fold(T_[titles_first].text(text_))))
+        found_.pop_back();
       // A role written before the titles states the function: "former government
       // minister Dr Ana Ruiz" is a minister, "Dr" only how she is addressed.
       if (titles_first < f.first) {
@@ -1155,6 +1160,10 @@ class Extraction {
     while (f.last > f.first + 1 && title(f.first)) ++f.first;
     std::size_t r = f.first;
     while (r > sent_first && T_[r - 1].kind == TokenKind::word && T_[r - 1].capitalized && title(r - 1)) --r;
+    // "Labour Minister Jeannette Jara": a portfolio before the title is part of the role.
+    if (r < f.first && r > sent_first && is_word(r - 1) && T_[r - 1].capitalized && !T_[r - 1].all_caps &&
+        res_.portfolios.count(bare_fold(T_[r - 1].text(text_))))
+      --r;
     // "the General Election": a title after an article does not introduce a person.
     std::string before = r > sent_first ? folded(r - 1) : std::string();
     if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
@@ -1552,7 +1561,7 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_set(res, "entity-place-prefixes"), load_of_heads(res),
                                          load_date_words(res, "month"), load_given_names(res),
                                          load_date_words(res, "zone"), load_country_codes(res),
-                                         load_set(res, "entity-facility-nouns")}})) {}
+                                         load_set(res, "entity-facility-nouns"), load_set(res, "entity-portfolios")}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
