@@ -10,18 +10,21 @@
 //     Chunks the tagger cut apart are joined where a head says they are one
 //     name ("University of | the West Indies", "Puerto Rico | Police
 //     Department", "People for the | Ethical Treatment …", "British | Virgin
-//     Islands"); "vs." splits two.
+//     Islands", "Customs and Border Protection (CBP)"); "vs." splits two.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
 //     Prison"), a person followed by "administration" also yields a derived
 //     organization related to that person. Head words, legal forms, place
 //     prefixes, event heads and a following stock ticker type a name over the
-//     tagger; tickers, abbreviations of common words and month names are no
-//     names.
+//     tagger, and so does a given name (gazetteers/given-names.tsv) unless the
+//     article names an institution so; tickers, abbreviations of common words,
+//     month names and time zones are no names.
 //  3. Mentions are clustered: same folded name (case and diacritics) and
 //     type, a person's surname or shorter name to the fullest person name, an
-//     acronym to the name whose initials it spells ("United Nations (UN)").
+//     acronym to the name whose initials it spells ("United Nations (UN)"), a
+//     short name in parentheses to the institution before it, a country's
+//     names to one another by ISO code ("UK" = "Britain").
 //     The entity's type is the majority of its mentions' types (acronyms do
 //     not vote), its name is the fullest mention as written (with an event's
 //     year and edition words).
