@@ -1258,6 +1258,12 @@ class Extraction {
     for (std::size_t i = 0; i < n; ++i) {
       key_[i] = name_key(found_[i].first, found_[i].last);
       parent[i] = i;
+      // "Indonesians" are the group "Indonesian" names: one entity.
+      std::string& k = key_[i];
+      if (found_[i].etype == EntityType::group && k.size() > 4 && k.back() == 's' &&
+          k.find(' ') == std::string::npos &&
+          (res_.tagger.gazetteer().lookup_phrase(std::string_view(k).substr(0, k.size() - 1)) & ner::kGazNationality))
+        k.pop_back();
     }
     auto root = [&](std::size_t i) {
       while (parent[i] != i) i = parent[i] = parent[parent[i]];

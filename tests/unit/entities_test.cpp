@@ -579,3 +579,11 @@ TEST_CASE("a portfolio before a title belongs to the person's role", "[entities]
   check_type(r, "Rosa Elvira Campos", EntityType::person);
   CHECK(named(r, "Rosa Elvira Campos")->roles == std::vector<std::string>{"Labour Minister"});
 }
+
+TEST_CASE("a plural demonym and its adjective are one group", "[entities]") {
+  Result r = run("Indonesian rescuers searched the sea. Thousands of Indonesians travel by air each year, officials "
+                 "said.\n");
+  check_type(r, "Indonesian", EntityType::group);
+  CHECK(mention_texts(r, *named(r, "Indonesian")) == std::vector<std::string>{"Indonesian", "Indonesians"});
+  CHECK_FALSE(named(r, "Indonesians"));
+}
