@@ -1523,6 +1523,12 @@ class Extraction {
         if (m.span.start >= doc_.body.start && m.span.end <= lede_end) in_lede = true;
       }
       ent.salience = double(ent.mentions.size()) + (in_title ? 3.0 : 0.0) + (in_lede ? 1.5 : 0.0);
+      // A one-word organization named once or twice, not an acronym, is the
+      // tagger's least sure reading (a heading's word, a product, a place):
+      // ranked lower.
+      if (ent.type == EntityType::organization && ent.mentions.size() <= 2 && ent.name.find(' ') == std::string::npos &&
+          std::any_of(ent.name.begin(), ent.name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        ent.salience = ent.salience / 4.0;
     }
     // Rank indices rather than entities: moving an Entity (strings, vectors)
     // costs far more than moving a number, and the order is the same.

@@ -587,3 +587,13 @@ TEST_CASE("a plural demonym and its adjective are one group", "[entities]") {
   CHECK(mention_texts(r, *named(r, "Indonesian")) == std::vector<std::string>{"Indonesian", "Indonesians"});
   CHECK_FALSE(named(r, "Indonesians"));
 }
+
+TEST_CASE("a one-word organization named once ranks after surer names, an acronym does not", "[entities]") {
+  Result r = run("Analysts said Microsoft lost ground. Later, officials in New Hampshire agreed with the estimate of the "
+                 "EPA.\n");
+  REQUIRE(r.entities.size() == 3);
+  CHECK(r.entities[0].name == "New Hampshire");
+  CHECK(r.entities[1].name == "EPA");
+  check_type(r, "Microsoft", EntityType::organization);
+  CHECK(named(r, "Microsoft")->salience > 0);
+}
