@@ -1100,18 +1100,40 @@ class Extraction {
 
   // "Managing Director of Acme Ltd, Ana Ruiz", "the head of the agency, Ana Ruiz,":
   // the phrase before the comma, from a role noun that opens it or follows a determiner.
+  // "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood":
+  // an acronym between commas may stand between the role and the name.
   std::string role_before_comma(std::size_t name_first, std::size_t sent_first) const {
     if (name_first < sent_first + 3 || !is_punct(name_first - 1, ",") || T_[name_first].newline_before) return {};
     std::size_t end = name_first - 1, b = end;
+    if (end >= sent_first + 4 && T_[end - 1].all_caps && is_word(end - 1) && is_punct(end - 2, ",")) b = end = end - 2;
     while (b > sent_first && !T_[b].newline_before && !is_punct(b - 1, ",;:(") && end - b < 14) --b;
     if (end - b >= 14) return {};
     for (std::size_t k = b; k < end; ++k) {
       std::size_t r = k;
       while (r < end && role_mod(r) && !role_noun(r)) ++r;
       if (r == end || !role_noun(r)) continue;
+      auto determiner = [](const std::string& w) {
+        return w == "the" || w == "a" || w == "an" || w == "its" || w == "their";
+      };
       std::string before = k > b ? folded(k - 1) : std::string();
-      if (k != b && before != "the" && before != "a" && before != "an" && before != "its" && before != "their")
-        continue;
+      std::size_t from = k;
+      if (k != b && !determiner(before)) {
+        // "the BVI’s port director, Oleanvine Maynard": lower-case nouns before
+        // the role noun, after a determiner or a possessor.
+        std::size_t p = k;
+        while (p > b && p + 2 > k && is_word(p - 1) && !T_[p - 1].capitalized && !role_mod(p - 1) &&
+               !determiner(folded(p - 1)) && !is_possessive(T_[p - 1].text(text_)))
+          --p;
+        if (p == k || p <= b) continue;
+        const std::string det = folded(p - 1);
+        if (is_possessive(T_[p - 1].text(text_)) && p >= b + 2 && T_[p - 2].capitalized) {
+          from = p - 2;
+        } else if (determiner(det)) {
+          from = p;
+        } else {
+          continue;
+        }
+      }
       // After the noun: nothing, or a phrase "of/at/for …" without possessives.
       std::size_t t = r + 1;
       while (t < end && role_noun(t)) ++t;
@@ -1122,7 +1144,7 @@ class Extraction {
         for (std::size_t u = t; u < end; ++u) clean = clean && !is_possessive(T_[u].text(text_));
         if (!clean) continue;
       }
-      return std::string(span_text(k, end));
+      return std::string(span_text(from, end));
     }
     return {};
   }

@@ -597,3 +597,19 @@ TEST_CASE("a one-word organization named once ranks after surer names, an acrony
   check_type(r, "Microsoft", EntityType::organization);
   CHECK(named(r, "Microsoft")->salience > 0);
 }
+
+TEST_CASE("a role before a comma: nouns before its head, a possessor, an acronym before the name", "[entities][roles]") {
+  auto roles = [](const std::string& text, std::string_view name) {
+    Result r = run(text);
+    const Entity* e = named(r, name);
+    REQUIRE(e);
+    return e->roles;
+  };
+  CHECK(roles("On Thursday, investigators held the port director, Ana Marlow, at a Miami airport.\n", "Ana Marlow") ==
+        std::vector<std::string>{"port director"});
+  CHECK(roles("On Thursday, investigators held Ruiz and the Westland’s port director, Ana Marlow, at a Miami "
+              "airport.\n",
+              "Ana Marlow") == std::vector<std::string>{"Westland’s port director"});
+  CHECK(roles("President of the Westland Growers & Exporters, WGEA, Ana Ruiz says farmers should export more.\n",
+              "Ana Ruiz") == std::vector<std::string>{"President of the Westland Growers & Exporters"});
+}
