@@ -10,18 +10,21 @@
 //     Chunks the tagger cut apart are joined where a head says they are one
 //     name ("University of | the West Indies", "Puerto Rico | Police
 //     Department", "People for the | Ethical Treatment …", "British | Virgin
-//     Islands"); "vs." splits two.
+//     Islands", "Customs and Border Protection (CBP)"); "vs." splits two.
 //  2. Each chunk is cleaned: a trailing possessive is dropped ("Venezuela’s"),
 //     leading titles become the person's roles ("President Nicolás Maduro"),
 //     a capitalised facility head right after a place joins it ("Tocorón
 //     Prison"), a person followed by "administration" also yields a derived
 //     organization related to that person. Head words, legal forms, place
 //     prefixes, event heads and a following stock ticker type a name over the
-//     tagger; tickers, abbreviations of common words and month names are no
-//     names.
+//     tagger, and so does a given name (gazetteers/given-names.tsv) unless the
+//     article names an institution so; tickers, abbreviations of common words,
+//     month names and time zones are no names.
 //  3. Mentions are clustered: same folded name (case and diacritics) and
 //     type, a person's surname or shorter name to the fullest person name, an
-//     acronym to the name whose initials it spells ("United Nations (UN)").
+//     acronym to the name whose initials it spells ("United Nations (UN)"), a
+//     short name in parentheses to the institution before it, a country's
+//     names to one another by ISO code ("UK" = "Britain").
 //     The entity's type is the majority of its mentions' types (acronyms do
 //     not vote), its name is the fullest mention as written (with an event's
 //     year and edition words).
@@ -82,6 +85,11 @@ struct Tables {
   std::unordered_set<std::string> place_prefixes;       // "lake", "mount" … (folded)
   std::unordered_map<std::string, EntityType> of_heads;  // "university" -> organization … (folded)
   std::unordered_set<std::string> months;  // "feb.", "december" … (folded; the dates lexicon's month rows)
+  std::unordered_set<std::string> given_names;  // "melissa", "clayton" … (folded; gazetteers/given-names.tsv)
+  std::unordered_set<std::string> zones;        // "utc", "est" … (folded; the dates lexicon's zone rows)
+  std::unordered_map<std::string, std::string> country_codes;  // "uk", "united kingdom" -> "GB" (folded, no dots)
+  std::unordered_set<std::string> facility_nouns;  // "airport", "prison" … (folded)
+  std::unordered_set<std::string> portfolios;      // "labour", "finance" … (folded)
 };
 
 // A one-column lexicon of words (data/lexicon/<kind>-en.tsv), case-folded.
@@ -121,11 +129,12 @@ std::unordered_map<std::string, Head> load_heads(const Resources& res) {
   return out;
 }
 
-// The month names of the dates lexicon, with and without their dots ("feb.", "feb").
-std::unordered_set<std::string> load_months(const Resources& res) {
+// The words of one kind of the dates lexicon: "month" (with and without their
+// dots, "feb.", "feb"), "zone" ("utc", "est"), folded.
+std::unordered_set<std::string> load_date_words(const Resources& res, std::string_view kind) {
   std::unordered_set<std::string> out;
   for (const auto& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2))
-    if (row.fields[1] == "month") out.insert(utf8::fold(row.fields[0]));
+    if (row.fields[1] == kind) out.insert(utf8::fold(row.fields[0]));
   return out;
 }
 
@@ -134,6 +143,29 @@ std::unordered_map<std::string, EntityType> load_of_heads(const Resources& res) 
   const std::string kind = "entity-of-heads";
   for (const auto& row : res.lexicon("lexicon/" + kind + "-en.tsv", kind, 2))
     out.emplace(bare_fold(row.fields[0]), head_type_named(kind, row));
+  return out;
+}
+
+// Country names with their ISO code (gazetteers/countries.tsv, and the aliases
+// that have one), keyed as name_key() keys a name: folded, without dots.
+std::unordered_map<std::string, std::string> load_country_codes(const Resources& res) {
+  std::unordered_map<std::string, std::string> out;
+  for (const char* kind : {"countries", "country-aliases"})
+    for (const auto& row :
+         res.lexicon(std::string("gazetteers/") + kind + ".tsv", std::string("gazetteer-") + kind, 1)) {
+      if (row.fields.size() < 2 || row.fields[1].size() != 2) continue;  // former countries have 3 letters
+      std::string key = utf8::fold_ascii(row.fields[0]);
+      key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
+      out.emplace(std::move(key), row.fields[1]);
+    }
+  return out;
+}
+
+// Given names (data/gazetteers/given-names.tsv), folded.
+std::unordered_set<std::string> load_given_names(const Resources& res) {
+  std::unordered_set<std::string> out;
+  for (const auto& row : res.lexicon("gazetteers/given-names.tsv", "gazetteer-given-names", 1))
+    out.insert(utf8::fold(row.fields[0]));
   return out;
 }
 
@@ -167,6 +199,8 @@ struct Found {
   bool derived = false;
   bool honorific = false;  // "Mr", "Ms" … right before the name
   bool plural_role = false;  // the role before the name ends in a plural noun ("ministers")
+  bool alias = false;  // a short name given in parentheses after the full one: no type vote
+  std::optional<ner::ChunkType> given_type;  // the tagger's type, when a given name made it a person
   const char* subtype = nullptr;  // a place's kind as the text states it ("the city of X")
 };
 
@@ -201,6 +235,7 @@ class Extraction {
     auto tagged = res_.tagger.tag_document(input);
     propagate(input, tagged);
     join_of_phrases(input, tagged);
+    join_spelled_names(input, tagged);
     for (std::size_t s = 0; s < tagged.size(); ++s)
       for (const ner::Chunk& c : tagged[s]) add_split(s, c);
     return entities(cluster());
@@ -416,6 +451,69 @@ class Extraction {
     add_mention(s, {from, c.last, c.type});
   }
 
+  // "Customs and Border Protection (CBP)", "Air and Marine Operations (AMO)":
+  // capitalised words (with "and", "of", "for", "the", "&" between them) whose
+  // initials spell the acronym in parentheses after them are one name, however
+  // the tagger cut them; so are the same words wherever else they stand. Only
+  // where the tagger found a name among them (not "Gross Domestic Product (GDP)").
+  void join_spelled_names(const ner::Sentences& input, std::vector<std::vector<ner::Chunk>>& tagged) const {
+    auto connector = [](std::string_view w) {
+      return w == "and" || w == "of" || w == "for" || w == "the" || w == "&" || w == "on";
+    };
+    // Joins words [a, b) of sentence s into one chunk if the tagger's chunks
+    // there allow it; a name crossing the left edge by a word or two is taken in
+    // whole ("U.S. | Customs and Border Protection").
+    auto join = [&](std::size_t s, std::size_t a, std::size_t b) {
+      auto& cs = tagged[s];
+      std::size_t first = cs.size(), last = 0;
+      for (std::size_t j = 0; j < cs.size(); ++j) {
+        if (cs[j].last <= a || cs[j].first >= b) continue;
+        if (cs[j].first < a && cs[j].first + 2 >= a && first == cs.size()) a = cs[j].first;
+        if (cs[j].first < a || cs[j].last > b) return false;  // a name crossing the edge
+        first = std::min(first, j);
+        last = j + 1;
+      }
+      if (first == cs.size() || (last == first + 1 && cs[first].first == a && cs[first].last == b)) return false;
+      // Names of two kinds joined, or a "person" with "and" inside, are an institution.
+      ner::ChunkType type = cs[first].type;
+      for (std::size_t j = first; j < last; ++j)
+        if (cs[j].type != type || type == ner::ChunkType::PER) type = ner::ChunkType::ORG;
+      cs.erase(cs.begin() + std::ptrdiff_t(first), cs.begin() + std::ptrdiff_t(last));
+      cs.insert(cs.begin() + std::ptrdiff_t(first), ner::Chunk{a, b, type});
+      return true;
+    };
+    std::set<std::vector<std::string_view>> joined;
+    for (std::size_t s = 0; s < input.size(); ++s) {
+      const auto& ws = input[s];
+      for (std::size_t p = 2; p + 2 < ws.size(); ++p) {
+        if (ws[p] != "(" || ws[p + 2] != ")") continue;
+        const Token& acro_tok = T_[words_[s][p + 1].first];
+        std::string_view acro = ws[p + 1];
+        if (!acro_tok.all_caps || acro.size() < 2 || acro.size() > 8) continue;
+        std::size_t need = acro.size(), a = p, capitals = 0;
+        while (a > 0 && need > 0) {
+          std::string_view w = ws[a - 1];
+          const Token& t = T_[words_[s][a - 1].first];
+          if (t.capitalized && !t.all_caps && t.kind == TokenKind::word) {
+            if ((w[0] | 0x20) != (acro[need - 1] | 0x20)) break;
+            --need;
+            ++capitals;
+          } else if (!connector(w) || a == p) {
+            break;
+          }
+          --a;
+        }
+        if (need != 0 || capitals < 2 || !join(s, a, p)) continue;
+        joined.emplace(ws.begin() + std::ptrdiff_t(a), ws.begin() + std::ptrdiff_t(p));
+      }
+    }
+    if (joined.empty()) return;
+    for (std::size_t s = 0; s < input.size(); ++s)
+      for (const auto& name : joined)
+        for (std::size_t a = 0; a + name.size() <= input[s].size(); ++a)
+          if (std::equal(name.begin(), name.end(), input[s].begin() + std::ptrdiff_t(a))) join(s, a, a + name.size());
+  }
+
   // "University of the West Indies", "Proceedings of the National Academy of
   // Sciences": a name after "of [the]" joins the capitalised words before it
   // when they end in a head that takes such a complement (entity-of-heads).
@@ -589,6 +687,17 @@ class Extraction {
     // "Green Bay Packers": a place followed by a capitalised plural is a team.
     if (!head && f.type == ner::ChunkType::LOC && team_name(f.first, f.last)) f.type = ner::ChunkType::ORG;
     if (head && (f.type != ner::ChunkType::MISC || coarse == ner::ChunkType::MISC)) f.type = coarse;
+    // "Clayton Aldern", "Sally": a given name (with one surname) that no list
+    // knows as a place or an institution is a person whatever the tagger said
+    // (unless the article names an institution so: cluster()).
+    if (!head && (f.type == ner::ChunkType::ORG || f.type == ner::ChunkType::LOC) && given_name(f.first, f.last)) {
+      f.given_type = f.type;
+      f.type = ner::ChunkType::PER;
+    }
+    // "Sukhoi Su-24 Fencer", "QZ8501": a model or flight code (letters and
+    // digits in one word) names a product or a service, not a person or a place.
+    if (!head && (f.type == ner::ChunkType::PER || f.type == ner::ChunkType::LOC) && has_code(f.first, f.last))
+      f.type = ner::ChunkType::MISC;
     // "Minister of Education Kay Rowe": after "<role> of" the tagger takes the
     // department and the person as one name (a person or an organization); the
     // person is the last two words, the rest is the role.
@@ -601,6 +710,10 @@ class Extraction {
     }
     if (f.type == ner::ChunkType::PER) {
       const std::size_t titles_first = take_titles(f, sent_first);
+      // The portfolio the tagger took for a name of its own ("Labour") is the role's.
+      if (!found_.empty() && found_.back().first == titles_first && found_.back().last == titles_first + 1 &&
+          res_.portfolios.count(bare_fold(T_[titles_first].text(text_))))
+        found_.pop_back();
       // A role written before the titles states the function: "former government
       // minister Dr Ana Ruiz" is a minister, "Dr" only how she is addressed.
       if (titles_first < f.first) {
@@ -633,6 +746,12 @@ class Extraction {
       std::uint16_t bits = gaz_bits(f.last - 1, f.last);
       if ((bits & ner::kGazFacilityHead) && (f.type == ner::ChunkType::LOC || !(bits & ner::kGazOrgHead)) &&
           f.last > f.first + 1)
+        f.etype = EntityType::facility;
+      // "the Adolfo Suárez Madrid-Barajas airport": a multi-word name no gazetteer
+      // knows as a place, before a lower-case facility noun, names the facility.
+      if (f.last < sent_last && f.last > f.first + 1 && is_word(f.last) && !T_[f.last].capitalized &&
+          res_.facility_nouns.count(folded(f.last)) &&
+          !(gaz_bits(f.first, f.last) & (ner::kGazCountry | ner::kGazRegion | ner::kGazCity)))
         f.etype = EntityType::facility;
     }
     if (head) f.etype = *head;
@@ -672,6 +791,33 @@ class Extraction {
   }
 
   bool is_word(std::size_t tok) const { return T_[tok].kind == TokenKind::word; }
+  // Whether a word of [first, last) holds both letters and digits ("A320", "Su-24").
+  bool has_code(std::size_t first, std::size_t last) const {
+    for (std::size_t k = first; k < last; ++k) {
+      if (!T_[k].has_digit) continue;
+      std::string_view w = T_[k].text(text_);
+      if (std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }))
+        return true;
+    }
+    return false;
+  }
+  // Whether [first, last) is a given name followed by one surname that is not
+  // a given name too ("Morgan Stanley") nor a plural, or a given name alone; in no gazetteer
+  // of countries, regions, peoples or heads (many given names are also some
+  // town's: a city counts against a given name alone only, and against a
+  // surname: "Wells Fargo"), nor a legal form.
+  bool given_name(std::size_t first, std::size_t last) const {
+    if (last > first + 2 || !is_word(first) || !T_[first].capitalized || !res_.given_names.count(folded(first)))
+      return false;
+    const std::uint16_t allowed = last == first + 2 ? ner::kGazCity : 0;
+    for (std::size_t k = first; k < last; ++k)
+      if (!is_word(k) || !T_[k].capitalized || T_[k].all_caps || (gaz_bits(k, k + 1) & ~(k == first ? allowed : 0)) != 0 ||
+          res_.legal.count(bare_fold(T_[k].text(text_))) || res_.heads.count(bare_fold(T_[k].text(text_))))
+        return false;
+    // A plural after a given name is a team or a group ("Cleveland Indians").
+    return (gaz_bits(first, last) & ~allowed) == 0 &&
+           (last == first + 1 || (!res_.given_names.count(folded(first + 1)) && text_[T_[first + 1].span.end - 1] != 's'));
+  }
   // A role noun, singular or plural ("cabinet ministers Ana Ruiz and …").
   bool role_noun(std::size_t tok) const {
     if (!is_word(tok)) return false;
@@ -762,13 +908,27 @@ class Extraction {
   // by the head before "of" (strong). A first word that names places ("Lake",
   // "Mount") makes it a location.
   std::pair<std::optional<EntityType>, bool> head_type(std::size_t first, std::size_t last) const {
+    // "Register-Guard", "News-Register": a hyphenated word ends in its head.
+    auto head_of = [&](std::size_t h) {
+      std::string_view w = T_[h].text(text_);
+      std::size_t dash = w.rfind('-');
+      if (dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'A' && w[dash + 1] <= 'Z')
+        w.remove_prefix(dash + 1);
+      return res_.heads.find(bare_fold(w));
+    };
+    if (last == first + 1 && is_word(first) && T_[first].capitalized) {
+      std::string_view w = T_[first].text(text_);
+      if (w.find('-') == std::string_view::npos || w.rfind('-') + 1 >= w.size() || head_of(first) == res_.heads.end())
+        return {std::nullopt, false};
+      return {head_of(first)->second.type, head_of(first)->second.strong};
+    }
     if (last < first + 2) return {std::nullopt, false};
     // "Harbour Hotel & Spa": the head may stand before a last "& <word>" (which
     // wins over a legal form: "Spa" is also "S.p.A.").
     const bool legal = legal_start(first, last) < last;
     for (std::size_t h = last - 1;; h -= 2) {
       if (!(legal && h == last - 1) && is_word(h) && T_[h].capitalized) {
-        auto it = res_.heads.find(bare_fold(T_[h].text(text_)));
+        auto it = head_of(h);
         if (it != res_.heads.end()) return {it->second.type, it->second.strong};
       }
       if (h < first + 3 || h != last - 1 || !is_punct(h - 1, "&")) break;
@@ -820,7 +980,20 @@ class Extraction {
       if (short_caps) return true;
     }
     if (ticker_or_abbreviation(f)) return true;
+    // "US $1.4 billion", "NZ$ 5": a country's letters before a dollar sign name the currency.
+    if (f.last == f.first + 1 && f.last < T_.size() && T_[f.first].all_caps && T_[f.first].span.size() <= 3 &&
+        T_[f.last].text(text_).starts_with("$"))
+      return true;
+    // "9:00AM (UTC)": a time zone in parentheses is part of a time, not a name
+    // (CoNLL's "1400 GMT" stays its MISC).
+    if (f.last == f.first + 1 && f.first > sent_first && f.last < T_.size() && is_punct(f.first - 1, "(") &&
+        is_punct(f.last, ")") && T_[f.first].all_caps && res_.zones.count(folded(f.first)))
+      return true;
     if (first_word(sent_first) != f.first || f.last != f.first + 1 || T_[f.first].all_caps) return false;
+    // "Port traffic is …": a sentence's first word that only heads or opens
+    // longer names ("Port", "Lake", "University") is no name alone.
+    const std::string w = bare_fold(T_[f.first].text(text_));
+    if (res_.place_prefixes.count(w) || res_.of_heads.count(w) || res_.heads.count(w)) return true;
     return common_word(T_[f.first].text(text_));
   }
 
@@ -927,18 +1100,40 @@ class Extraction {
 
   // "Managing Director of Acme Ltd, Ana Ruiz", "the head of the agency, Ana Ruiz,":
   // the phrase before the comma, from a role noun that opens it or follows a determiner.
+  // "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood":
+  // an acronym between commas may stand between the role and the name.
   std::string role_before_comma(std::size_t name_first, std::size_t sent_first) const {
     if (name_first < sent_first + 3 || !is_punct(name_first - 1, ",") || T_[name_first].newline_before) return {};
     std::size_t end = name_first - 1, b = end;
+    if (end >= sent_first + 4 && T_[end - 1].all_caps && is_word(end - 1) && is_punct(end - 2, ",")) b = end = end - 2;
     while (b > sent_first && !T_[b].newline_before && !is_punct(b - 1, ",;:(") && end - b < 14) --b;
     if (end - b >= 14) return {};
     for (std::size_t k = b; k < end; ++k) {
       std::size_t r = k;
       while (r < end && role_mod(r) && !role_noun(r)) ++r;
       if (r == end || !role_noun(r)) continue;
+      auto determiner = [](const std::string& w) {
+        return w == "the" || w == "a" || w == "an" || w == "its" || w == "their";
+      };
       std::string before = k > b ? folded(k - 1) : std::string();
-      if (k != b && before != "the" && before != "a" && before != "an" && before != "its" && before != "their")
-        continue;
+      std::size_t from = k;
+      if (k != b && !determiner(before)) {
+        // "the BVI’s port director, Oleanvine Maynard": lower-case nouns before
+        // the role noun, after a determiner or a possessor.
+        std::size_t p = k;
+        while (p > b && p + 2 > k && is_word(p - 1) && !T_[p - 1].capitalized && !role_mod(p - 1) &&
+               !determiner(folded(p - 1)) && !is_possessive(T_[p - 1].text(text_)))
+          --p;
+        if (p == k || p <= b) continue;
+        const std::string det = folded(p - 1);
+        if (is_possessive(T_[p - 1].text(text_)) && p >= b + 2 && T_[p - 2].capitalized) {
+          from = p - 2;
+        } else if (determiner(det)) {
+          from = p;
+        } else {
+          continue;
+        }
+      }
       // After the noun: nothing, or a phrase "of/at/for …" without possessives.
       std::size_t t = r + 1;
       while (t < end && role_noun(t)) ++t;
@@ -949,7 +1144,7 @@ class Extraction {
         for (std::size_t u = t; u < end; ++u) clean = clean && !is_possessive(T_[u].text(text_));
         if (!clean) continue;
       }
-      return std::string(span_text(k, end));
+      return std::string(span_text(from, end));
     }
     return {};
   }
@@ -990,6 +1185,10 @@ class Extraction {
     while (f.last > f.first + 1 && title(f.first)) ++f.first;
     std::size_t r = f.first;
     while (r > sent_first && T_[r - 1].kind == TokenKind::word && T_[r - 1].capitalized && title(r - 1)) --r;
+    // "Labour Minister Jeannette Jara": a portfolio before the title is part of the role.
+    if (r < f.first && r > sent_first && is_word(r - 1) && T_[r - 1].capitalized && !T_[r - 1].all_caps &&
+        res_.portfolios.count(bare_fold(T_[r - 1].text(text_))))
+      --r;
     // "the General Election": a title after an article does not introduce a person.
     std::string before = r > sent_first ? folded(r - 1) : std::string();
     if (r < f.first && f.last == f.first + 1 && (before == "the" || before == "a" || before == "an")) {
@@ -1081,11 +1280,36 @@ class Extraction {
     for (std::size_t i = 0; i < n; ++i) {
       key_[i] = name_key(found_[i].first, found_[i].last);
       parent[i] = i;
+      // "Indonesians" are the group "Indonesian" names: one entity.
+      std::string& k = key_[i];
+      if (found_[i].etype == EntityType::group && k.size() > 4 && k.back() == 's' &&
+          k.find(' ') == std::string::npos &&
+          (res_.tagger.gazetteer().lookup_phrase(std::string_view(k).substr(0, k.size() - 1)) & ner::kGazNationality))
+        k.pop_back();
     }
     auto root = [&](std::size_t i) {
       while (parent[i] != i) i = parent[i] = parent[parent[i]];
       return i;
     };
+    // "Wells Fargo" stays the bank the article also calls "Wells Fargo & Co" or
+    // "Wells Fargo Bank", whatever its given name says: an organization's name
+    // (or its first words) written elsewhere in the article undoes that.
+    if (std::any_of(found_.begin(), found_.end(), [](const Found& f) { return f.given_type.has_value(); })) {
+      std::unordered_set<std::string_view> org_starts;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (found_[j].etype != EntityType::organization) continue;
+        std::string_view k = key_[j];
+        for (std::size_t p = k.find(' '); p != std::string_view::npos; p = k.find(' ', p + 1))
+          org_starts.insert(k.substr(0, p));
+        org_starts.insert(k);
+      }
+      for (std::size_t i = 0; i < n; ++i)
+        if (found_[i].given_type && org_starts.count(key_[i])) {
+          found_[i].type = *found_[i].given_type;
+          found_[i].etype = found_[i].type == ner::ChunkType::ORG ? EntityType::organization : EntityType::location;
+          found_[i].role.clear();
+        }
+    }
     // Same name, same type (the tagger itself keeps a document's types
     // consistent; a name typed two ways is kept two ways: "Kent" the county
     // and "Kent" the team).
@@ -1094,6 +1318,15 @@ class Extraction {
       std::string k = key_[i] + (found_[i].derived ? "\x01" : "") + char('0' + int(found_[i].etype));
       auto [it, fresh] = by_key.try_emplace(k, i);
       if (!fresh) parent[i] = root(it->second);
+    }
+    // One country under its names: "UK", "Britain", "United Kingdom".
+    std::map<std::string_view, std::size_t> country;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (found_[i].etype != EntityType::location) continue;
+      auto code = res_.country_codes.find(key_[i]);
+      if (code == res_.country_codes.end()) continue;
+      auto [it, fresh] = country.try_emplace(code->second, root(i));
+      if (!fresh && root(it->second) != root(i)) parent[root(i)] = root(it->second);
     }
     // Person names: a shorter name joins the longest person name it ends ("Maduro").
     // Indexed by every proper word-suffix of every person name (longest name
@@ -1144,8 +1377,10 @@ class Extraction {
       std::size_t sp = k.find(' ');
       if (sp != std::string_view::npos) beginning[k.substr(0, sp)].push_back(j);
     }
+    // A given name that is also some town's joins too ("Melissa").
     for (std::size_t i = 0; i < n; ++i) {
-      if (root(i) != i || key_[i].find(' ') != std::string::npos || !may_join_person(i)) continue;
+      if (root(i) != i || key_[i].find(' ') != std::string::npos) continue;
+      if (!may_join_person(i) && !(found_[i].type == ner::ChunkType::ORG && res_.given_names.count(key_[i]))) continue;
       auto it = beginning.find(key_[i]);
       if (it == beginning.end() || it->second.size() != 1 || it->second[0] == i) continue;
       parent[i] = it->second[0];
@@ -1154,7 +1389,9 @@ class Extraction {
     // (the first such name in text order), looked up by initials.
     // Second choice: the initials after a leading country ("United States Drug
     // Enforcement Agency" is the DEA).
-    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials;
+    // The same name without its leading country joins it too ("Customs and
+    // Border Protection" of "U.S. Customs and Border Protection").
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials, by_inner_initials, after_country;
     for (std::size_t j = 0; j < n; ++j) {
       const Found& f = found_[j];
       if (f.last - f.first < 2 || f.type == ner::ChunkType::PER) continue;
@@ -1162,6 +1399,17 @@ class Extraction {
       for (std::size_t k = f.first + 1; k + 2 <= f.last && k <= f.first + 3; ++k)
         if (gaz_bits(f.first, k) & (ner::kGazCountry | ner::kGazNationality)) {
           by_inner_initials[initials(span_text(k, f.last))].push_back(j);
+          after_country[name_key(k, f.last)].push_back(j);
+          break;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (root(i) != i || found_[i].last - found_[i].first < 2 || found_[i].type == ner::ChunkType::PER) continue;
+      auto it = after_country.find(key_[i]);
+      if (it == after_country.end()) continue;
+      for (std::size_t j : it->second)
+        if (root(j) != root(i)) {
+          parent[i] = root(j);
           break;
         }
     }
@@ -1183,6 +1431,27 @@ class Extraction {
           parent[i] = j;
           break;
         }
+    }
+    // A one-word name in parentheses or between commas right after an
+    // institution's full name is its short name ("the Statistical Institute of
+    // Jamaica (STATIN)", "…, STATIN,"), whatever its letters spell; so are its
+    // other mentions.
+    for (std::size_t i = 1; i < n; ++i) {
+      Found& f = found_[i];
+      const Found& g = found_[i - 1];
+      if (root(i) == root(i - 1) || key_[root(i)].find(' ') != std::string::npos || f.last != f.first + 1 ||
+          g.last + 1 != f.first || f.last >= T_.size() || g.last - g.first < 2 || g.sentence != f.sentence ||
+          g.etype != EntityType::organization)
+        continue;
+      const bool paren = is_punct(g.last, "(") && is_punct(f.last, ")");
+      const bool commas = is_punct(g.last, ",") && T_[f.first].all_caps &&
+                          (is_punct(f.last, ",") || is_punct(f.last, ".") || is_punct(f.last, ";"));
+      // "Red Star (Yugoslavia)": a place there says where, it is no short name.
+      if ((!paren && !commas) || (gaz_bits(f.first, f.last) & (ner::kGazCountry | ner::kGazRegion | ner::kGazCity |
+                                                                ner::kGazNationality)))
+        continue;
+      parent[root(i)] = root(i - 1);
+      f.alias = true;
     }
     for (std::size_t i = 0; i < n; ++i) parent[i] = root(i);
     return parent;
@@ -1208,7 +1477,8 @@ class Extraction {
       }
       std::size_t e = it->second;
       const Found& f = found_[i];
-      if (f.type == ner::ChunkType::PER && (f.last - f.first >= 2 || !f.role.empty() || f.honorific))
+      if (f.type == ner::ChunkType::PER &&
+          (f.last - f.first >= 2 || !f.role.empty() || f.honorific || res_.given_names.count(key_[i])))
         person_evidence[e] = true;
       if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
@@ -1216,9 +1486,9 @@ class Extraction {
       bool acronym = f.last == f.first + 1 && T_[f.first].all_caps && key_[r].find(' ') != std::string::npos;
       // An acronym takes the type of the name it spells ("BVI" of "British
       // Virgin Islands"): the tagger types bare capitals poorly.
-      if (!acronym) ++votes[e][std::size_t(f.etype)];
+      if (!acronym && !f.alias) ++votes[e][std::size_t(f.etype)];
       const std::size_t name_first = std::min(f.name_first, f.first), name_last = std::max(f.name_last, f.last);
-      if (!acronym && (name_last - name_first > name_words[e] || out[e].name.empty())) {
+      if (!acronym && !f.alias && (name_last - name_first > name_words[e] || out[e].name.empty())) {
         name_words[e] = name_last - name_first;
         out[e].name = std::string(span_text(name_first, name_last));
       }
@@ -1275,6 +1545,12 @@ class Extraction {
         if (m.span.start >= doc_.body.start && m.span.end <= lede_end) in_lede = true;
       }
       ent.salience = double(ent.mentions.size()) + (in_title ? 3.0 : 0.0) + (in_lede ? 1.5 : 0.0);
+      // A one-word organization named once or twice, not an acronym, is the
+      // tagger's least sure reading (a heading's word, a product, a place):
+      // ranked lower.
+      if (ent.type == EntityType::organization && ent.mentions.size() <= 2 && ent.name.find(' ') == std::string::npos &&
+          std::any_of(ent.name.begin(), ent.name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        ent.salience = ent.salience / 4.0;
     }
     // Rank indices rather than entities: moving an Entity (strings, vectors)
     // costs far more than moving a number, and the order is the same.
@@ -1320,7 +1596,9 @@ EntityExtractor::EntityExtractor(const Resources& res)
                                          load_set(res, "entity-legal-suffixes"), load_set(res, "entity-role-nouns"),
                                          load_set(res, "entity-role-modifiers"),
                                          load_set(res, "entity-place-prefixes"), load_of_heads(res),
-                                         load_months(res)}})) {}
+                                         load_date_words(res, "month"), load_given_names(res),
+                                         load_date_words(res, "zone"), load_country_codes(res),
+                                         load_set(res, "entity-facility-nouns"), load_set(res, "entity-portfolios")}})) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
