@@ -131,4 +131,19 @@ case_lazy_syntax_model() {
   expect_exit 0 "$NEWSAN" -q --format json "$T/year.txt"; json_ok "$T/out"
 }
 
+# The syntax benchmark's arguments: --help is usage (exit 0); a bad count, an
+# unknown option, a missing directory or a bad model file are errors (exit 2),
+# never a crash (it once died in std::stoul on --help).
+case_bench_arguments() {
+  local bench=${NEWSAN_BUILD:?}/bench/syntax_bench
+  [ -x "$bench" ] || exit 77
+  expect_exit 0 "$bench" --help; grep -q "^usage: syntax_bench" "$T/out" || fail "no usage: $(cat "$T/out")"
+  expect_exit 2 "$bench" "$T" many; err_has "MAX_FILES 'many' is not a positive number"
+  expect_exit 2 "$bench" "$T" 0; err_has "is not a positive number"
+  expect_exit 2 "$bench" --fast; err_has "unknown option '--fast'"
+  expect_exit 2 "$bench" "$T/none"; err_has "no such directory"
+  printf 'The ferry left.\n' >"$T/a.txt"
+  printf 'hello' >"$T/foreign.model"
+  expect_exit 2 "$bench" "$T" 1 "$T/foreign.model"; err_has "not a newsan syntax model"
+}
 "case_$CASE"
