@@ -119,10 +119,31 @@ inline std::uint16_t action_tag(std::uint64_t key) {
   const auto t = static_cast<std::uint16_t>(key >> 48);
   return t ? t : 1;
 }
+// A filter of the action table's keys (a Bloom filter, two bits of one 64-bit
+// word per key, ~8 bits per key: a few hundred KB that stay in the caches): a
+// key whose bits are not both set is not in the table, and its slot is not
+// read. About a third of a step's features are absent from the table.
+inline std::uint64_t action_filter_bits(std::uint64_t key) {
+  return (1ull << ((key >> 40) & 63)) | (1ull << ((key >> 46) & 63));
+}
+inline std::size_t action_filter_word(std::uint64_t key, std::size_t words) { return (key >> 20) & (words - 1); }
 struct ActionTable {
   std::span<const ActionSlot> slots;  // power of two, at most half full
-  void add_all(const std::uint64_t* keys, std::size_t k, std::int32_t* scores) const {
+  std::span<const std::uint64_t> filter;  // power of two words, or empty (no filter)
+  void add_all(const std::uint64_t* in, std::size_t k, std::int32_t* scores) const {
     const std::size_t mask = slots.size() - 1;
+    std::uint64_t kept[128];
+    const std::uint64_t* keys = in;
+    if (!filter.empty()) {
+      std::size_t m = 0;
+      for (std::size_t f = 0; f < k; ++f) {
+        const std::uint64_t b = action_filter_bits(in[f]);
+        kept[m] = in[f];
+        m += (filter[action_filter_word(in[f], filter.size())] & b) == b;
+      }
+      keys = kept;
+      k = m;
+    }
     for (std::size_t f = 0; f < k; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
     for (std::size_t f = 0; f < k; ++f) {
       const std::uint16_t tag = action_tag(keys[f]);
@@ -283,6 +304,7 @@ struct ModelData {
   std::vector<Slot> tag_slots, label_slots;
   std::vector<Entry> tag_entries, label_entries;
   std::vector<ActionSlot> action_slots;
+  std::vector<std::uint64_t> action_filter;  // see ActionTable
   std::vector<KeyValue> lemma_exceptions, lemma_suffixes;  // value: rule index
   std::vector<KeyValue> word_classes;  // key: WordInfo::lower, value: word_class_value()
   std::uint32_t lemma_max_suffix = 5;
@@ -359,7 +381,9 @@ void reseal_model(std::string& bytes);
 void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& features, std::vector<Slot>& slots,
                  std::vector<Entry>& entries);
 // `features`: (key, weights) of the kept action features.
-void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots);
+// and the filter of the kept keys.
+void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots,
+                        std::vector<std::uint64_t>& filter);
 std::vector<KeyValue> build_kv(std::vector<KeyValue> pairs);
 
 }  // namespace newsan::syntax

@@ -140,7 +140,7 @@ void Model::add_dense(const DenseFeature* f, std::size_t k, std::int32_t* scores
 }
 
 std::string model_version_string(std::string_view description) {
-  std::string v = "syntax format 3";
+  std::string v = "syntax format 4";
   if (!description.empty()) v += ", " + std::string(description);
   return v;
 }

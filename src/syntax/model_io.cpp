@@ -20,6 +20,8 @@
 //     12 the built-in check: u32 per word (tag, head + 1, label, lemma rule) of kCheckSentences
 //     14 word classes {u64 key (hash of the lowercase word, WordInfo::lower), u64 value
 //        (coarse class + 1) | (fine class + 1) << 16}: data/word-classes-en.tsv at training time
+//     15 parser action filter: u64 words, a power of two (or none): two bits per kept action
+//        key (action_filter_word, action_filter_bits in internal.h); a key without both is absent
 //   magic "NSSYNEND" (the last 8 bytes)
 // Slot tables are open-addressed (key & (slots - 1), linear probing, key 0 =
 // empty), their sizes powers of two with at least one empty slot.
@@ -29,6 +31,7 @@
 //   2  (2026-12) the parser scores 3 actions (weights inline in the slots) and then
 //      the label of the chosen arc's direction; sections 8, 9 changed, 13 added.
 //   3  (2026-12) word classes (section 14 added): class features in the tagger and the parser.
+//   4  (2026-12) the parser's action filter (section 15 added).
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -48,10 +51,10 @@ namespace {
 
 constexpr char kMagic[9] = "NSSYNMDL";
 constexpr char kEndMagic[9] = "NSSYNEND";
-constexpr std::uint32_t kFormatVersion = 3;
+constexpr std::uint32_t kFormatVersion = 4;
 constexpr std::size_t kHeaderSize = 64;
 constexpr std::size_t kAlign = 64;
-constexpr std::uint32_t kSections = 14;
+constexpr std::uint32_t kSections = 15;
 constexpr std::size_t kTableEntry = 24;
 
 std::size_t padded(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
@@ -118,7 +121,8 @@ std::string encode_model(const ModelData& m) {
                            {11, sizeof(KeyValue), raw(m.lemma_suffixes)},
                            {12, 4, raw(m.check)},
                            {13, sizeof(Entry), raw(m.label_entries)},
-                           {14, sizeof(KeyValue), raw(m.word_classes)}};
+                           {14, sizeof(KeyValue), raw(m.word_classes)},
+                           {15, 8, raw(m.action_filter)}};
   std::string out(kMagic, 8);
   put<std::uint32_t>(out, kFormatVersion);
   put<std::uint32_t>(out, static_cast<std::uint32_t>(secs.size()));
@@ -200,7 +204,7 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
   if (nsec != kSections) d.fail(12, "expected " + std::to_string(kSections) + " sections, found " + std::to_string(nsec));
   static constexpr std::uint32_t kElem[kSections] = {1, 1, 1, 1, 4, sizeof(Slot), sizeof(Entry), sizeof(ActionSlot),
                                                      sizeof(Slot), sizeof(KeyValue), sizeof(KeyValue), 4, sizeof(Entry),
-                                                     sizeof(KeyValue)};
+                                                     sizeof(KeyValue), 8};
   std::string_view sec[kSections + 1];
   bool seen[kSections + 1] = {};
   const std::size_t body_end = bytes.size() - 8;
@@ -259,6 +263,9 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
   actions.slots = view<ActionSlot>(sec[8]);
   if (actions.slots.size() < 16 || !std::has_single_bit(actions.slots.size()))
     d.fail(0, "parser action slot count " + std::to_string(actions.slots.size()) + " is not a power of two >= 16");
+  actions.filter = view<std::uint64_t>(sec[15]);
+  if (!actions.filter.empty() && !std::has_single_bit(actions.filter.size()))
+    d.fail(0, "parser action filter size " + std::to_string(actions.filter.size()) + " is not a power of two");
   // `valid(value)`: whether a full slot's value is in range.
   auto kv = [&](std::string_view b, const char* what, auto valid) {
     auto t = view<KeyValue>(b);
@@ -365,7 +372,8 @@ void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& feat
   }
 }
 
-void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots) {
+void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots,
+                        std::vector<std::uint64_t>& filter) {
   std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t n = 16;
   while (n < features.size() * 2) n *= 2;  // load factor at most 1/2: few probes for absent features
@@ -381,6 +389,11 @@ void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> featur
     slots[i] = f;
     slots[i].tag = tag;
   }
+  std::size_t words = 1;
+  while (words * 8 < features.size()) words *= 2;  // ~8 bits per key
+  filter.assign(words, 0);
+  // Every key, also one a clash left out: its lookup finds the slot it clashed with.
+  for (const auto& [key, f] : features) filter[action_filter_word(key, words)] |= action_filter_bits(key);
 }
 
 std::vector<KeyValue> build_kv(std::vector<KeyValue> pairs) {

@@ -479,7 +479,7 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
   auto aw = parser.actions.export_actions(o.parser_features);
   auto lw = parser.labels.export_weights(label_scale, o.label_entries);
   build_slots(tw, m.tag_slots, m.tag_entries);
-  build_action_slots(aw, m.action_slots);
+  build_action_slots(aw, m.action_slots, m.action_filter);
   build_slots(lw, m.label_slots, m.label_entries);
   std::string bytes = encode_model(m);
   auto model = decode_model_unchecked(bytes, nullptr, "trained model", false);

@@ -103,7 +103,7 @@ case_bad_model_files() {
 }
 case_version_syntax_model() {
   expect_exit 0 "$NEWSAN" --version
-  grep -q "^syntax model syntax format 3, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
+  grep -q "^syntax model syntax format 4, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
 }
 # The syntax model is read when a sentence first needs a parse, not at start-up:
 # with a damaged model, an article whose extractors parse nothing is analyzed,
@@ -126,7 +126,7 @@ case_lazy_syntax_model() {
   [ "$(grep -c '"schema_version"' "$T/out")" -ge 1 ] || fail "the article without a parse was not reported: $(head -c 300 "$T/out")"
   expect_exit 0 env NEWSAN_DATA="$T/data" "$NEWSAN" --version
   grep -q "^data $T/data" "$T/out" || fail "--version did not use NEWSAN_DATA: $(cat "$T/out")"
-  grep -q "^syntax model syntax format 3, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
+  grep -q "^syntax model syntax format 4, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
   # With the good model the same article is analyzed.
   expect_exit 0 "$NEWSAN" -q --format json "$T/year.txt"; json_ok "$T/out"
 }

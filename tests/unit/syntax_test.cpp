@@ -3,6 +3,7 @@
 // sentences written for these tests.
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -114,7 +115,7 @@ TEST_CASE("syntax model files are validated on load", "[syntax][format]") {
   bad[bad.size() / 2] ^= 0x40;
   CHECK_THROWS_WITH(load(bad), Contains("checksum"));
   CHECK_THROWS_WITH(SyntaxModel::load("/nonexistent/syntax.model"), Contains("/nonexistent/syntax.model"));
-  CHECK(load(good)->version().rfind("syntax format 3", 0) == 0);
+  CHECK(load(good)->version().rfind("syntax format 4", 0) == 0);
 }
 
 TEST_CASE("the shipped model tags, lemmatizes and parses a sentence of its own", "[syntax]") {
@@ -306,4 +307,57 @@ TEST_CASE("a word-class table with a class out of range is refused", "[syntax][c
   REQUIRE(broken);
   syntax::reseal_model(bytes);
   CHECK_THROWS_WITH(syntax::decode_model(bytes, nullptr, "m.bin"), Contains("m.bin") && Contains("word class"));
+}
+
+TEST_CASE("the parser's action filter keeps every key of the table and drops most others", "[syntax][filter]") {
+  std::vector<std::pair<std::uint64_t, syntax::ActionSlot>> features;
+  std::uint64_t x = 12345;
+  auto next = [&x] { return x = syntax::mix64(x + 0x9E3779B97F4A7C15ull); };
+  for (int i = 0; i < 20000; ++i)
+    features.push_back({next(), syntax::ActionSlot{1, {std::int16_t(i % 7 + 1), std::int16_t(-(i % 5)), 3}}});
+  std::vector<syntax::ActionSlot> slots;
+  std::vector<std::uint64_t> filter;
+  syntax::build_action_slots(features, slots, filter);
+  REQUIRE(std::has_single_bit(filter.size()));
+  syntax::ActionTable with{slots, filter}, without{slots, {}};
+  // Present keys: the same weights with and without the filter.
+  for (std::size_t i = 0; i < features.size(); i += 97) {
+    std::int32_t a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+    with.add_all(&features[i].first, 1, a);
+    without.add_all(&features[i].first, 1, b);
+    CHECK(a[0] == b[0]);
+    CHECK(a[1] == b[1]);
+    CHECK(a[2] == b[2]);
+    CHECK(a[0] != 0);
+  }
+  // Absent keys: most are stopped by the filter (two bits of ~8 per key).
+  int passed = 0;
+  for (int i = 0; i < 10000; ++i) {
+    const std::uint64_t k = next();
+    const std::uint64_t bits = syntax::action_filter_bits(k);
+    passed += (filter[syntax::action_filter_word(k, filter.size())] & bits) == bits;
+  }
+  CHECK(passed < 2000);
+}
+
+TEST_CASE("a syntax model whose action filter is not a power of two is refused", "[syntax][filter][format]") {
+  std::string bytes = read_bytes(model_path());
+  std::uint32_t nsec = 0;
+  std::memcpy(&nsec, bytes.data() + 12, 4);
+  bool found = false;
+  for (std::uint32_t k = 0; k < nsec; ++k) {
+    const std::size_t at = 64 + 24 * k;
+    std::uint32_t id = 0;
+    std::uint64_t count = 0;
+    std::memcpy(&id, bytes.data() + at, 4);
+    std::memcpy(&count, bytes.data() + at + 16, 8);
+    if (id != 15) continue;
+    REQUIRE(count >= 2);
+    count -= 1;  // one word fewer: still inside the file, no longer a power of two
+    std::memcpy(bytes.data() + at + 16, &count, 8);
+    found = true;
+  }
+  REQUIRE(found);
+  syntax::reseal_model(bytes);
+  CHECK_THROWS_WITH(syntax::decode_model(bytes, nullptr, "m.bin"), Contains("m.bin") && Contains("action filter"));
 }
