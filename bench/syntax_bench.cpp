@@ -2,6 +2,8 @@
 //
 //   build/bench/syntax_bench [DIR [MAX_FILES [MODEL]]]
 //   (default: ../shared/corpora/bbc-news/bbc, 300 files, data/models/syntax.model)
+//   `--help` prints this usage; a bad argument or an unreadable model is an
+//   error message and exit status 2, never a crash.
 //
 // Tokenizes the files once, then times (median of 3 passes) tagging alone
 // (SyntaxModel::tag) and tagging + parsing (SyntaxModel::parse) of every
@@ -10,6 +12,7 @@
 // which needs no parse and so never loads the syntax model, and then one
 // article whose dates need a parse (the model is loaded then).
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -17,6 +20,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsan/analysis.h"
@@ -25,11 +29,58 @@
 #include "newsan/syntax.h"
 #include "newsan/tokenizer.h"
 
+namespace {
+
+namespace fs = std::filesystem;
+
+int usage(std::FILE* to) {
+  std::fprintf(to, "usage: syntax_bench [DIR [MAX_FILES [MODEL]]]\n"
+                   "  DIR        text files to tag and parse (default: ../shared/corpora/bbc-news/bbc)\n"
+                   "  MAX_FILES  at most this many files, a positive number (default: 300)\n"
+                   "  MODEL      syntax model (default: data/models/syntax.model)\n");
+  return to == stdout ? 0 : 2;
+}
+
+int run(const fs::path& dir, std::size_t max_files, const fs::path& model_path);
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  for (std::string_view a : args) {
+    if (a == "-h" || a == "--help") return usage(stdout);
+    if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "syntax_bench: unknown option '%.*s'\n", int(a.size()), a.data());
+      return usage(stderr);
+    }
+  }
+  if (args.size() > 3) {
+    std::fprintf(stderr, "syntax_bench: too many arguments\n");
+    return usage(stderr);
+  }
+  std::size_t max_files = 300;
+  if (args.size() > 1) {
+    const std::string_view n = args[1];
+    const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), max_files);
+    if (ec != std::errc() || end != n.data() + n.size() || max_files == 0) {
+      std::fprintf(stderr, "syntax_bench: MAX_FILES '%.*s' is not a positive number\n", int(n.size()), n.data());
+      return usage(stderr);
+    }
+  }
+  const fs::path dir = args.size() > 0 ? fs::path(args[0]) : fs::path(NEWSAN_BENCH_SHARED_DIR) / "corpora/bbc-news/bbc";
+  const fs::path model = args.size() > 2 ? fs::path(args[2]) : fs::path(NEWSAN_BENCH_DATA_DIR) / "models/syntax.model";
+  try {
+    return run(dir, max_files, model);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "syntax_bench: %s\n", e.what());
+    return 2;
+  }
+}
+
+namespace {
+
+int run(const fs::path& dir, std::size_t max_files, const fs::path& model_path) {
   using clock = std::chrono::steady_clock;
-  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(NEWSAN_BENCH_SHARED_DIR) / "corpora/bbc-news/bbc";
-  const std::size_t max_files = argc > 2 ? std::stoul(argv[2]) : 300;
   if (!fs::is_directory(dir)) {
     std::fprintf(stderr, "syntax_bench: %s: no such directory\n", dir.c_str());
     return 2;
@@ -78,7 +129,6 @@ int main(int argc, char** argv) {
     }
   }
   auto t0 = clock::now();
-  const fs::path model_path = argc > 3 ? fs::path(argv[3]) : fs::path(NEWSAN_BENCH_DATA_DIR) / "models/syntax.model";
   auto model = newsan::SyntaxModel::load(model_path);
   const double load_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
   // Wall time and this thread's CPU time (the machine is shared: CPU time is
@@ -131,3 +181,5 @@ int main(int argc, char** argv) {
               hostile_ms[1], hostile_ms[1] / std::max(1e-9, hostile_ms[0]));
   return 0;
 }
+
+}  // namespace

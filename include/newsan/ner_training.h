@@ -69,6 +69,9 @@ class WordClassCounter {
 // into the gazetteer, where the tagger finds each word's class. Throws
 // InputError naming the file and line.
 void add_word_classes(Gazetteer& gazetteer, const std::filesystem::path& table);
+// The rows of a word-class table, checked as above (also read by
+// `newsan train-syntax`, whose tagger and parser have class features).
+std::vector<WordClass> read_word_classes(const std::filesystem::path& table);
 
 // ---- evaluation (CoNLL files) ------------------------------------------------
 

@@ -81,7 +81,7 @@ class SyntaxModel {
   virtual void parse(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const = 0;
   // Tags and lemmatizes only (head = -1, deprel empty): cheaper than parse().
   virtual void tag(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out) const = 0;
-  // e.g. "syntax format 2, trained on ..." — printed by --version.
+  // e.g. "syntax format 4, trained on ..." — printed by --version.
   virtual std::string version() const = 0;
   // The same string read from the file's header and description only (no
   // weights, no checksum of the whole file): what --version prints. Throws

@@ -26,6 +26,9 @@ void setup_eval_ner(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_summarize(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_parse(CLI::App& app, GlobalOptions& g, Action& action);
 void setup_train_syntax(CLI::App& app, GlobalOptions& g, Action& action);
+// The word-class table a trainer reads: `given`, else <data dir>/word-classes-en.tsv
+// when it exists; empty with `none` (train-ner, train-syntax).
+std::filesystem::path word_classes_table(const std::string& given, bool none, const GlobalOptions& g);
 void setup_eval_syntax(CLI::App& app, GlobalOptions& g, Action& action);
 
 // Prints "newsan: <message>" to stderr.

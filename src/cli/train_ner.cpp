@@ -36,11 +36,7 @@ int run_train_ner(const TrainNerOptions& o, const GlobalOptions& g) {
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
   ner::Gazetteer gaz = ner::read_gazetteers(gaz_dir);
-  std::filesystem::path classes = o.word_classes;
-  if (classes.empty() && !o.no_word_classes) {
-    std::filesystem::path d = DataDir::locate(g.data_dir, g.argv0).file("word-classes-en.tsv");
-    if (std::filesystem::exists(d)) classes = d;
-  }
+  const std::filesystem::path classes = word_classes_table(o.word_classes, o.no_word_classes, g);
   if (!classes.empty()) ner::add_word_classes(gaz, classes);
   auto train = ner::read_conll(o.train);
   std::vector<ner::ConllDocument> dev;
@@ -208,6 +204,13 @@ void setup_train_word_classes(CLI::App& app, Action& action) {
   sub->add_option("--iterations", o->options.iterations, "k-means iterations")->capture_default_str();
   sub->add_option("--seed", o->options.seed, "Seed of the initial centroids")->capture_default_str();
   sub->callback([o, &action] { action = [o] { return run_train_word_classes(*o); }; });
+}
+
+std::filesystem::path word_classes_table(const std::string& given, bool none, const GlobalOptions& g) {
+  if (none) return {};
+  if (!given.empty()) return given;
+  std::filesystem::path d = DataDir::locate(g.data_dir, g.argv0).file("word-classes-en.tsv");
+  return std::filesystem::exists(d) ? d : std::filesystem::path();
 }
 
 void setup_train_ner(CLI::App& app, GlobalOptions& g, Action& action) {

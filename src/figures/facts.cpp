@@ -197,8 +197,10 @@ void SentenceFacts::read(Figure& f) const {
     std::uint8_t roles = pred_roles(w(h).lemma) | lx_.predicate_of_form(lex::ascii_lower(form(h)));
     const EventWord* ev = event_word(h);
     // An oblique with no preposition is an object the parser misread
-    // ("released over 130 prisoners") or a measure of change ("fell 2 percent").
-    bool bare_obl = is(rel, "obl") && child(noun, "case") < 0;
+    // ("released over 130 prisoners") or a measure of change ("fell 2 percent");
+    // a "preposition" inside the figure is its qualifier ("over 130"), not one.
+    const int case_word = child(noun, "case");
+    bool bare_obl = is(rel, "obl") && (case_word < 0 || (case_word >= first && case_word < last));
     if (is(rel, "obj") || rel == "nsubj:pass" || bare_obl) {
       pred = h;
       passive = rel == "nsubj:pass";

@@ -105,6 +105,17 @@ const WordInfo& none_word() {
   }();
   return kNone;
 }
+
+// The dense features `d` as values into `dense`, or else as keys into `out`
+// (returns how many keys).
+std::size_t dense_or_keys(const DenseFeature* d, std::size_t k, std::uint64_t* out, DenseFeature* dense) {
+  if (dense) {
+    std::copy(d, d + k, dense);
+    return 0;
+  }
+  for (std::size_t j = 0; j < k; ++j) out[j] = fkey(kDenseTemplateId[d[j].templ], d[j].value);
+  return k;
+}
 }  // namespace
 
 std::size_t tagger_word_features(const WordInfo& w, std::uint64_t* out) {
@@ -118,10 +129,15 @@ std::size_t tagger_word_features(const WordInfo& w, std::uint64_t* out) {
     if (w.prefix[s]) out[k++] = fkey(7 + s, w.prefix[s]);
   out[k++] = fkey(10, w.shape);
   out[k++] = fkey(23, w.flags);
+  // learned word classes (measured on EWT dev: word, neighbours and the
+  // previous tag with the next word's class lift UPOS 0.946 -> 0.950)
+  out[k++] = fkey(32, w.fine);
+  out[k++] = fkey(33, w.fine, w.suffix[2]);
   return k;
 }
 
-std::size_t tagger_context_features(std::span<const WordInfo> words, std::size_t i, std::uint64_t* out) {
+std::size_t tagger_context_features(std::span<const WordInfo> words, std::size_t i, std::uint64_t* out,
+                                    DenseFeature* dense) {
   const WordInfo& kNone = none_word();
   const std::size_t n = words.size();
   const WordInfo& w = words[i];
@@ -144,21 +160,36 @@ std::size_t tagger_context_features(std::span<const WordInfo> words, std::size_t
   out[k++] = fkey(29, n1.suffix[1]);
   out[k++] = fkey(30, p1.form);
   out[k++] = fkey(31, n1.form);
-  return k;
+  out[k++] = fkey(39, w.fine, n1.fine);
+  const DenseFeature d[kDenseContext] = {{kDenseP1Fine, std::uint32_t(p1.fine)},
+                                         {kDenseN1Fine, std::uint32_t(n1.fine)},
+                                         {kDenseN2Coarse, std::uint32_t(n2.coarse)},
+                                         {kDenseP2Coarse, std::uint32_t(p2.coarse)}};
+  return k + dense_or_keys(d, kDenseContext, out + k, dense);
 }
 
-std::size_t tagger_dynamic_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2,
-                                    std::uint64_t* out) {
+std::size_t tagger_lookahead_features(std::span<const WordInfo> words, std::size_t i, int next1, int next2,
+                                      std::uint64_t* out, DenseFeature* dense) {
+  std::size_t k = 0;
+  out[k++] = fkey(49, next1, next2);
+  out[k++] = fkey(50, words[i].lower, next1);
+  const DenseFeature d[kDenseLookahead] = {{kDenseNext1, std::uint32_t(next1)}};
+  return k + dense_or_keys(d, kDenseLookahead, out + k, dense);
+}
+
+std::size_t tagger_dynamic_features(std::span<const WordInfo> words, std::size_t i, int prev1, int prev2, int next1,
+                                    std::uint64_t* out, DenseFeature* dense) {
   const WordInfo& w = words[i];
   const WordInfo& n1 = i + 1 < words.size() ? words[i + 1] : none_word();
   std::size_t k = 0;
-  out[k++] = fkey(11, prev1);
-  out[k++] = fkey(12, prev2);
   out[k++] = fkey(13, prev1, prev2);
   out[k++] = fkey(14, prev1, w.lower);
   out[k++] = fkey(26, prev1, w.suffix[2]);
   out[k++] = fkey(28, prev1, n1.lower);
-  return k;
+  out[k++] = fkey(40, prev1, n1.fine);
+  out[k++] = fkey(51, prev1, next1);
+  const DenseFeature d[kDenseDynamic] = {{kDensePrev1, std::uint32_t(prev1)}, {kDensePrev2, std::uint32_t(prev2)}};
+  return k + dense_or_keys(d, kDenseDynamic, out + k, dense);
 }
 
 void ParseState::reset(int words) {
@@ -320,6 +351,17 @@ std::size_t parser_features(const ParseState& st, std::span<const WordInfo> word
   // suffix of the buffer front: unknown words
   out[k++] = fkey(t++, b0 >= 0 && b0 < n ? words[b0].suffix[2] : 0, s0t);
   out[k++] = fkey(t++, s0 >= 0 ? words[s0].suffix[2] : 0, b0t);
+  // word classes (index 94 on)
+  auto C = [&](int i) -> std::uint64_t { return i < 0 ? 0x7FFF : i == n ? 0x7FFE : words[i].fine; };
+  const std::uint64_t s0c = C(s0), b0c = C(b0), b1c = C(b1), s1c = C(s1);
+  out[k++] = fkey(t++, s0c);
+  out[k++] = fkey(t++, b0c);
+  out[k++] = fkey(t++, b1c);
+  out[k++] = fkey(t++, s1c);
+  out[k++] = fkey(t++, s0c, b0c);
+  out[k++] = fkey(t++, s0c, b0t);
+  out[k++] = fkey(t++, s0t, b0c);
+  out[k++] = fkey(t++, b0c, b1c);
   return k;
 }
 
@@ -327,7 +369,8 @@ void label_features(const std::uint64_t* all, std::uint64_t* out) {
   // Indices into parser_features' order (see the comments there).
   static constexpr std::uint8_t kPick[kLabelFeatures] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  16, 21, 22,
                                                          24, 25, 26, 35, 37, 38, 40, 41, 47, 51, 52, 56,
-                                                         58, 66, 67, 69, 70, 74, 77, 85, 86, 87, 92, 93};
+                                                         58, 66, 67, 69, 70, 74, 77, 85, 86, 87, 92, 93,
+                                                         94, 95, 98, 99, 100};
   for (std::size_t i = 0; i < kLabelFeatures; ++i) out[i] = all[kPick[i]];
 }
 

@@ -94,21 +94,53 @@ const ParsedSentence& DocumentSyntax::sentence_of_token(std::size_t token_index)
 namespace newsan::syntax {
 
 Model::Model(std::shared_ptr<const void> image, ModelData strings, WeightTable tagger, ActionTable actions,
-             WeightTable labels, std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes)
+             WeightTable labels, std::span<const KeyValue> exceptions, std::span<const KeyValue> suffixes,
+             std::span<const KeyValue> classes)
     : image_(std::move(image)),
       d_(std::move(strings)),
       tagger_(tagger),
       actions_(actions),
       labels_(labels),
       exceptions_(exceptions),
-      suffixes_(suffixes) {
+      suffixes_(suffixes),
+      classes_(classes) {
   static std::atomic<std::uint64_t> next_serial{1};
   serial_ = next_serial.fetch_add(1, std::memory_order_relaxed);
   for (const auto& t : d_.tags) xpos_hash_.push_back(hash_bytes(t.xpos, 5));
+  build_dense_rows();
+}
+
+void Model::build_dense_rows() {
+  const std::size_t nc = d_.tags.size();
+  const std::uint32_t tag_values = static_cast<std::uint32_t>(nc) + 1;  // class + 1, 0 = none
+  dense_.limit = {tag_values, tag_values, tag_values, kMaxFineClasses + 1, kMaxFineClasses + 1,
+                  kMaxCoarseClasses + 1, kMaxCoarseClasses + 1};
+  std::uint32_t rows = 0;
+  for (std::size_t t = 0; t < kDenseTemplates; ++t) {
+    dense_.offset[t] = rows;
+    rows += dense_.limit[t];
+  }
+  dense_.w.assign(std::size_t(rows) * nc, 0);
+  for (std::size_t t = 0; t < kDenseTemplates; ++t)
+    for (std::uint32_t v = 0; v < dense_.limit[t]; ++v)
+      if (const Slot* s = tagger_.find(fkey(kDenseTemplateId[t], v))) {
+        std::int16_t* row = dense_.w.data() + std::size_t(dense_.offset[t] + v) * nc;
+        for (const Entry& e : tagger_.entries.subspan(s->begin, s->count))
+          if (e.cls < nc) row[e.cls] = static_cast<std::int16_t>(row[e.cls] + e.weight);
+      }
+}
+
+void Model::add_dense(const DenseFeature* f, std::size_t k, std::int32_t* scores) const {
+  const std::size_t nc = d_.tags.size();
+  for (std::size_t j = 0; j < k; ++j) {
+    if (f[j].value >= dense_.limit[f[j].templ]) continue;  // cannot happen (values are bounded): no read outside
+    const std::int16_t* row = dense_.w.data() + std::size_t(dense_.offset[f[j].templ] + f[j].value) * nc;
+    for (std::size_t c = 0; c < nc; ++c) scores[c] += row[c];
+  }
 }
 
 std::string model_version_string(std::string_view description) {
-  std::string v = "syntax format 2";
+  std::string v = "syntax format 4";
   if (!description.empty()) v += ", " + std::string(description);
   return v;
 }
@@ -127,7 +159,7 @@ struct Scratch {
   std::vector<std::uint64_t> cache_keys;
   std::vector<std::int32_t> cache_rows;
   std::vector<WordInfo> info;
-  std::vector<int> tags, heads, labels;
+  std::vector<int> tags, heads, labels, ahead;
   ParseState st;
 };
 Scratch& scratch() {
@@ -151,6 +183,7 @@ void Model::tag_words(std::span<const WordInfo> info, std::vector<int>& tags) co
   std::vector<std::int32_t>& base = sc.static_scores;
   base.resize(n * nc);
   std::uint64_t feats[kMaxTagFeatures];
+  DenseFeature dense[kDenseContext + kDenseLookahead + kDenseDynamic];
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t key = info[i].form | 1;  // 0 = empty slot
     const std::size_t slot = key & (Scratch::kCacheSlots - 1);
@@ -161,14 +194,29 @@ void Model::tag_words(std::span<const WordInfo> info, std::vector<int>& tags) co
       sc.cache_keys[slot] = key;
     }
     std::copy(row, row + nc, base.data() + i * nc);
-    const std::size_t k = tagger_context_features(info, i, feats);
+    const std::size_t k = tagger_context_features(info, i, feats, dense);
     tagger_.add_all(feats, k, base.data() + i * nc);
+    add_dense(dense, kDenseContext, base.data() + i * nc);
+  }
+  // The lookahead: each word's best tag from its static features alone.
+  std::vector<int>& ahead = sc.ahead;
+  ahead.resize(n + 2);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t* row = base.data() + i * nc;
+    ahead[i] = static_cast<int>(std::max_element(row, row + nc) - row) + 1;
+  }
+  ahead[n] = ahead[n + 1] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t k = tagger_lookahead_features(info, i, ahead[i + 1], ahead[i + 2], feats, dense);
+    tagger_.add_all(feats, k, base.data() + i * nc);
+    add_dense(dense, kDenseLookahead, base.data() + i * nc);
   }
   for (std::size_t i = 0; i < n; ++i) {
     const int p1 = i >= 1 ? tags[i - 1] + 1 : 0, p2 = i >= 2 ? tags[i - 2] + 1 : 0;
-    const std::size_t k = tagger_dynamic_features(info, i, p1, p2, feats);
+    const std::size_t k = tagger_dynamic_features(info, i, p1, p2, ahead[i + 1], feats, dense);
     std::int32_t* sc = base.data() + i * nc;
     tagger_.add_all(feats, k, sc);
+    add_dense(dense, kDenseDynamic, sc);
     tags[i] = static_cast<int>(std::max_element(sc, sc + nc) - sc);
   }
 }
@@ -228,11 +276,18 @@ std::uint32_t Model::lemma_rule_of(std::string_view form, int tag) const {
   return 0;  // rule 0 is always the identity-ish "k0:" rule
 }
 
+void Model::word_infos(std::span<const std::string_view> forms, std::vector<WordInfo>& info) const {
+  info.resize(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    info[i] = word_info(forms[i]);
+    set_word_class(classes_, info[i]);
+  }
+}
+
 void Model::analyze(std::span<const std::string_view> forms, std::vector<SyntaxWord>& out, bool with_tree) const {
   Scratch& sc = scratch();
   std::vector<WordInfo>& info = sc.info;
-  info.resize(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
+  word_infos(forms, info);
   std::vector<int>&tags = sc.tags, &heads = sc.heads, &labels = sc.labels;
   tag_words(info, tags);
   if (with_tree) parse_words(info, tags, heads, labels);
@@ -261,8 +316,8 @@ std::vector<std::uint32_t> Model::run_check() const {
   std::vector<std::uint32_t> out;
   for (std::string_view s : kCheckSentences) {
     auto forms = split_spaces(s);
-    std::vector<WordInfo> info(forms.size());
-    for (std::size_t i = 0; i < forms.size(); ++i) info[i] = word_info(forms[i]);
+    std::vector<WordInfo> info;
+    word_infos(forms, info);
     std::vector<int> tags, heads, labels;
     tag_words(info, tags);
     parse_words(info, tags, heads, labels);

@@ -18,6 +18,10 @@
 //       (label class = direction * labels + label; direction 0 = LEFT, 1 = RIGHT)
 //     10 lemma exceptions {u64 key, u64 rule}          11 lemma suffixes {u64 key, u64 rule}
 //     12 the built-in check: u32 per word (tag, head + 1, label, lemma rule) of kCheckSentences
+//     14 word classes {u64 key (hash of the lowercase word, WordInfo::lower), u64 value
+//        (coarse class + 1) | (fine class + 1) << 16}: data/word-classes-en.tsv at training time
+//     15 parser action filter: u64 words, a power of two (or none): two bits per kept action
+//        key (action_filter_word, action_filter_bits in internal.h); a key without both is absent
 //   magic "NSSYNEND" (the last 8 bytes)
 // Slot tables are open-addressed (key & (slots - 1), linear probing, key 0 =
 // empty), their sizes powers of two with at least one empty slot.
@@ -26,6 +30,8 @@
 //   1  (2026-12) first version: (XPOS, UPOS) tagger, arc-hybrid parser, edit-rule lemmatizer.
 //   2  (2026-12) the parser scores 3 actions (weights inline in the slots) and then
 //      the label of the chosen arc's direction; sections 8, 9 changed, 13 added.
+//   3  (2026-12) word classes (section 14 added): class features in the tagger and the parser.
+//   4  (2026-12) the parser's action filter (section 15 added).
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -45,10 +51,10 @@ namespace {
 
 constexpr char kMagic[9] = "NSSYNMDL";
 constexpr char kEndMagic[9] = "NSSYNEND";
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 4;
 constexpr std::size_t kHeaderSize = 64;
 constexpr std::size_t kAlign = 64;
-constexpr std::uint32_t kSections = 13;
+constexpr std::uint32_t kSections = 15;
 constexpr std::size_t kTableEntry = 24;
 
 std::size_t padded(std::size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
@@ -114,7 +120,9 @@ std::string encode_model(const ModelData& m) {
                            {10, sizeof(KeyValue), raw(m.lemma_exceptions)},
                            {11, sizeof(KeyValue), raw(m.lemma_suffixes)},
                            {12, 4, raw(m.check)},
-                           {13, sizeof(Entry), raw(m.label_entries)}};
+                           {13, sizeof(Entry), raw(m.label_entries)},
+                           {14, sizeof(KeyValue), raw(m.word_classes)},
+                           {15, 8, raw(m.action_filter)}};
   std::string out(kMagic, 8);
   put<std::uint32_t>(out, kFormatVersion);
   put<std::uint32_t>(out, static_cast<std::uint32_t>(secs.size()));
@@ -195,7 +203,8 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
   if (std::memcmp(bytes.data() + bytes.size() - 8, kEndMagic, 8) != 0) d.fail(bytes.size() - 8, "no end magic");
   if (nsec != kSections) d.fail(12, "expected " + std::to_string(kSections) + " sections, found " + std::to_string(nsec));
   static constexpr std::uint32_t kElem[kSections] = {1, 1, 1, 1, 4, sizeof(Slot), sizeof(Entry), sizeof(ActionSlot),
-                                                     sizeof(Slot), sizeof(KeyValue), sizeof(KeyValue), 4, sizeof(Entry)};
+                                                     sizeof(Slot), sizeof(KeyValue), sizeof(KeyValue), 4, sizeof(Entry),
+                                                     sizeof(KeyValue), 8};
   std::string_view sec[kSections + 1];
   bool seen[kSections + 1] = {};
   const std::size_t body_end = bytes.size() - 8;
@@ -254,20 +263,29 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
   actions.slots = view<ActionSlot>(sec[8]);
   if (actions.slots.size() < 16 || !std::has_single_bit(actions.slots.size()))
     d.fail(0, "parser action slot count " + std::to_string(actions.slots.size()) + " is not a power of two >= 16");
-  auto kv = [&](std::string_view b, const char* what) {
+  actions.filter = view<std::uint64_t>(sec[15]);
+  if (!actions.filter.empty() && !std::has_single_bit(actions.filter.size()))
+    d.fail(0, "parser action filter size " + std::to_string(actions.filter.size()) + " is not a power of two");
+  // `valid(value)`: whether a full slot's value is in range.
+  auto kv = [&](std::string_view b, const char* what, auto valid) {
     auto t = view<KeyValue>(b);
     if (t.empty()) return t;
     if (!std::has_single_bit(t.size())) d.fail(0, std::string(what) + " table size is not a power of two");
     std::size_t empty = 0;
     for (const KeyValue& e : t) {
       if (e.key == 0) ++empty;
-      else if (e.value >= m.lemma_rules.size()) d.fail(0, std::string(what) + " names a lemma rule out of range");
+      else if (!valid(e.value)) d.fail(0, std::string(what) + " table holds a value out of range");
     }
     if (empty == 0) d.fail(0, std::string(what) + " table has no empty slot");
     return t;
   };
-  auto exceptions = kv(sec[10], "lemma exception");
-  auto suffixes = kv(sec[11], "lemma suffix");
+  auto rule = [&](std::uint64_t v) { return v < m.lemma_rules.size(); };
+  auto exceptions = kv(sec[10], "lemma exception", rule);
+  auto suffixes = kv(sec[11], "lemma suffix", rule);
+  auto classes = kv(sec[14], "word class", [](std::uint64_t v) {
+    const std::uint64_t coarse = v & 0xFFFF, fine = v >> 16;
+    return coarse >= 1 && coarse <= kMaxCoarseClasses && fine >= 1 && fine <= kMaxFineClasses;
+  });
   const auto check = view<std::uint32_t>(sec[12]);
   m.check.assign(check.begin(), check.end());
   if (!image) {  // bytes not owned by the caller: keep an aligned copy
@@ -280,7 +298,8 @@ std::shared_ptr<const Model> decode_model_unchecked(std::string_view bytes, std:
     image.reset();
     return decode_model_unchecked(bytes, nullptr, origin, verify);
   }
-  auto model = std::make_shared<const Model>(image, std::move(m), tagger, actions, labels, exceptions, suffixes);
+  auto model = std::make_shared<const Model>(image, std::move(m), tagger, actions, labels, exceptions, suffixes,
+                                             classes);
   if (verify && model->run_check() != model->data().check)
     throw FormatError(std::string(origin) +
                       ": bad syntax model: its built-in check sentences no longer parse as when it was written "
@@ -353,7 +372,8 @@ void build_slots(std::vector<std::pair<std::uint64_t, std::vector<Entry>>>& feat
   }
 }
 
-void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots) {
+void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> features, std::vector<ActionSlot>& slots,
+                        std::vector<std::uint64_t>& filter) {
   std::sort(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t n = 16;
   while (n < features.size() * 2) n *= 2;  // load factor at most 1/2: few probes for absent features
@@ -369,6 +389,11 @@ void build_action_slots(std::vector<std::pair<std::uint64_t, ActionSlot>> featur
     slots[i] = f;
     slots[i].tag = tag;
   }
+  std::size_t words = 1;
+  while (words * 8 < features.size()) words *= 2;  // ~8 bits per key
+  filter.assign(words, 0);
+  // Every key, also one a clash left out: its lookup finds the slot it clashed with.
+  for (const auto& [key, f] : features) filter[action_filter_word(key, words)] |= action_filter_bits(key);
 }
 
 std::vector<KeyValue> build_kv(std::vector<KeyValue> pairs) {

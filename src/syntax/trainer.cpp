@@ -142,9 +142,16 @@ void tag_sentence(const Perceptron& p, Sent& s, std::vector<int>& out, bool aver
   out.assign(n, 0);
   std::uint64_t feats[kMaxTagFeatures];
   std::vector<float> scores(p.classes());
+  // The lookahead tags: the best tag of each word from its static features alone
+  // (as Model::tag_words computes them).
+  std::vector<int> ahead(n + 2, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    p.score(feats, tagger_static_features(s.info, i, feats), scores.data(), averaged);
+    ahead[i] = argmax(scores.data(), scores.size()) + 1;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const int p1 = i >= 1 ? out[i - 1] + 1 : 0, p2 = i >= 2 ? out[i - 2] + 1 : 0;
-    const std::size_t k = tagger_features(s.info, i, p1, p2, feats);
+    const std::size_t k = tagger_features(s.info, i, p1, p2, ahead[i + 1], ahead[i + 2], feats);
     p.score(feats, k, scores.data(), averaged);
     int guess = argmax(scores.data(), scores.size());
     if (learn) {
@@ -327,6 +334,16 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
   m.root_label = static_cast<std::uint32_t>(label_id["root"]);
   const int nl = static_cast<int>(m.labels.size());
   const int root = static_cast<int>(m.root_label);
+  {
+    std::vector<KeyValue> classes;
+    for (const auto& c : o.word_classes) {
+      if (c.coarse >= kMaxCoarseClasses || c.fine >= kMaxFineClasses)
+        throw UsageError("train-syntax: word class of '" + c.word + "' out of range");
+      const std::uint64_t key = word_info(c.word).lower;  // the key set_word_class looks up
+      classes.push_back(KeyValue{key ? key : 1, word_class_value(c.coarse, c.fine)});
+    }
+    m.word_classes = build_kv(std::move(classes));
+  }
 
   auto convert = [&](const std::vector<ConlluSentence>& in, bool known_only) {
     std::vector<Sent> out;
@@ -336,6 +353,7 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
       for (const auto& w : s.words) {
         t.forms.push_back(w.form);
         t.info.push_back(word_info(w.form));
+        set_word_class(m.word_classes, t.info.back());
         auto it = tag_id.find({w.xpos, upos_name_checked(w.upos)});
         t.tags.push_back(it == tag_id.end() ? 0 : it->second);
         t.heads.push_back(w.head == 0 ? n : w.head - 1);
@@ -461,7 +479,7 @@ std::string train_model(const std::vector<ConlluSentence>& train, const std::vec
   auto aw = parser.actions.export_actions(o.parser_features);
   auto lw = parser.labels.export_weights(label_scale, o.label_entries);
   build_slots(tw, m.tag_slots, m.tag_entries);
-  build_action_slots(aw, m.action_slots);
+  build_action_slots(aw, m.action_slots, m.action_filter);
   build_slots(lw, m.label_slots, m.label_entries);
   std::string bytes = encode_model(m);
   auto model = decode_model_unchecked(bytes, nullptr, "trained model", false);

@@ -26,6 +26,13 @@ struct TrainOptions {
   std::size_t parser_features = 700000;   // parser action features kept (16 bytes each)
   std::size_t label_entries = 1000000;    // parser label weights kept
   double explore = 0.9;  // after the first parser epoch, follow the model's own transition this often
+  // Learned word classes (data/word-classes-en.tsv, read by the CLI): kept in
+  // the model, read by the class features. Empty: no word has a class.
+  struct WordClass {
+    std::string word;
+    std::uint32_t coarse = 0, fine = 0;  // below kMaxCoarseClasses, kMaxFineClasses
+  };
+  std::vector<WordClass> word_classes;
   std::string description;
   // Called with a line of progress (no newline at the end).
   std::function<void(const std::string&)> log;

@@ -103,7 +103,7 @@ case_bad_model_files() {
 }
 case_version_syntax_model() {
   expect_exit 0 "$NEWSAN" --version
-  grep -q "^syntax model syntax format 2, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
+  grep -q "^syntax model syntax format 4, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
 }
 # The syntax model is read when a sentence first needs a parse, not at start-up:
 # with a damaged model, an article whose extractors parse nothing is analyzed,
@@ -126,9 +126,42 @@ case_lazy_syntax_model() {
   [ "$(grep -c '"schema_version"' "$T/out")" -ge 1 ] || fail "the article without a parse was not reported: $(head -c 300 "$T/out")"
   expect_exit 0 env NEWSAN_DATA="$T/data" "$NEWSAN" --version
   grep -q "^data $T/data" "$T/out" || fail "--version did not use NEWSAN_DATA: $(cat "$T/out")"
-  grep -q "^syntax model syntax format 2, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
+  grep -q "^syntax model syntax format 4, trained on" "$T/out" || fail "no syntax model line: $(cat "$T/out")"
   # With the good model the same article is analyzed.
   expect_exit 0 "$NEWSAN" -q --format json "$T/year.txt"; json_ok "$T/out"
 }
 
+# The syntax benchmark's arguments: --help is usage (exit 0); a bad count, an
+# unknown option, a missing directory or a bad model file are errors (exit 2),
+# never a crash (it once died in std::stoul on --help).
+case_bench_arguments() {
+  local bench=${NEWSAN_BUILD:?}/bench/syntax_bench
+  [ -x "$bench" ] || exit 77
+  expect_exit 0 "$bench" --help; grep -q "^usage: syntax_bench" "$T/out" || fail "no usage: $(cat "$T/out")"
+  expect_exit 2 "$bench" "$T" many; err_has "MAX_FILES 'many' is not a positive number"
+  expect_exit 2 "$bench" "$T" 0; err_has "is not a positive number"
+  expect_exit 2 "$bench" --fast; err_has "unknown option '--fast'"
+  expect_exit 2 "$bench" "$T/none"; err_has "no such directory"
+  printf 'The ferry left.\n' >"$T/a.txt"
+  printf 'hello' >"$T/foreign.model"
+  expect_exit 2 "$bench" "$T" 1 "$T/foreign.model"; err_has "not a newsan syntax model"
+}
+# Word classes: the table named by --word-classes is kept in the model (its
+# description says which), --no-word-classes trains without, a bad table is an
+# error naming the file and line.
+case_train_syntax_word_classes() {
+  local opts=(--train "$TINY/tiny-train.conllu" --tagger-epochs 2 --parser-epochs 2 --jackknife 0)
+  expect_exit 0 "$NEWSAN" train-syntax "${opts[@]}" --word-classes "$TINY/tiny-classes.tsv" -o "$T/c.model"
+  err_has "26 word classes"
+  expect_exit 0 "$NEWSAN" train-syntax "${opts[@]}" --no-word-classes -o "$T/n.model"
+  err_has "0 word classes"
+  grep -qa 'seed 1, word classes tiny-classes.tsv' "$T/c.model" || fail "the description does not name the class table"
+  grep -qa 'seed 1, no word classes' "$T/n.model" || fail "the description lacks 'no word classes'"
+  expect_exit 0 "$NEWSAN" eval-syntax --model "$T/c.model" "$TINY/tiny-dev.conllu"
+  [ "$(stat -c %s "$T/c.model")" -gt "$(stat -c %s "$T/n.model")" ] || fail "the class table is not in the model"
+  printf '# newsan-lexicon 1 ner-word-classes\nferry\t2\t22\nfog\t40\t3\n' >"$T/bad.tsv"
+  expect_exit 2 "$NEWSAN" train-syntax "${opts[@]}" --word-classes "$T/bad.tsv" -o "$T/b.model"
+  err_has "bad.tsv:3:"
+  [ ! -e "$T/b.model" ] || fail "a model was written with a bad class table"
+}
 "case_$CASE"

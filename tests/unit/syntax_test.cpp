@@ -3,6 +3,8 @@
 // sentences written for these tests.
 #include <catch2/catch.hpp>
 
+#include <bit>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -113,7 +115,7 @@ TEST_CASE("syntax model files are validated on load", "[syntax][format]") {
   bad[bad.size() / 2] ^= 0x40;
   CHECK_THROWS_WITH(load(bad), Contains("checksum"));
   CHECK_THROWS_WITH(SyntaxModel::load("/nonexistent/syntax.model"), Contains("/nonexistent/syntax.model"));
-  CHECK(load(good)->version().rfind("syntax format 2", 0) == 0);
+  CHECK(load(good)->version().rfind("syntax format 4", 0) == 0);
 }
 
 TEST_CASE("the shipped model tags, lemmatizes and parses a sentence of its own", "[syntax]") {
@@ -258,4 +260,104 @@ TEST_CASE("a 10,000-word sentence parses into one tree", "[syntax][hostile]") {
   shipped().parse(forms, out);
   REQUIRE(out.size() == forms.size());
   require_tree(out);
+}
+
+TEST_CASE("the model holds the learned word classes its features read", "[syntax][classes]") {
+  auto m = syntax::load_model(model_path());
+  std::vector<std::string_view> forms = {"The", "council", "zqxvbnmwk"};
+  std::vector<syntax::WordInfo> info;
+  m->word_infos(forms, info);
+  // Frequent words have a class (case-blind), an invented one has none.
+  CHECK(info[0].fine >= 1);
+  CHECK(info[0].fine <= syntax::kMaxFineClasses);
+  CHECK(info[0].coarse >= 1);
+  CHECK(info[0].coarse <= syntax::kMaxCoarseClasses);
+  CHECK(info[1].fine >= 1);
+  CHECK(info[2].fine == 0);
+  CHECK(info[2].coarse == 0);
+  std::vector<syntax::WordInfo> lower;
+  std::vector<std::string_view> the = {"the"};
+  m->word_infos(the, lower);
+  CHECK(lower[0].fine == info[0].fine);
+}
+
+TEST_CASE("a word-class table with a class out of range is refused", "[syntax][classes][format]") {
+  std::string bytes = read_bytes(model_path());
+  // Section 14 (word classes): find it in the section table, break one full slot.
+  std::uint32_t nsec = 0;
+  std::memcpy(&nsec, bytes.data() + 12, 4);
+  bool broken = false;
+  for (std::uint32_t k = 0; k < nsec && !broken; ++k) {
+    const std::size_t at = 64 + 24 * k;
+    std::uint32_t id = 0;
+    std::uint64_t off = 0, count = 0;
+    std::memcpy(&id, bytes.data() + at, 4);
+    std::memcpy(&off, bytes.data() + at + 8, 8);
+    std::memcpy(&count, bytes.data() + at + 16, 8);
+    if (id != 14) continue;
+    for (std::uint64_t i = 0; i < count && !broken; ++i) {
+      syntax::KeyValue kv;
+      std::memcpy(&kv, bytes.data() + off + i * sizeof kv, sizeof kv);
+      if (kv.key == 0) continue;
+      kv.value = syntax::word_class_value(0, syntax::kMaxFineClasses + 7);
+      std::memcpy(bytes.data() + off + i * sizeof kv, &kv, sizeof kv);
+      broken = true;
+    }
+  }
+  REQUIRE(broken);
+  syntax::reseal_model(bytes);
+  CHECK_THROWS_WITH(syntax::decode_model(bytes, nullptr, "m.bin"), Contains("m.bin") && Contains("word class"));
+}
+
+TEST_CASE("the parser's action filter keeps every key of the table and drops most others", "[syntax][filter]") {
+  std::vector<std::pair<std::uint64_t, syntax::ActionSlot>> features;
+  std::uint64_t x = 12345;
+  auto next = [&x] { return x = syntax::mix64(x + 0x9E3779B97F4A7C15ull); };
+  for (int i = 0; i < 20000; ++i)
+    features.push_back({next(), syntax::ActionSlot{1, {std::int16_t(i % 7 + 1), std::int16_t(-(i % 5)), 3}}});
+  std::vector<syntax::ActionSlot> slots;
+  std::vector<std::uint64_t> filter;
+  syntax::build_action_slots(features, slots, filter);
+  REQUIRE(std::has_single_bit(filter.size()));
+  syntax::ActionTable with{slots, filter}, without{slots, {}};
+  // Present keys: the same weights with and without the filter.
+  for (std::size_t i = 0; i < features.size(); i += 97) {
+    std::int32_t a[3] = {0, 0, 0}, b[3] = {0, 0, 0};
+    with.add_all(&features[i].first, 1, a);
+    without.add_all(&features[i].first, 1, b);
+    CHECK(a[0] == b[0]);
+    CHECK(a[1] == b[1]);
+    CHECK(a[2] == b[2]);
+    CHECK(a[0] != 0);
+  }
+  // Absent keys: most are stopped by the filter (two bits of ~8 per key).
+  int passed = 0;
+  for (int i = 0; i < 10000; ++i) {
+    const std::uint64_t k = next();
+    const std::uint64_t bits = syntax::action_filter_bits(k);
+    passed += (filter[syntax::action_filter_word(k, filter.size())] & bits) == bits;
+  }
+  CHECK(passed < 2000);
+}
+
+TEST_CASE("a syntax model whose action filter is not a power of two is refused", "[syntax][filter][format]") {
+  std::string bytes = read_bytes(model_path());
+  std::uint32_t nsec = 0;
+  std::memcpy(&nsec, bytes.data() + 12, 4);
+  bool found = false;
+  for (std::uint32_t k = 0; k < nsec; ++k) {
+    const std::size_t at = 64 + 24 * k;
+    std::uint32_t id = 0;
+    std::uint64_t count = 0;
+    std::memcpy(&id, bytes.data() + at, 4);
+    std::memcpy(&count, bytes.data() + at + 16, 8);
+    if (id != 15) continue;
+    REQUIRE(count >= 2);
+    count -= 1;  // one word fewer: still inside the file, no longer a power of two
+    std::memcpy(bytes.data() + at + 16, &count, 8);
+    found = true;
+  }
+  REQUIRE(found);
+  syntax::reseal_model(bytes);
+  CHECK_THROWS_WITH(syntax::decode_model(bytes, nullptr, "m.bin"), Contains("m.bin") && Contains("action filter"));
 }

@@ -233,20 +233,10 @@ Gazetteer read_gazetteers(const std::filesystem::path& dir) {
 
 void add_word_classes(Gazetteer& gazetteer, const std::filesystem::path& table) {
   std::string lw;
-  for (const auto& r : load_lexicon(table, "ner-word-classes", 3)) {
-    auto number = [&](const std::string& field, int limit) {
-      int v = -1;
-      if (!field.empty() && field.size() <= 3 && field.find_first_not_of("0123456789") == std::string::npos)
-        v = std::stoi(field);
-      if (v < 0 || v >= limit)
-        throw InputError(table.string() + ":" + std::to_string(r.line) + ": class '" + field +
-                         "' is not a number below " + std::to_string(limit));
-      return std::uint16_t(v);
-    };
-    std::uint16_t coarse = number(r.fields[1], 32), fine = number(r.fields[2], 512);
+  for (const WordClass& c : read_word_classes(table)) {
     lw.clear();
-    append_lower(lw, r.fields[0]);
-    gazetteer.add_key(word_class_key(fnv(lw)), word_class_bits(coarse, fine));
+    append_lower(lw, c.word);
+    gazetteer.add_key(word_class_key(fnv(lw)), word_class_bits(c.coarse, c.fine));
   }
   gazetteer.build();
 }

@@ -17,7 +17,9 @@
 #include <unordered_map>
 
 #include "ner/model.h"
+#include "newsan/error.h"
 #include "newsan/ner_training.h"
+#include "newsan/resources.h"
 
 namespace newsan::ner {
 
@@ -189,6 +191,27 @@ std::vector<WordClass> WordClassCounter::cluster(const WordClassOptions& o) cons
     if (row[w] < 0) continue;
     std::uint32_t fine = assign[std::size_t(row[w])];
     out.push_back({words_[w], std::uint16_t(parent[fine]), std::uint16_t(fine), counts_[w]});
+  }
+  return out;
+}
+
+std::vector<WordClass> read_word_classes(const std::filesystem::path& table) {
+  std::vector<WordClass> out;
+  for (const auto& r : load_lexicon(table, "ner-word-classes", 3)) {
+    auto number = [&](const std::string& field, int limit) {
+      int v = -1;
+      if (!field.empty() && field.size() <= 3 && field.find_first_not_of("0123456789") == std::string::npos)
+        v = std::stoi(field);
+      if (v < 0 || v >= limit)
+        throw InputError(table.string() + ":" + std::to_string(r.line) + ": class '" + field +
+                         "' is not a number below " + std::to_string(limit));
+      return std::uint16_t(v);
+    };
+    WordClass c;
+    c.word = r.fields[0];
+    c.coarse = number(r.fields[1], 32);
+    c.fine = number(r.fields[2], 512);
+    out.push_back(std::move(c));
   }
   return out;
 }
