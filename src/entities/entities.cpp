@@ -807,7 +807,12 @@ class Extraction {
   // town's: a city counts against a given name alone only, and against a
   // surname: "Wells Fargo"), nor a legal form.
   bool given_name(std::size_t first, std::size_t last) const {
-    if (last > first + 2 || !is_word(first) || !T_[first].capitalized || !res_.given_names.count(folded(first)))
+    if (last > first + 2 || !is_word(first) || !T_[first].capitalized) return false;
+    // The list's names are a capital, lower-case letters and hyphens: others need no lookup.
+    std::string_view w = T_[first].text(text_);
+    if (w.size() < 2 ||
+        !std::all_of(w.begin() + 1, w.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }) ||
+        !res_.given_names.count(folded(first)))
       return false;
     const std::uint16_t allowed = last == first + 2 ? ner::kGazCity : 0;
     for (std::size_t k = first; k < last; ++k)
@@ -1322,7 +1327,7 @@ class Extraction {
     // One country under its names: "UK", "Britain", "United Kingdom".
     std::map<std::string_view, std::size_t> country;
     for (std::size_t i = 0; i < n; ++i) {
-      if (found_[i].etype != EntityType::location) continue;
+      if (parent[i] != i || found_[i].etype != EntityType::location) continue;  // each name once
       auto code = res_.country_codes.find(key_[i]);
       if (code == res_.country_codes.end()) continue;
       auto [it, fresh] = country.try_emplace(code->second, root(i));
