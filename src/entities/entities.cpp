@@ -1485,6 +1485,10 @@ class Extraction {
       if (f.type == ner::ChunkType::PER &&
           (f.last - f.first >= 2 || !f.role.empty() || f.honorific || res_.given_names.count(key_[i])))
         person_evidence[e] = true;
+      // "the Trump administration": a person heads it (the derived organization
+      // comes right after its person's mention).
+      if (f.derived && i > 0 && found_[i - 1].type == ner::ChunkType::PER)
+        person_evidence[entity_of.at(root[i - 1])] = true;
       if (!subtype[e]) subtype[e] = f.subtype;
       Span span{T_[f.first].span.start, T_[f.last - 1].span.end};
       out[e].mentions.push_back({span, f.sentence, f.derived ? std::string() : f.role});

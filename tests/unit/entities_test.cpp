@@ -289,6 +289,19 @@ TEST_CASE("a full name before a lower-case 'administration' is a person", "[enti
   }
 }
 
+TEST_CASE("a surname heading an administration twice stays a person", "[entities]") {
+  // A lone word typed person and named twice without a full name or role is
+  // taken for a company; "the X administration" is evidence of a person.
+  Result r = run("Ministers courted the incoming Okafor administration on Monday.\n"
+                 "Port officials said the Okafor administration would review the tariffs.\n");
+  const Entity* p = named(r, "Okafor");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::person);
+  const Entity* admin = named(r, "Okafor administration");
+  REQUIRE(admin);
+  CHECK(admin->type == EntityType::organization);
+}
+
 // Sentences below were written for these tests (issue 15, session 3).
 TEST_CASE("an event head names an event whatever the tagger said, its year names it too", "[entities]") {
   Result r = run("Tickets for the 2016 Harbour Boat Show went on sale. "
