@@ -206,3 +206,15 @@ TEST_CASE("stated actions: contraband found is seized; a bracketed restatement s
   // What is found that is no contraband was not seized.
   CHECK(one("Divers found 12 wrecks off the coast.", "12").event_class != newsan::EventClass::seize);
 }
+
+TEST_CASE("counted: possessors, gerunds, prepositional objects and times", "[figures][regression][counted]") {
+  // A possessor in the "of" phrase is not the head.
+  CHECK(one("Two of the city's oldest bakeries closed.", "Two").unit == "bakeries");
+  // A gerund that ends the phrase is its head.
+  CHECK(one("They lost 18 months of regular schooling.", "18 months").counted == "regular schooling");
+  // The subject of a copula, not the object of its preposition.
+  CHECK(one("The grant for farmers was $900 in May.", "900").counted == "grant");
+  // A time or a name after a duration's "of" is nothing it is of.
+  CHECK(one("The first six weeks of this year were wet.", "six weeks").counted.empty());
+  CHECK(one("It ends within two years of the Greens winning.", "two years").counted.empty());
+}
