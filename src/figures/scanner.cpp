@@ -90,10 +90,11 @@ std::size_t Scanner::figure_at(std::size_t i) {
   }
   bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   if (aged && unit.empty()) unit = "years of age", kind = "age";
-  // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
+  // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person; at the
+  // end of the sentence after a name ("… the Premier Andrew Fahie, 51.").
   if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&
-      start_piece >= 2 && word(start_piece - 1, ",") &&
-      P[start_piece - 2].kind == TokenKind::word && word(a.next, ","))
+      start_piece >= 2 && word(start_piece - 1, ",") && P[start_piece - 2].kind == TokenKind::word &&
+      (word(a.next, ",") || (word(a.next, ".") && a.next + 1 >= P.size() && P[start_piece - 2].cap && *f.value >= 15)))
     unit = "years of age", kind = "age";
 
   std::size_t j = a.next;
@@ -197,11 +198,11 @@ std::size_t Scanner::figure_at(std::size_t i) {
       }
     }
   }
-  // "eight or nine euros", "7- or 8-inch": the unit of the next number applies.
+  // "eight or nine euros", "7- or 8-inch", "22 and 24 years old": the unit of the next number applies.
   if (unit.empty() && !f.low) {
     std::size_t k = j;
     if (word(k, "-") && glued(k - 1, k)) ++k;
-    if (role(k, role::or_)) {
+    if (role(k, role::or_) || role(k, role::range_and)) {
       Part b = part_at(k + 1);
       if (b.c.ok && (!b.currency.empty() || !b.unit.empty())) {
         unit = !b.currency.empty() ? b.currency : b.unit;

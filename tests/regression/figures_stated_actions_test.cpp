@@ -218,3 +218,13 @@ TEST_CASE("counted: possessors, gerunds, prepositional objects and times", "[fig
   CHECK(one("The first six weeks of this year were wet.", "six weeks").counted.empty());
   CHECK(one("It ends within two years of the Greens winning.", "two years").counted.empty());
 }
+
+TEST_CASE("ages: after a name at the sentence's end, and a shared unit after 'and'", "[figures][regression][units]") {
+  CHECK(one("Officers detained the mayor, Rosa Delgado, 47.", "47").kind == "age");
+  CHECK(one("The score ended 3, 47.", "47").kind != "age");  // no name before it
+  std::string text = "The two pilots were 31 and 38 years old.";
+  CHECK(one(text, "31").kind == "age");
+  CHECK(one(text, "38").kind == "age");
+  // Counts keep their own nouns.
+  CHECK(one("She has 3 sons and 4 grandsons.", "3").unit == "sons");
+}
