@@ -106,9 +106,10 @@ inline constexpr std::uint64_t perfect = std::uint64_t{1} << 30;
 inline constexpr std::uint64_t relative = std::uint64_t{1} << 31;
 inline constexpr std::uint64_t contraband = std::uint64_t{1} << 32;
 inline constexpr std::uint64_t discover = std::uint64_t{1} << 33;
+inline constexpr std::uint64_t motion = std::uint64_t{1} << 34;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative", "contraband", "discover"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative", "contraband", "discover", "motion"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {

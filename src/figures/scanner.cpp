@@ -72,7 +72,13 @@ std::size_t Scanner::figure_at(std::size_t i) {
   std::size_t start_piece = piece_from(f.span.start);
   if (start_piece > 0) {
     const QualifierInfo* q = nullptr;
-    if (std::size_t n = info(start_piece - 1).qual_before_last ? lx_.qual_before.match_ending(P, start_piece - 1, &q) : 0) {
+    std::size_t n = info(start_piece - 1).qual_before_last ? lx_.qual_before.match_ending(P, start_piece - 1, &q) : 0;
+    // "go up to $8": "up" is the verb's particle and the figure the level reached ("carries
+    // up to 40 people" is at most 40).
+    if (n == 2 && start_piece >= 3 && info(start_piece - 2).event && info(start_piece - 2).event->dir == Direction::up &&
+        role(start_piece - 3, role::motion))
+      n = 0;
+    if (n) {
       std::size_t qs = start_piece - n;
       // "over" and "under" as prepositions of place stay out: they need the number right after.
       f.qualifier = q->q;

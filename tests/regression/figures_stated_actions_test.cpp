@@ -228,3 +228,8 @@ TEST_CASE("ages: after a name at the sentence's end, and a shared unit after 'an
   // Counts keep their own nouns.
   CHECK(one("She has 3 sons and 4 grandsons.", "3").unit == "sons");
 }
+
+TEST_CASE("qualifiers: 'up' after a verb of motion is its particle", "[figures][regression][qualifiers]") {
+  CHECK(one("The fare will go up to $3 in June.", "$3").qualifier == newsan::Qualifier::exact);
+  CHECK(one("The ferry carries up to 90 cars.", "90").qualifier == newsan::Qualifier::at_most);
+}
