@@ -210,6 +210,11 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
   bool bare_count = !np.found && (f.kind == "count" || f.kind == "number") && role(after_piece, role::aux);
   bool amount = !np.found && (f.kind == "money" || f.kind == "percent");
   if (!np.found && !bare_count && !amount) return;
+  // Past an "of" phrase of the subject: "Two major elements of NASA's strategy won funding".
+  if (np.found && role(after_piece, role::of)) {
+    NP of = counted_at(after_piece, true);
+    if (of.found) after_piece = of.last + 1;
+  }
   std::size_t k = after_piece;
   for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
     const Piece& p = P[k];

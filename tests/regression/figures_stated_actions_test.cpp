@@ -233,3 +233,8 @@ TEST_CASE("qualifiers: 'up' after a verb of motion is its particle", "[figures][
   CHECK(one("The fare will go up to $3 in June.", "$3").qualifier == newsan::Qualifier::exact);
   CHECK(one("The ferry carries up to 90 cars.", "90").qualifier == newsan::Qualifier::at_most);
 }
+
+TEST_CASE("stated actions: past an 'of' phrase of the subject", "[figures][regression][events]") {
+  CHECK(one("Two major parts of the city's plan won grants.", "Two").event_class == newsan::EventClass::other);
+  CHECK(one("The 30 members of the crew were freed.", "30").event_class == newsan::EventClass::release);
+}
