@@ -238,3 +238,10 @@ TEST_CASE("stated actions: past an 'of' phrase of the subject", "[figures][regre
   CHECK(one("Two major parts of the city's plan won grants.", "Two").event_class == newsan::EventClass::other);
   CHECK(one("The 30 members of the crew were freed.", "30").event_class == newsan::EventClass::release);
 }
+
+TEST_CASE("custody happens to people: released albums are another kind of action", "[figures][regression][events]") {
+  CHECK(one("The band has released 12 albums since 1990.", "12").event_class == newsan::EventClass::other);
+  CHECK(one("Only the remaining 300 koalas live there.", "300").event_class != newsan::EventClass::detain);
+  CHECK(one("The junta released 45 prisoners on Friday.", "45").event_class == newsan::EventClass::release);
+  CHECK(one("Police detained 9 fishermen near the port.", "9").event_class == newsan::EventClass::detain);
+}
