@@ -245,3 +245,9 @@ TEST_CASE("custody happens to people: released albums are another kind of action
   CHECK(one("The junta released 45 prisoners on Friday.", "45").event_class == newsan::EventClass::release);
   CHECK(one("Police detained 9 fishermen near the port.", "9").event_class == newsan::EventClass::detain);
 }
+
+TEST_CASE("'no-one' written with a hyphen is the pronoun too", "[figures][regression][not-figures]") {
+  std::string text = "Luckily no-one was hurt when the roof fell.";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  CHECK(a.figures.figures.empty());
+}
