@@ -315,7 +315,10 @@ Core Scanner::word_core(std::size_t i) const {
   c.is_one = end_piece == i && p.lower == "one";
   // "one" as a number, not as in "no one", "one another", "one 52,000-barrel refinery".
   if (c.is_one) {
-    if ((i > 0 && P[i - 1].lower == "no") || word(i + 1, "another") || starts_digit(i + 1)) return c;
+    // "no one", "no-one": the pronoun.
+    bool no_one = (i > 0 && P[i - 1].lower == "no") ||
+                  (i > 1 && P[i - 1].lower == "-" && glued(i - 1, i) && glued(i - 2, i - 1) && P[i - 2].lower == "no");
+    if (no_one || word(i + 1, "another") || starts_digit(i + 1)) return c;
     // "one" as the subject of a verb ("One prohibits …"): a numeral "one" counts a
     // singular noun. ("one of the …" is dropped after the scan: drop_pronoun_one.)
     if (i + 1 < P.size() && P[i + 1].kind == TokenKind::word && !P[i + 1].cap) {

@@ -54,9 +54,21 @@ Scanner::NP Scanner::counted_at(std::size_t j, bool after_of) const {
     }
     std::string_view w = p.lower;
     if (role(k, role::np_stop) || role(k, role::aux) || std::any_of(w.begin(), w.end(), is_digit)) break;
-    if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") break;  // "'s", "’s"
+    if (w.front() == '\'' || w.substr(0, 3) == "\xE2\x80\x99") {  // "'s", "’s"
+      // A possessor is not the head: "two of the world's largest brewers" counts brewers.
+      if (!after_of || k + 1 >= P.size() || P[k + 1].kind != TokenKind::word || role(k + 1, role::np_stop)) break;
+      np = NP{};
+      words = 0;
+      ++k;
+      continue;
+    }
     if (words > 0) {
-      if (ends_with(w, "ly") || ends_with(w, "ed") || ends_with(w, "ing") || role(k, role::prep)) break;
+      // A gerund ends the phrase as its head ("four hours of furious trading"); before
+      // another word it is a verb ("families echoing the call").
+      bool gerund_head = ends_with(w, "ing") && !(k + 1 < P.size() && P[k + 1].kind == TokenKind::word &&
+                                                 !role(k + 1, role::np_stop) && !role(k + 1, role::prep));
+      if (ends_with(w, "ly") || ends_with(w, "ed") || (ends_with(w, "ing") && !gerund_head) || role(k, role::prep))
+        break;
       if (info(k).event && !ends_with(w, "s")) break;
       if (p.cap && !P[k - 1].cap && !ends_with(w, "s")) break;  // "8 straight World Cups" goes on
       // After a plural noun, a word is its verb: "1,800 families echo".
@@ -198,6 +210,11 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
   bool bare_count = !np.found && (f.kind == "count" || f.kind == "number") && role(after_piece, role::aux);
   bool amount = !np.found && (f.kind == "money" || f.kind == "percent");
   if (!np.found && !bare_count && !amount) return;
+  // Past an "of" phrase of the subject: "Two major elements of NASA's strategy won funding".
+  if (np.found && role(after_piece, role::of)) {
+    NP of = counted_at(after_piece, true);
+    if (of.found) after_piece = of.last + 1;
+  }
   std::size_t k = after_piece;
   for (std::size_t steps = 0; k < P.size() && steps < 4; ++steps, ++k) {
     const Piece& p = P[k];

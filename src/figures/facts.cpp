@@ -319,6 +319,18 @@ void read_facts(const Lexicon& lx, std::string_view text, const Tokenized& token
   }
 }
 
+void custody_of_people(const Lexicon& lx, std::vector<Figure>& figures) {
+  for (Figure& f : figures) {
+    if ((f.event_class != EventClass::release && f.event_class != EventClass::detain) || f.counted.empty()) continue;
+    std::string_view c = f.counted;
+    std::size_t sp = c.find_last_of(' ');
+    std::string head = lex::ascii_lower(sp == std::string_view::npos ? c : c.substr(sp + 1));
+    auto person = [&](std::string_view w) { return (lx.roles_of(w) & role::person) != 0; };
+    bool people = person(head) || (head.size() > 3 && head.back() == 's' && person(std::string_view(head).substr(0, head.size() - 1)));
+    if (!people) f.event_class = EventClass::other;
+  }
+}
+
 void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized& tokens, DocumentSyntax& syntax,
                       std::vector<Figure>& figures) {
   if (!syntax.available()) return;

@@ -88,6 +88,7 @@ FigureResult FigureExtractor::extract(const Document& doc, const Tokenized& toke
   figures::drop_pronoun_one(impl_->lexicon, doc.text, tokens, syntax, r.figures);
   figures::currency_by_context(impl_->lexicon, doc.text, tokens, r.figures);
   figures::read_facts(impl_->lexicon, doc.text, tokens, syntax, r.figures);
+  figures::custody_of_people(impl_->lexicon, r.figures);
   figures::group_figures(doc.text, r);
   return r;
 }

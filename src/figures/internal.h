@@ -106,9 +106,11 @@ inline constexpr std::uint64_t perfect = std::uint64_t{1} << 30;
 inline constexpr std::uint64_t relative = std::uint64_t{1} << 31;
 inline constexpr std::uint64_t contraband = std::uint64_t{1} << 32;
 inline constexpr std::uint64_t discover = std::uint64_t{1} << 33;
+inline constexpr std::uint64_t motion = std::uint64_t{1} << 34;
+inline constexpr std::uint64_t person = std::uint64_t{1} << 35;
 }  // namespace role
 // The role names in file order of the bits above.
-inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative", "contraband", "discover"};
+inline constexpr const char* kRoleNames[] = {"month", "time", "range-to", "range-and", "range-between", "range-from", "or", "of", "out", "a", "half-and", "rate", "age", "id-before", "np-skip", "np-stop", "aux", "det", "street", "change-by", "decade-age", "as", "prep", "focus", "worth", "copula", "dimension", "number-suffix", "height-major", "height-minor", "perfect", "relative", "contraband", "discover", "motion", "person"};
 
 // What a predicate's lemma says about the figures it governs (figures-predicates-en.tsv).
 namespace pred {
@@ -215,6 +217,11 @@ void drop_pronoun_one(const Lexicon& lx, std::string_view text, const Tokenized&
 // is a guess takes the code of the country the story names most (figures-currency-context-en.tsv).
 void currency_by_context(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
                          std::vector<Figure>& figures);
+
+// Custody (RELEASE, DETAIN) happens to people: a figure of those classes whose counted
+// head is no word for people ("released 25 albums", "the remaining 1,500 pandas") states
+// another kind of action, OTHER (facts.cpp). A figure that names nothing keeps its class.
+void custody_of_people(const Lexicon& lx, std::vector<Figure>& figures);
 
 // Fills result.groups (every figure in exactly one group) and result.notes.
 void group_figures(std::string_view text, FigureResult& result);

@@ -24,6 +24,19 @@ bool Scanner::may_start(std::size_t i) const {
   return (c == '.' || c == '-' || c == '+' || p.lower == "\xE2\x88\x92") && starts_digit(i + 1);
 }
 
+// The subject whose last word is piece `n`, not a prepositional object before the verb:
+// "shipping through the port fell 18%", "exports of oil rose 4%" are about shipping and
+// exports. SIZE_MAX when the word is itself a prepositional object that cannot be passed.
+std::size_t Scanner::subject_from(std::size_t n) const {
+  while (n >= 2 && role(n - 1, role::prep) && P[n - 2].kind == TokenKind::word && !P[n - 2].digit &&
+         !role(n - 2, role::np_stop))
+    n -= 2;
+  if (n >= 1 && role(n - 1, role::det) && n >= 3 && role(n - 2, role::prep) && P[n - 3].kind == TokenKind::word &&
+      !P[n - 3].digit && !role(n - 3, role::np_stop))
+    n -= 3;
+  return n >= 1 && role(n - 1, role::prep) ? SIZE_MAX : n;
+}
+
 std::size_t Scanner::figure_at(std::size_t i) {
   if (!may_start(i)) return i + 1;
   Part a = part_at(i);
@@ -59,7 +72,13 @@ std::size_t Scanner::figure_at(std::size_t i) {
   std::size_t start_piece = piece_from(f.span.start);
   if (start_piece > 0) {
     const QualifierInfo* q = nullptr;
-    if (std::size_t n = info(start_piece - 1).qual_before_last ? lx_.qual_before.match_ending(P, start_piece - 1, &q) : 0) {
+    std::size_t n = info(start_piece - 1).qual_before_last ? lx_.qual_before.match_ending(P, start_piece - 1, &q) : 0;
+    // "go up to $8": "up" is the verb's particle and the figure the level reached ("carries
+    // up to 40 people" is at most 40).
+    if (n == 2 && start_piece >= 3 && info(start_piece - 2).event && info(start_piece - 2).event->dir == Direction::up &&
+        role(start_piece - 3, role::motion))
+      n = 0;
+    if (n) {
       std::size_t qs = start_piece - n;
       // "over" and "under" as prepositions of place stay out: they need the number right after.
       f.qualifier = q->q;
@@ -77,10 +96,11 @@ std::size_t Scanner::figure_at(std::size_t i) {
   }
   bool from = start_piece > 0 && role(start_piece - 1, role::range_from);
   if (aged && unit.empty()) unit = "years of age", kind = "age";
-  // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person.
+  // "Anil Ambani, 45, has …", "his wife, 43,": an age in commas after a person; at the
+  // end of the sentence after a name ("… the Premier Andrew Fahie, 51.").
   if (unit.empty() && !a.c.words && f.value && *f.value >= 1 && *f.value <= 120 && !a.c.num.fractional &&
-      start_piece >= 2 && word(start_piece - 1, ",") &&
-      P[start_piece - 2].kind == TokenKind::word && word(a.next, ","))
+      start_piece >= 2 && word(start_piece - 1, ",") && P[start_piece - 2].kind == TokenKind::word &&
+      (word(a.next, ",") || (word(a.next, ".") && a.next + 1 >= P.size() && P[start_piece - 2].cap && *f.value >= 15)))
     unit = "years of age", kind = "age";
 
   std::size_t j = a.next;
@@ -184,11 +204,11 @@ std::size_t Scanner::figure_at(std::size_t i) {
       }
     }
   }
-  // "eight or nine euros", "7- or 8-inch": the unit of the next number applies.
+  // "eight or nine euros", "7- or 8-inch", "22 and 24 years old": the unit of the next number applies.
   if (unit.empty() && !f.low) {
     std::size_t k = j;
     if (word(k, "-") && glued(k - 1, k)) ++k;
-    if (role(k, role::or_)) {
+    if (role(k, role::or_) || role(k, role::range_and)) {
       Part b = part_at(k + 1);
       if (b.c.ok && (!b.currency.empty() || !b.unit.empty())) {
         unit = !b.currency.empty() ? b.currency : b.unit;
@@ -263,7 +283,11 @@ std::size_t Scanner::figure_at(std::size_t i) {
   }
   if (!np.found && kind == "duration") {
     np = counted_at(j, true);  // "24 months of online teaching"; "10 years of age" is an age
-    if (np.found && role(np.last, role::age)) np = NP{};
+    // A time ("seven weeks of this year") or a name ("within five years of the Tories
+    // winning") after "of" is no thing the duration is of.
+    const UnitInfo* u = nullptr;
+    if (np.found && (role(np.last, role::age) || P[np.first].cap || P[np.last].cap || (unit_at(np.last, &u) && u->kind == "duration")))
+      np = NP{};
   }
   if (!np.found && kind == "duration" && j >= 3 && word(j - 2, "-") && glued(j - 3, j - 2) && glued(j - 2, j - 1))
     np = counted_at(j, false);  // a duration as a modifier: "a six-month battle", "a 30-year prison term"
@@ -302,6 +326,7 @@ std::size_t Scanner::figure_at(std::size_t i) {
     std::size_t n = role(c, role::copula) && !participle ? c - 1
                     : kind == "measure" && role(j, role::dimension) ? start_piece - 1
                                                                           : SIZE_MAX;
+    if (n != SIZE_MAX && role(c, role::copula)) n = subject_from(n);  // "the rebate for pensioners was £300"
     const Piece* s = n == SIZE_MAX ? nullptr : &P[n];
     if (s && s->kind == TokenKind::word && (!s->cap || sentence_first(n)) && !s->digit && !info(n).roles &&
         !info(n).num && !ends_with(s->lower, "ly")) {
@@ -315,16 +340,8 @@ std::size_t Scanner::figure_at(std::size_t i) {
       info(start_piece - 1).event->dir != Direction::none && P[start_piece - 2].kind == TokenKind::word &&
       !role(start_piece - 2, role::np_stop) && !role(start_piece - 2, role::aux) && !P[start_piece - 2].digit &&
       !info(start_piece - 2).event && !ends_with(P[start_piece - 2].lower, "ly")) {
-    // The subject, not a prepositional object before the verb: "shipping through the
-    // port fell 18%", "exports of oil rose 4%" are about shipping and exports.
-    std::size_t n = start_piece - 2;
-    while (n >= 2 && role(n - 1, role::prep) && P[n - 2].kind == TokenKind::word && !P[n - 2].digit &&
-           !role(n - 2, role::np_stop))
-      n -= 2;
-    if (n >= 1 && role(n - 1, role::det) && n >= 3 && role(n - 2, role::prep) && P[n - 3].kind == TokenKind::word &&
-        !P[n - 3].digit && !role(n - 3, role::np_stop))
-      n -= 3;
-    if (n < 1 || !role(n - 1, role::prep)) {
+    std::size_t n = subject_from(start_piece - 2);
+    if (n != SIZE_MAX) {
       f.counted_span = P[n].span;
       f.counted = std::string(P[n].span.in(text_));
     }

@@ -180,6 +180,7 @@ class Scanner {
     std::size_t modifier = SIZE_MAX;  // a participle before the noun ("injured"), or none
   };
   NP counted_at(std::size_t j, bool after_of) const;
+  std::size_t subject_from(std::size_t n) const;
   std::size_t cap_run_end(std::size_t k) const;
 
   // ---- events ------------------------------------------------------------------

@@ -206,3 +206,48 @@ TEST_CASE("stated actions: contraband found is seized; a bracketed restatement s
   // What is found that is no contraband was not seized.
   CHECK(one("Divers found 12 wrecks off the coast.", "12").event_class != newsan::EventClass::seize);
 }
+
+TEST_CASE("counted: possessors, gerunds, prepositional objects and times", "[figures][regression][counted]") {
+  // A possessor in the "of" phrase is not the head.
+  CHECK(one("Two of the city's oldest bakeries closed.", "Two").unit == "bakeries");
+  // A gerund that ends the phrase is its head.
+  CHECK(one("They lost 18 months of regular schooling.", "18 months").counted == "regular schooling");
+  // The subject of a copula, not the object of its preposition.
+  CHECK(one("The grant for farmers was $900 in May.", "900").counted == "grant");
+  // A time or a name after a duration's "of" is nothing it is of.
+  CHECK(one("The first six weeks of this year were wet.", "six weeks").counted.empty());
+  CHECK(one("It ends within two years of the Greens winning.", "two years").counted.empty());
+}
+
+TEST_CASE("ages: after a name at the sentence's end, and a shared unit after 'and'", "[figures][regression][units]") {
+  CHECK(one("Officers detained the mayor, Rosa Delgado, 47.", "47").kind == "age");
+  CHECK(one("The score ended 3, 47.", "47").kind != "age");  // no name before it
+  std::string text = "The two pilots were 31 and 38 years old.";
+  CHECK(one(text, "31").kind == "age");
+  CHECK(one(text, "38").kind == "age");
+  // Counts keep their own nouns.
+  CHECK(one("She has 3 sons and 4 grandsons.", "3").unit == "sons");
+}
+
+TEST_CASE("qualifiers: 'up' after a verb of motion is its particle", "[figures][regression][qualifiers]") {
+  CHECK(one("The fare will go up to $3 in June.", "$3").qualifier == newsan::Qualifier::exact);
+  CHECK(one("The ferry carries up to 90 cars.", "90").qualifier == newsan::Qualifier::at_most);
+}
+
+TEST_CASE("stated actions: past an 'of' phrase of the subject", "[figures][regression][events]") {
+  CHECK(one("Two major parts of the city's plan won grants.", "Two").event_class == newsan::EventClass::other);
+  CHECK(one("The 30 members of the crew were freed.", "30").event_class == newsan::EventClass::release);
+}
+
+TEST_CASE("custody happens to people: released albums are another kind of action", "[figures][regression][events]") {
+  CHECK(one("The band has released 12 albums since 1990.", "12").event_class == newsan::EventClass::other);
+  CHECK(one("Only the remaining 300 koalas live there.", "300").event_class != newsan::EventClass::detain);
+  CHECK(one("The junta released 45 prisoners on Friday.", "45").event_class == newsan::EventClass::release);
+  CHECK(one("Police detained 9 fishermen near the port.", "9").event_class == newsan::EventClass::detain);
+}
+
+TEST_CASE("'no-one' written with a hyphen is the pronoun too", "[figures][regression][not-figures]") {
+  std::string text = "Luckily no-one was hurt when the roof fell.";
+  auto a = analyzer().analyze(newsan::make_text_document(text, "t.txt", {}));
+  CHECK(a.figures.figures.empty());
+}
