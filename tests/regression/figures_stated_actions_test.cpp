@@ -198,7 +198,7 @@ TEST_CASE("stated actions: the level a change reached shares its event", "[figur
   CHECK(one("He paid $5 to Tom and $7 to Ann.", "$7").event_class == newsan::EventClass::none);
 }
 
-TEST_CASE("stated actions: contraband found is seized; a bracketed restatement shares the event", "[figures][regression][events]") {
+TEST_CASE("stated actions: contraband found is seized, a bracketed restatement shares the event", "[figures][regression][events]") {
   std::string text = "Officers found Tuesday 90 pounds (41 kilos) of heroin hidden in a van.";
   auto f = one(text, "90 pounds");  // a date between the verb and the figure
   CHECK(f.event_class == newsan::EventClass::seize);

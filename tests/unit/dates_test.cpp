@@ -543,7 +543,7 @@ TEST_CASE("a span of clock times shares the day written after it", "[dates]") {
   CHECK(g[0].value == "2015-02-26T09:00");
 }
 
-TEST_CASE("decades ago count back to a year; a year closing a name is no date", "[dates]") {
+TEST_CASE("decades ago count back to a year, a year closing a name is no date", "[dates]") {
   auto d = one("The mill closed more than a decade ago .", "2014-06-01");
   CHECK((d.text == "more than a decade ago" && d.value == "2004"));
   CHECK(one("The mill closed two decades ago .", "2014-06-01").value == "1994");

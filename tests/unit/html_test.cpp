@@ -162,7 +162,7 @@ TEST_CASE("read_document_file detects HTML by name and content, or as forced", "
   CHECK_FALSE(newsan::looks_like_html("<?xml version=\"1.0\"?><rss>", "feed"));
 }
 
-TEST_CASE("declared charsets are converted through iconv; unknown ones are refused by name", "[html]") {
+TEST_CASE("declared charsets are converted through iconv, unknown ones are refused by name", "[html]") {
   auto page = read(fixture("cp1252.html"));
   CHECK(page.charset == "windows-1252");
   CHECK(page.title == "Caf\u00e9 prices");
@@ -230,7 +230,7 @@ TEST_CASE("broken, truncated, hostile and empty pages never crash", "[html]") {
   CHECK_THROWS_WITH(reader().read(page, opt), Contains("deep.html") && Contains("limit of 100"));
 }
 
-TEST_CASE("script, style and comments are never text; JSON-LD still counts", "[html]") {
+TEST_CASE("script, style and comments are never text, JSON-LD still counts", "[html]") {
   std::string html =
       "<html><head><STYLE type=text/css>p { color: red }</STYLE>"
       "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Kept Headline\"}</script>"
@@ -426,7 +426,7 @@ TEST_CASE("a byline in the article's text names the authors when the markup name
   CHECK(read(page("", "<p>- Read more stories</p>")).authors.empty());
 }
 
-TEST_CASE("excerpts of other posts under the article are left out; the article's own ellipsis stays", "[html]") {
+TEST_CASE("excerpts of other posts under the article are left out, the article's own ellipsis stays", "[html]") {
   const std::string para =
       "The harbour board approved the new ferry timetable after a long debate that ran late into Tuesday evening, "
       "with members split over the cost of the extra crossings.";
@@ -480,7 +480,7 @@ TEST_CASE("the header names byline and date once, without an icon's hidden text"
   CHECK(doc.text.find("Ivo Brandt") == doc.text.rfind("Ivo Brandt"));
 }
 
-TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors", "[html]") {
+TEST_CASE("co-authors in one JSON-LD string, agencies and roles are no authors", "[html]") {
   auto ld = [](const std::string& author) {
     return "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ferry Fares Rise\","
            "\"author\":" + author + "}</script></head><body><h1>Ferry Fares Rise</h1>"
@@ -493,7 +493,7 @@ TEST_CASE("co-authors in one JSON-LD string; agencies and roles are no authors",
   CHECK(read(ld("\"Quill, Nora\"")).authors == V{"Quill, Nora"});
 }
 
-TEST_CASE("a date line ends with its date and time; what its element holds after is furniture", "[html][dates]") {
+TEST_CASE("a date line ends with its date and time, what its element holds after is furniture", "[html][dates]") {
   std::string page = ferry_page("2019-11-19T09:45:00Z",
                                 "<div class=\"post-date\">November 19, 2019 at 9:45 am ET Filed Under: ferries, fares</div>", true);
   newsan::Document doc = reader().read_document(page, {});
