@@ -204,19 +204,28 @@ std::optional<DateCandidate> DateLineReader::read_dateline(std::string_view text
     std::string_view line = text.substr(pos, std::min<std::size_t>(e - pos, 400));
     pos = e + 1;
     // One pass over the bytes (find_first_of would call memchr for each of them).
-    bool blank = true, digit = false;
+    // Every shape needs a year, an item of exactly four digits: a maximal run of
+    // four digits in the line (items() cuts digit runs whole).
+    bool blank = true, year = false;
+    std::size_t run = 0;
     for (char c : line) {
       blank = blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
       if (c >= '0' && c <= '9') {
-        digit = true;
+        ++run;
+        continue;
+      }
+      if (run == 4) {
+        year = true;
         break;
       }
+      run = 0;
     }
+    year = year || run == 4;
     if (blank) {  // a blank line is not counted
       --lines;
       continue;
     }
-    if (!digit) continue;  // no date without a number
+    if (!year) continue;  // no whole date without a year
     std::vector<Item> it = items(line);
     bool labelled = false;
     for (std::size_t i = 0; i < it.size(); ++i) {
