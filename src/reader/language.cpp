@@ -178,10 +178,15 @@ std::optional<std::string> identify_language(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); i += len) {
     if (unsigned char b = static_cast<unsigned char>(text[i]); b < 0x80) {  // ASCII: no decode, no table
       len = 1;
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        ++letters[latin];
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {  // a run of ASCII letters in one go
+        std::size_t j = i + 1;
+        while (j < text.size() && ((static_cast<unsigned char>(text[j]) | 0x20) >= 'a' &&
+                                   (static_cast<unsigned char>(text[j]) | 0x20) <= 'z'))
+          ++j;
+        letters[latin] += j - i;
         if (word_end != i) word_start = i;  // a new word
-        word_end = i + 1;
+        word_end = j;
+        len = j - i;
       } else {
         finish_word();
       }
