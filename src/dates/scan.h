@@ -185,11 +185,12 @@ struct Scan {
     if (T[i].kind != TokenKind::word) return is(i, "'");
     // else the word may head a phrase ("more than", "these days")
     if (W[i] && W[i]->starts) return true;
-    std::string_view t = tx(i);
-    if (t.find('-') != std::string_view::npos) return true;
-    if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
     // phrase heads that are not words of their own ("new year's day", "these days")
     if (P[i]) return true;
+    std::string_view t = tx(i);
+    if (t.size() == 2 && (t[0] == 'Q' || t[0] == 'H')) return true;
+    for (char c : t)  // a hyphen inside (a loop: words are short, memchr is a call)
+      if (c == '-') return true;
     // Any other word starts nothing: every pattern needs a lexicon role, a phrase, a
     // digit or a hyphen at its first token, except quarter()'s "Most recent quarter"
     // (a capitalized word was once tried everywhere; "most" is the one that can match).

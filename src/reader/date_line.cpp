@@ -16,6 +16,9 @@ namespace {
 
 constexpr int kMinYear = 1900, kMaxYear = 2100;
 
+// std::isalpha in the "C" locale, inline: items() asks it of every byte of a dateline.
+constexpr bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 int number(std::string_view s) {
   int v = 0;
   std::size_t i = 0;
@@ -46,14 +49,16 @@ std::optional<cal::Ymd> whole(int y, int m, int d) {
 DateLineReader::DateLineReader(const DataDir& data) : DateLineReader(Resources(data)) {}
 
 DateLineReader::DateLineReader(const Resources& res) {
+  std::vector<std::pair<std::string, int>> months;
   for (const LexiconRow& row : res.lexicon("lexicon/dates-en.tsv", "dates", 2)) {
     if (row.fields[1] != "month" || row.fields.size() < 3) continue;
     int m = 0;
     for (char c : row.fields[2]) m = std::isdigit(static_cast<unsigned char>(c)) ? m * 10 + (c - '0') : 99;
     std::string key = utf8::fold(row.fields[0]);
     if (!key.empty() && key.back() == '.') key.pop_back();  // "jan." reads as "jan" + "."
-    if (m >= 1 && m <= 12) months_.emplace(std::move(key), m);
+    if (m >= 1 && m <= 12) months.emplace_back(std::move(key), m);
   }
+  months_.build(months);
   for (const LexiconRow& row : res.lexicon("lexicon/html-hints.tsv", "html-hints", 3))
     if (row.fields[0] == "datelabel") labels_.push_back(utf8::fold(row.fields[2]));
 }
@@ -64,13 +69,13 @@ std::vector<DateLineReader::Item> DateLineReader::items(std::string_view line) c
   while (i < line.size() && out.size() < 64) {
     unsigned char c = static_cast<unsigned char>(line[i]);
     std::size_t b = i;
-    if (std::isalpha(c)) {
-      while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+    if (ascii_alpha(c)) {
+      while (i < line.size() && ascii_alpha(static_cast<unsigned char>(line[i]))) ++i;
       out.push_back({line.substr(b, i - b), false, i});
     } else if (std::isdigit(c)) {
       while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
       std::size_t digits_end = i;
-      while (i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]))) ++i;
+      while (i < line.size() && ascii_alpha(static_cast<unsigned char>(line[i]))) ++i;
       // "21st" is one item; "2021abc" is a number then a word
       if (number(line.substr(b, i - b)) < 0) i = digits_end;
       out.push_back({line.substr(b, i - b), true, i});
@@ -85,14 +90,18 @@ std::vector<DateLineReader::Item> DateLineReader::items(std::string_view line) c
 }
 
 int DateLineReader::month(std::string_view word) const {
-  if (word.empty() || word.size() > 12 || !std::isalpha(static_cast<unsigned char>(word[0]))) return 0;
-  auto it = months_.find(utf8::fold(word));
-  return it == months_.end() ? 0 : it->second;
+  if (word.empty() || word.size() > 12 || !ascii_alpha(static_cast<unsigned char>(word[0]))) return 0;
+  char buf[32];
+  std::string spill;
+  const int* m = months_.find(lex::fold_short(word, buf, spill));
+  return m ? *m : 0;
 }
 
 bool DateLineReader::label(std::string_view word) const {
-  if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0]))) return false;
-  std::string f = utf8::fold(word);
+  if (word.empty() || !ascii_alpha(static_cast<unsigned char>(word[0]))) return false;
+  char buf[32];
+  std::string spill;
+  std::string_view f = lex::fold_short(word, buf, spill);
   for (const std::string& l : labels_)
     if (f == l) return true;
   return false;
@@ -194,11 +203,29 @@ std::optional<DateCandidate> DateLineReader::read_dateline(std::string_view text
     if (e == std::string_view::npos) e = text.size();
     std::string_view line = text.substr(pos, std::min<std::size_t>(e - pos, 400));
     pos = e + 1;
-    if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {  // a blank line is not counted
+    // One pass over the bytes (find_first_of would call memchr for each of them).
+    // Every shape needs a year, an item of exactly four digits: a maximal run of
+    // four digits in the line (items() cuts digit runs whole).
+    bool blank = true, year = false;
+    std::size_t run = 0;
+    for (char c : line) {
+      blank = blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+      if (c >= '0' && c <= '9') {
+        ++run;
+        continue;
+      }
+      if (run == 4) {
+        year = true;
+        break;
+      }
+      run = 0;
+    }
+    year = year || run == 4;
+    if (blank) {  // a blank line is not counted
       --lines;
       continue;
     }
-    if (line.find_first_of("0123456789") == std::string_view::npos) continue;  // no date without a number
+    if (!year) continue;  // no whole date without a year
     std::vector<Item> it = items(line);
     bool labelled = false;
     for (std::size_t i = 0; i < it.size(); ++i) {

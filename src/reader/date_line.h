@@ -21,6 +21,7 @@
 #include "newsan/document.h"
 #include "newsan/resources.h"
 #include "util/calendar.h"
+#include "util/lexicon.h"
 
 namespace newsan::reader {
 
@@ -49,7 +50,7 @@ class DateLineReader {
   int month(std::string_view word) const;
   bool label(std::string_view word) const;
 
-  std::unordered_map<std::string, int> months_;  // folded month name or abbreviation -> 1..12
+  lex::WordTable<int> months_;                   // folded month name or abbreviation -> 1..12
   std::vector<std::string> labels_;              // folded date labels ("published", "updated" …)
 };
 

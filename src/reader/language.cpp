@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <string>
 #include <cstdint>
 #include <iterator>
 #include <unordered_map>
 #include <vector>
 
+#include "util/lexicon.h"
 #include "util/utf8.h"
 
 namespace newsan {
@@ -91,23 +93,24 @@ Script script_of(char32_t c) {
   return other;
 }
 
-// One lookup per word: word → bit set of the profiles that list it.
+// One lookup per word: word → bit set of the profiles that list it, in the
+// project's flat word table (identify_language runs on every document).
 struct Tables {
-  std::unordered_map<std::string_view, std::uint32_t> words;
-  std::size_t longest = 0;  // bytes of the longest listed word: a longer word is no function word
+  lex::WordTable<std::uint32_t> words;
   Tables() {
     static_assert(std::size(kProfiles) <= 32);
+    std::unordered_map<std::string_view, std::uint32_t> sets;
     for (std::size_t k = 0; k < std::size(kProfiles); ++k) {
       std::string_view w = kProfiles[k].words;
       while (!w.empty()) {
         std::size_t sp = w.find(' ');
         std::string_view one = w.substr(0, sp);
-        if (!one.empty()) words[one] |= std::uint32_t(1) << k;
-        longest = std::max(longest, one.size());
+        if (!one.empty()) sets[one] |= std::uint32_t(1) << k;
         if (sp == std::string_view::npos) break;
         w.remove_prefix(sp + 1);
       }
     }
+    words.build(sets);
   }
 };
 
@@ -142,31 +145,48 @@ std::optional<std::string> identify_language(std::string_view text) {
   const Tables& t = tables();
   std::array<std::size_t, std::size(kProfiles)> hits{};
   std::size_t words = 0;
-  std::string word;
+  // A word is a run of letters and marks, so it is always a slice of text: no copy
+  // unless it needs Unicode folding.
+  std::size_t word_start = 0, word_end = 0;
+  bool word_ascii = true;
+  std::string folded;
   auto finish_word = [&] {
-    if (word.empty()) return;
+    if (word_end == word_start) return;
     ++words;
-    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii && word.size() > t.longest) {  // ASCII keeps its length when lowercased: no listed word
-      word.clear();
-      return;
-    }
-    if (ascii) {
-      for (char& c : word) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    std::string_view word = text.substr(word_start, word_end - word_start);
+    word_start = word_end;
+    const std::uint32_t* sets = nullptr;
+    if (word_ascii) {
+      // ASCII keeps its length when lowercased: a longer word is no listed word
+      char buf[32];
+      if (word.size() > t.words.max_key() || word.size() > sizeof buf) return;
+      std::uint64_t h = lex::kFnvBasis;
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        buf[i] = lex::ascii_lower(word[i]);
+        h = lex::fnv_step(h, buf[i]);
+      }
+      sets = t.words.find({buf, word.size()}, h);
     } else {
-      word = utf8::fold(word);
+      word_ascii = true;
+      folded = utf8::fold(word);
+      sets = t.words.find(folded);
     }
-    if (auto it = t.words.find(word); it != t.words.end())
-      for (std::size_t k = 0; k < hits.size(); ++k) hits[k] += (it->second >> k) & 1;
-    word.clear();
+    if (sets)
+      for (std::uint32_t m = *sets; m != 0; m &= m - 1) ++hits[static_cast<std::size_t>(std::countr_zero(m))];
   };
   std::size_t len = 0;
   for (std::size_t i = 0; i < text.size(); i += len) {
     if (unsigned char b = static_cast<unsigned char>(text[i]); b < 0x80) {  // ASCII: no decode, no table
       len = 1;
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        ++letters[latin];
-        word.push_back(static_cast<char>(b));
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {  // a run of ASCII letters in one go
+        std::size_t j = i + 1;
+        while (j < text.size() && ((static_cast<unsigned char>(text[j]) | 0x20) >= 'a' &&
+                                   (static_cast<unsigned char>(text[j]) | 0x20) <= 'z'))
+          ++j;
+        letters[latin] += j - i;
+        if (word_end != i) word_start = i;  // a new word
+        word_end = j;
+        len = j - i;
       } else {
         finish_word();
       }
@@ -177,7 +197,9 @@ std::optional<std::string> identify_language(std::string_view text) {
     if (utf8::is_letter(c) || utf8::is_mark(c)) {
       Script s = script_of(c);
       ++letters[s];
-      word.append(text.substr(i, len));
+      if (word_end != i) word_start = i;
+      word_end = i + len;
+      word_ascii = false;
     } else {
       finish_word();
     }

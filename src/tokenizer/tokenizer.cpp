@@ -77,7 +77,8 @@ struct Scanner {
 
   // A URL starting at i ("http://", "https://", "www."): up to whitespace, minus trailing punctuation.
   std::size_t url_end(std::size_t i) const {
-    if (s[i] != 'h' && s[i] != 'w') return 0;
+    // "he", "with", "who": most words starting with h or w fail at the second byte.
+    if ((s[i] != 'h' && s[i] != 'w') || i + 1 >= end || s[i + 1] != (s[i] == 'h' ? 't' : 'w')) return 0;
     std::string_view rest = s.substr(i, std::min<std::size_t>(8, end - i));
     if (!(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")))
       return 0;

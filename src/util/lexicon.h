@@ -123,7 +123,7 @@ class WordTable {
       std::uint32_t s = slots_[at];
       if (!s) return nullptr;
       const Entry& e = entries_[s - 1];
-      if (e.hash == h && e.len == key.size() && pool_.compare(e.off, e.len, key) == 0) return &values_[s - 1];
+      if (e.hash == h && e.len == key.size() && same(pool_.data() + e.off, key)) return &values_[s - 1];
     }
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -136,6 +136,12 @@ class WordTable {
     std::uint64_t hash = 0;
     std::uint32_t off = 0, len = 0;
   };
+  // Keys are short and a 64-bit hash already matched: a byte loop beats a call to memcmp.
+  static bool same(const char* p, std::string_view key) {
+    for (std::size_t i = 0; i < key.size(); ++i)
+      if (p[i] != key[i]) return false;
+    return true;
+  }
   std::vector<std::uint32_t> slots_;  // 0: empty; else entry index + 1
   std::vector<Entry> entries_;
   std::vector<V> values_;  // parallel to entries_
