@@ -178,6 +178,33 @@ void Scanner::read_event(Figure& f, std::size_t start_piece, const NP& np, std::
     }
     break;
   }
+  // The change of a verb's object: "raised the minimum wage by $1", "cut its budget by
+  // 5%" — the verb is the event and its object is what the amount is of.
+  if (f.event.empty() && start_piece >= 3 && word(start_piece - 1, "by") && !np.found &&
+      (f.kind == "money" || f.kind == "percent")) {
+    std::size_t head = start_piece - 2;
+    const Piece& h = P[head];
+    if (h.kind == TokenKind::word && !h.cap && !h.digit && !info(head).roles && !info(head).event && !info(head).num) {
+      for (std::size_t k = head, steps = 0; k > 0 && steps < 6; ++steps) {
+        --k;
+        const EventWord* ev = info(k).event;
+        if (ev && !ev->lemma.empty() && ev->cls == EventClass::other && event_fits(ev->cls, f.kind) &&
+            !ends_with(P[k].lower, "ing") && !P[k].cap) {
+          f.event = ev->lemma;
+          f.event_class = ev->cls;
+          f.event_span = P[k].span;
+          if (f.counted.empty()) {
+            f.counted_span = h.span;
+            f.counted = std::string(h.span.in(text_));
+          }
+          return;
+        }
+        bool np_word = P[k].kind == TokenKind::word && !P[k].digit && !ev && (!role(k, role::np_stop) || role(k, role::det)) &&
+                       !role(k, role::aux) && !role(k, role::prep) && !role(k, role::of);
+        if (!np_word && P[k].lower != "'s" && P[k].lower != "\u2019s") break;
+      }
+    }
+  }
   // A past verb right before the figure after its subject, not a modifier after an
   // article ("a reported 40"): "searchers recovered 40 bodies", "the fund earned 6%"
   // (a stated action of another kind, OTHER).

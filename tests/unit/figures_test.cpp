@@ -397,3 +397,17 @@ TEST_CASE("figure facts: an unaccusative verb whose lemma the model misses, by i
   CHECK(f.event_class == newsan::EventClass::affect);
   CHECK(f.agent.empty());  // nobody made them: what happened to them
 }
+
+TEST_CASE("figure facts: a change by an amount is the change of the verb's object", "[figures][facts]") {
+  // "by" after the object: the verb is the event and its object what the amount is of.
+  auto f = only("The council raised the city's parking fee by $2 last year.", "$2");
+  CHECK(f.event_class == newsan::EventClass::other);
+  CHECK(f.event == "raised");
+  CHECK(f.counted == "fee");
+  f = only("The firm cut its marketing budget by 12% in the spring.", "12%");
+  CHECK(f.event == "cut");
+  CHECK(f.counted == "budget");
+  // A preposition between verb and noun: the noun is no object, nothing is read.
+  f = only("Prices in the capital went up by 4% over the year.", "4%");
+  CHECK(f.counted != "capital");
+}
