@@ -1557,13 +1557,8 @@ class Extraction {
       // A one-word organization named once or twice, not an acronym, is the
       // tagger's least sure reading (a heading's word, a product, a place):
       // ranked lower.
-      // So is a lone "person" word named once with no full name, role or
-      // honorific (a site's name in the page's footer, a brand, a surname
-      // whose person the article never introduces).
-      const bool one_word = ent.name.find(' ') == std::string::npos;
-      if (one_word && ((ent.type == EntityType::organization && ent.mentions.size() <= 2 &&
-                        std::any_of(ent.name.begin(), ent.name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) ||
-                       (ent.type == EntityType::person && ent.mentions.size() == 1 && !person_evidence[e])))
+      if (ent.type == EntityType::organization && ent.mentions.size() <= 2 && ent.name.find(' ') == std::string::npos &&
+          std::any_of(ent.name.begin(), ent.name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         ent.salience = ent.salience / 4.0;
     }
     // Rank indices rather than entities: moving an Entity (strings, vectors)

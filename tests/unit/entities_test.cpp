@@ -611,18 +611,6 @@ TEST_CASE("a one-word organization named once ranks after surer names, an acrony
   CHECK(named(r, "Microsoft")->salience > 0);
 }
 
-TEST_CASE("a one-word person named once with no full name, role or honorific ranks lower", "[entities]") {
-  const std::string lead = "Voters in New Hampshire backed the plan. Critics in Boston disagreed. ";
-  Result bare = run(lead + "The costs will rise next year, Quentaro said.\n");
-  Result titled = run(lead + "The costs will rise next year, said Mr Quentaro.\n");
-  REQUIRE(named(bare, "Quentaro"));
-  REQUIRE(named(titled, "Quentaro"));
-  check_type(bare, "Quentaro", EntityType::person);
-  CHECK(bare.entities.back().name == "Quentaro");
-  CHECK(named(bare, "Quentaro")->salience > 0);
-  CHECK(named(bare, "Quentaro")->salience < named(titled, "Quentaro")->salience);
-}
-
 TEST_CASE("a role before a comma: nouns before its head, a possessor, an acronym before the name", "[entities][roles]") {
   auto roles = [](const std::string& text, std::string_view name) {
     Result r = run(text);
