@@ -109,9 +109,10 @@ void Scanner::add_token(const Token& tok, std::size_t index) {
   push(tok.span.start, tok.span.end, tok.space_before);
 }
 
-thread_local std::vector<Piece> Scanner::P;
-thread_local std::string Scanner::lower_;
-thread_local std::vector<std::size_t> Scanner::cands_;
+Scanner::Buffers& Scanner::buffers() {
+  thread_local Buffers b;
+  return b;
+}
 
 void scan_document(const Lexicon& lx, std::string_view text, const Tokenized& tokens,
                    const std::vector<Span>& blocked, std::vector<Figure>& out) {

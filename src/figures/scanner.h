@@ -85,12 +85,20 @@ class Scanner {
   std::size_t last_end_ = 0;  // end of the last figure emitted
   std::size_t first_token_ = 0;
   static constexpr std::size_t kBack = 12, kAhead = 18;
-  static thread_local std::vector<std::size_t> cands_;
   // Buffers reused from document to document on this thread (extract() is
-  // const and may run on many threads). P is mutable: word information is
-  // filled in lazily.
-  static thread_local std::vector<Piece> P;
-  static thread_local std::string lower_;  // lowercased piece texts of the sentence
+  // const and may run on many threads), bound once per scanner: a reference
+  // member costs one load where a thread_local costs a call on each use. P is
+  // mutable: word information is filled in lazily.
+  struct Buffers {
+    std::vector<std::size_t> cands;
+    std::vector<Piece> pieces;
+    std::string lower;
+  };
+  static Buffers& buffers();  // this thread's
+  Buffers& buf_ = buffers();
+  std::vector<std::size_t>& cands_ = buf_.cands;
+  std::vector<Piece>& P = buf_.pieces;
+  std::string& lower_ = buf_.lower;  // lowercased piece texts of the sentence
   // Tokens where a figure may start: with a digit, or a number word.
   void find_candidates(const Sentence& s);
   bool candidate(const Token& tok) const;
