@@ -61,12 +61,16 @@ enum Role : unsigned {
   kStaff,
   kHeadline,
   kLineOpen,
+  kTail,
+  kTailOpen,
+  kChannel,
   kRoleCount
 };
 constexpr const char* kRoleNames[kRoleCount] = {"drop",     "remove", "keep",   "negative", "positive",
                                                 "body",     "byline", "hidden", "byprefix",
                                                 "datelabel", "line",   "dateclass", "lede",
-                                                "staff",    "headline", "lineopen"};
+                                                "staff",    "headline", "lineopen",
+                                                "tail",     "tailopen", "channel"};
 
 enum class Match { substr, token, exact };
 
@@ -826,6 +830,58 @@ std::string drop_furniture_lines(const std::string& text, const std::vector<Hint
   return tidy_breaks(out);
 }
 
+// Whether `folded` (case-folded) opens with `word` followed by a word boundary.
+bool opens_with_word(std::string_view folded, std::string_view word) {
+  return folded.starts_with(word) &&
+         (folded.size() == word.size() || !std::isalnum(static_cast<unsigned char>(folded[word.size()])) ||
+          !std::isalnum(static_cast<unsigned char>(word.back())));
+}
+
+// Whether the case-folded `line` names a channel of the site: a `channel` word
+// standing alone ("on Twitter", "our app") or a social handle ("@Gleaner", not
+// the "@" of an e-mail address).
+bool names_channel(std::string_view line, const std::vector<Hint>& channels) {
+  auto boundary = [&](std::size_t k) { return k >= line.size() || !std::isalnum(static_cast<unsigned char>(line[k])); };
+  for (std::size_t k = line.find('@'); k != std::string_view::npos; k = line.find('@', k + 1))
+    if ((k == 0 || line[k - 1] == ' ') && !boundary(k + 1)) return true;
+  for (const Hint& h : channels)
+    for (std::size_t k = line.find(h.word); k != std::string_view::npos; k = line.find(h.word, k + 1))
+      if ((k == 0 || boundary(k - 1)) && boundary(k + h.word.size())) return true;
+  return false;
+}
+
+constexpr std::size_t kMaxTailLine = 300;  // a trailing call to action: one or two sentences
+
+// Drops the page furniture a site sets after the last paragraph of the story
+// when its footer shares the body's element: from the end, lines that open
+// with a `tail` word (a letter's sign-off, "Best regards,") and lines that
+// open with a `tailopen` call to action and name a `channel` ("Follow us on
+// Twitter @Site", "Download our app for iOS and Android", "Read our ePaper").
+// The story's own last line ("Follow the money.") names no channel and stays;
+// credit lines ("© Reuters") are part of the story.
+std::string drop_trailing_furniture(const std::string& text, const Hints& hints, std::vector<std::string>& dropped) {
+  if (hints.roles[kTail].empty() && hints.roles[kTailOpen].empty()) return text;
+  std::size_t end = text.size(), first = dropped.size();
+  bool cut = false;
+  while (end > 0) {
+    std::size_t start = text.rfind('\n', end - 1);
+    start = start == std::string::npos ? 0 : start + 1;
+    std::string_view line = lex::trim(std::string_view(text).substr(start, end - start));
+    bool furniture = line.empty();
+    if (!furniture && line.size() <= kMaxTailLine) {
+      std::string folded = utf8::fold(line);
+      for (const Hint& h : hints.roles[kTail]) furniture = furniture || opens_with_word(folded, h.word);
+      if (!furniture && names_channel(folded, hints.roles[kChannel]))
+        for (const Hint& h : hints.roles[kTailOpen]) furniture = furniture || opens_with_word(folded, h.word);
+    }
+    if (!furniture) break;
+    if (!line.empty()) dropped.emplace_back(line), cut = true;
+    end = start == 0 ? 0 : start - 1;
+  }
+  std::reverse(dropped.begin() + static_cast<std::ptrdiff_t>(first), dropped.end());  // in reading order
+  return cut ? tidy_breaks(text.substr(0, end)) : text;
+}
+
 // Drops the excerpts of other posts that a page lists under its article: two
 // long paragraphs or more (over 200 bytes) that end cut off ("… esperando mais
 // à frente …", "[…]"). An article's own "…" ends a short lead-in line ("Here's
@@ -898,7 +954,7 @@ LoadedHints load_hints(const Resources& res) {
         f[2].empty())
       throw FormatError(res.data().file("lexicon/html-hints.tsv").string() + ":" +
                         std::to_string(row.line) + ": expected role, substr|token|exact, word");
-    hints.roles[role].push_back({role == kLine || role == kLineOpen ? utf8::fold(f[2]) : lower(f[2]), m});
+    hints.roles[role].push_back({role == kLine || role == kLineOpen || role >= kTail ? utf8::fold(f[2]) : lower(f[2]), m});
     if (role == kByline) meta.byline.push_back(lower(f[2]));
     if (role == kByPrefix) meta.by_prefix.push_back(f[2]);
     if (role == kDateLabel) meta.date_labels.push_back(f[2]);
@@ -1005,6 +1061,7 @@ HtmlPage HtmlReader::read(std::string_view bytes, const HtmlOptions& options) co
     std::string text = drop_teasers(drop_furniture_lines(p.extract(page.title.value_or("")), impl_->hints.roles[kLine],
                                                           impl_->hints.roles[kLineOpen], impl_->meta_hints.date_labels,
                                                           dropped));
+    text = drop_trailing_furniture(text, impl_->hints, dropped);
     // A relaxed pass must find much more, not just the boilerplate it let in.
     std::size_t have = text_chars(best), got = text_chars(text);
     if (&f == ladder || got > std::max(2 * have, have + 200)) {

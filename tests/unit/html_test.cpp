@@ -544,3 +544,29 @@ TEST_CASE("a UTC stamp in the metadata and the local date line under the headlin
   auto east = read(ferry_page("2021-05-03T22:15:00Z", "<div class=\"date\">4 May 2021 07:15 JST</div>"));
   CHECK(east.date == "2021-05-04");
 }
+
+TEST_CASE("follow-us, app and sign-off lines after the story's last paragraph are furniture", "[html]") {
+  std::string html =
+      "<html><body><article><p>The harbour ferry will run every half hour from March, the port authority said.</p>"
+      "<p>Watch the council meeting on YouTube tonight, the mayor told residents, who had asked for a vote.</p>"
+      "<p>Follow the money, the inspector told the council, and the delays explain themselves.</p>"
+      "<p>Follow The Courier on Twitter and Instagram @TheCourier and on Facebook @CourierNews. Send us a message "
+      "on WhatsApp at 555-0100 or write to the newsroom, whose editors read every message that readers send in "
+      "about the harbour, the ferries and the port.</p>"
+      "<p>For the latest stories download the Courier apps for iOS and Android.</p><p>Best regards,</p>"
+      "</article></body></html>";
+  newsan::Document doc = reader().read_document(html, {});
+  CHECK(doc.text ==
+        "The harbour ferry will run every half hour from March, the port authority said.\n\n"
+        "Watch the council meeting on YouTube tonight, the mayor told residents, who had asked for a vote.\n\n"
+        "Follow the money, the inspector told the council, and the delays explain themselves.");
+  REQUIRE(doc.furniture.size() == 3);
+  CHECK(doc.furniture[0].starts_with("Follow The Courier on Twitter"));
+  CHECK(doc.furniture[2] == "Best regards,");
+  // an e-mail address is no handle, and a story's last line that names no channel stays
+  std::string mail =
+      "<html><body><article><p>The harbour ferry will run every half hour from March, the port authority said.</p>"
+      "<p>Get in touch with the port at ferries@example.com before the timetable changes on Monday.</p>"
+      "</article></body></html>";
+  CHECK(has(read(mail).text, "Get in touch with the port"));
+}
