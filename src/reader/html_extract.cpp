@@ -850,14 +850,15 @@ bool names_channel(std::string_view line, const std::vector<Hint>& channels) {
   return false;
 }
 
-constexpr std::size_t kMaxTailLine = 300;  // a trailing call to action: one or two sentences
+constexpr std::size_t kMaxTailLine = 400;  // a trailing call to action: two or three sentences
 
 // Drops the page furniture a site sets after the last paragraph of the story
 // when its footer shares the body's element: from the end, lines that open
 // with a `tail` word (a letter's sign-off, "Best regards,") and lines that
 // open with a `tailopen` call to action and name a `channel` ("Follow us on
-// Twitter @Site", "Download our app for iOS and Android", "Read our ePaper").
-// The story's own last line ("Follow the money.") names no channel and stays;
+// Twitter @Site", "Download our app for iOS and Android", "Read our ePaper"),
+// and contact lines of one address ("jane.doe@example.com",
+// "twitter.com/janedoe"). The story's own last line ("Follow the money.") names no channel and stays;
 // credit lines ("© Reuters") are part of the story.
 std::string drop_trailing_furniture(const std::string& text, const Hints& hints, std::vector<std::string>& dropped) {
   if (hints.roles[kTail].empty() && hints.roles[kTailOpen].empty()) return text;
@@ -868,8 +869,13 @@ std::string drop_trailing_furniture(const std::string& text, const Hints& hints,
     start = start == std::string::npos ? 0 : start + 1;
     std::string_view line = lex::trim(std::string_view(text).substr(start, end - start));
     bool furniture = line.empty();
-    if (!furniture && line.size() <= kMaxTailLine) {
-      std::string folded = utf8::fold(line);
+    std::string folded = line.size() <= kMaxTailLine ? utf8::fold(line) : std::string();
+    // a contact line: one address alone ("jane.doe@example.com", "twitter.com/janedoe"),
+    // not the story's last link ("http://example.com/report")
+    if (!furniture && !folded.empty() && folded.find(' ') == std::string::npos &&
+        (folded.find('@') != std::string::npos || names_channel(folded, hints.roles[kChannel])))
+      furniture = true;
+    if (!furniture && !folded.empty()) {
       for (const Hint& h : hints.roles[kTail]) furniture = furniture || opens_with_word(folded, h.word);
       if (!furniture && names_channel(folded, hints.roles[kChannel]))
         for (const Hint& h : hints.roles[kTailOpen]) furniture = furniture || opens_with_word(folded, h.word);

@@ -569,4 +569,13 @@ TEST_CASE("follow-us, app and sign-off lines after the story's last paragraph ar
       "<p>Get in touch with the port at ferries@example.com before the timetable changes on Monday.</p>"
       "</article></body></html>";
   CHECK(has(read(mail).text, "Get in touch with the port"));
+  // contact lines of one address go; the story's last link stays
+  std::string contact =
+      "<html><body><article><p>The harbour ferry will run every half hour from March, the port authority said.</p>"
+      "<p>The full timetable is online:</p><p>http://example.com/ferry-timetable</p>"
+      "<p>Email Ana Ruiz at ana.ruiz@example.com or follow her @anaruiz.</p>"
+      "<p>ana.ruiz@example.com</p><p>twitter.com/anaruiz</p></article></body></html>";
+  CHECK(read(contact).text ==
+        "The harbour ferry will run every half hour from March, the port authority said.\n\n"
+        "The full timetable is online:\n\nhttp://example.com/ferry-timetable");
 }
